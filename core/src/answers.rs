@@ -1,0 +1,181 @@
+//! A person's answers, keyed by statement id.
+
+use crate::instrument::{Dimension, Instrument, Statement};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// One answer: agreement from 1 (strongly disagree) to 5 (strongly agree), or "don't know".
+/// Stored as one number, 0 meaning "don't know", so saved data stays small.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "u8", into = "u8")]
+pub struct Response(u8);
+
+impl Response {
+    pub const DONT_KNOW: Response = Response(0);
+
+    /// Every response in the order the scale shows them.
+    pub const ALL: [Response; 6] = [
+        Response(1),
+        Response(2),
+        Response(3),
+        Response(4),
+        Response(5),
+        Response::DONT_KNOW,
+    ];
+
+    /// `None` outside 1..=5.
+    pub fn agreement(level: u8) -> Option<Response> {
+        (1..=5).contains(&level).then_some(Response(level))
+    }
+
+    /// The agreement level, or `None` for "don't know".
+    pub fn level(self) -> Option<u8> {
+        (self.0 != 0).then_some(self.0)
+    }
+
+    /// 0 for "don't know", else the level: the stored and form value.
+    pub fn code(self) -> u8 {
+        self.0
+    }
+
+    /// The scale label for this response.
+    pub fn label(self, instrument: &Instrument) -> &str {
+        match self.level() {
+            Some(level) => &instrument.scale.agreement[usize::from(level) - 1],
+            None => &instrument.scale.dont_know,
+        }
+    }
+}
+
+impl TryFrom<u8> for Response {
+    type Error = String;
+    fn try_from(code: u8) -> Result<Self, Self::Error> {
+        if code <= 5 {
+            Ok(Response(code))
+        } else {
+            Err(format!("{code} is not an answer (0 to 5)"))
+        }
+    }
+}
+
+impl From<Response> for u8 {
+    fn from(r: Response) -> u8 {
+        r.0
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Answers(BTreeMap<String, Response>);
+
+impl Answers {
+    pub fn get(&self, statement_id: &str) -> Option<Response> {
+        self.0.get(statement_id).copied()
+    }
+
+    pub fn set(&mut self, statement_id: &str, response: Response) {
+        self.0.insert(statement_id.to_owned(), response);
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The dimension's statements that have no answer yet, in the order they are shown.
+    pub fn unanswered<'a>(&self, dimension: &'a Dimension) -> Vec<&'a Statement> {
+        dimension
+            .statements
+            .iter()
+            .filter(|s| self.get(&s.id).is_none())
+            .collect()
+    }
+
+    /// How many of the instrument's statements are answered; answers to statements the
+    /// instrument does not have are not counted.
+    pub fn answered_in(&self, instrument: &Instrument) -> usize {
+        instrument
+            .statements()
+            .filter(|s| self.get(&s.id).is_some())
+            .count()
+    }
+
+    /// True when every statement of the instrument has an answer ("don't know" counts).
+    pub fn is_complete(&self, instrument: &Instrument) -> bool {
+        self.answered_in(instrument) == instrument.statement_count()
+    }
+}
+
+impl FromIterator<(String, Response)> for Answers {
+    fn from_iter<I: IntoIterator<Item = (String, Response)>>(iter: I) -> Self {
+        Answers(iter.into_iter().collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn agreement_accepts_only_one_to_five() {
+        assert_eq!(Response::agreement(0), None);
+        assert_eq!(Response::agreement(6), None);
+        assert_eq!(Response::agreement(3).and_then(Response::level), Some(3));
+        assert_eq!(Response::DONT_KNOW.level(), None);
+    }
+
+    #[test]
+    fn responses_round_trip_as_small_numbers() {
+        let mut a = Answers::default();
+        a.set("trust-1", Response::DONT_KNOW);
+        a.set("trust-2", Response::agreement(5).unwrap());
+        let json = serde_json::to_string(&a).unwrap();
+        assert_eq!(json, r#"{"trust-1":0,"trust-2":5}"#);
+        assert_eq!(serde_json::from_str::<Answers>(&json).unwrap(), a);
+        assert!(serde_json::from_str::<Answers>(r#"{"trust-1":7}"#).is_err());
+    }
+
+    #[test]
+    fn labels_follow_the_scale() {
+        let i = Instrument::partnership_health().unwrap();
+        let labels: Vec<_> = Response::ALL.iter().map(|r| r.label(&i)).collect();
+        assert_eq!(
+            labels,
+            [
+                "Strongly disagree",
+                "Disagree",
+                "Neutral",
+                "Agree",
+                "Strongly agree",
+                "Don't know"
+            ]
+        );
+    }
+
+    #[test]
+    fn unanswered_and_completeness_count_dont_know_as_answered() {
+        let i = Instrument::partnership_health().unwrap();
+        let d = &i.dimensions[0];
+        let mut a = Answers::default();
+        assert_eq!(a.unanswered(d).len(), 4);
+        a.set(&d.statements[1].id, Response::DONT_KNOW);
+        a.set("not-a-statement", Response::DONT_KNOW);
+        let left: Vec<&String> = a.unanswered(d).iter().map(|s| &s.id).collect();
+        assert_eq!(
+            left,
+            [
+                &d.statements[0].id,
+                &d.statements[2].id,
+                &d.statements[3].id
+            ]
+        );
+        assert_eq!(a.answered_in(&i), 1);
+        for s in i.statements() {
+            a.set(&s.id, Response::DONT_KNOW);
+        }
+        assert!(a.is_complete(&i));
+    }
+}

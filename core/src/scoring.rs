@@ -1,0 +1,359 @@
+//! Scores and bands. Bands follow the Wilder Collaboration Factors Inventory convention.
+
+use crate::answers::{Answers, Response};
+use crate::instrument::{Instrument, Statement};
+use serde::{Deserialize, Serialize};
+
+/// A dimension with fewer scored answers than this has no score ("Not enough answers").
+pub const MIN_SCORED_ANSWERS: usize = 2;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Band {
+    Concern,
+    Discuss,
+    Strength,
+}
+
+impl Band {
+    pub const STRENGTH_FROM: f64 = 4.0;
+    pub const DISCUSS_FROM: f64 = 3.0;
+
+    pub fn of(score: f64) -> Band {
+        if score >= Self::STRENGTH_FROM {
+            Band::Strength
+        } else if score >= Self::DISCUSS_FROM {
+            Band::Discuss
+        } else {
+            Band::Concern
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DimensionScore {
+    pub dimension: String,
+    /// Mean of the scored answers on the 1–5 scale; `None` with too few of them.
+    pub mean: Option<f64>,
+    /// Answers that counted ("don't know" does not).
+    pub scored: usize,
+}
+
+impl DimensionScore {
+    pub fn band(&self) -> Option<Band> {
+        self.mean.map(Band::of)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scores {
+    /// In the instrument's order.
+    pub dimensions: Vec<DimensionScore>,
+    /// Mean of the dimension scores that exist.
+    pub overall: Option<f64>,
+}
+
+impl Scores {
+    pub fn overall_band(&self) -> Option<Band> {
+        self.overall.map(Band::of)
+    }
+
+    pub fn overall_percent(&self) -> Option<u8> {
+        self.overall.map(percent)
+    }
+
+    pub fn dimension(&self, id: &str) -> Option<&DimensionScore> {
+        self.dimensions.iter().find(|d| d.dimension == id)
+    }
+}
+
+/// The value an answer contributes: reversed statements count `6 - x`; "don't know" nothing.
+pub fn value(statement: &Statement, response: Response) -> Option<u8> {
+    let level = response.level()?;
+    Some(if statement.reversed { 6 - level } else { level })
+}
+
+pub fn score(instrument: &Instrument, answers: &Answers) -> Scores {
+    let dimensions: Vec<DimensionScore> = instrument
+        .dimensions
+        .iter()
+        .map(|d| {
+            let values: Vec<u8> = d
+                .statements
+                .iter()
+                .filter_map(|s| value(s, answers.get(&s.id)?))
+                .collect();
+            DimensionScore {
+                dimension: d.id.clone(),
+                mean: (values.len() >= MIN_SCORED_ANSWERS)
+                    .then(|| mean(values.iter().map(|&v| f64::from(v)))),
+                scored: values.len(),
+            }
+        })
+        .collect();
+    let scored: Vec<f64> = dimensions.iter().filter_map(|d| d.mean).collect();
+    let overall = (!scored.is_empty()).then(|| mean(scored.iter().copied()));
+    Scores {
+        dimensions,
+        overall,
+    }
+}
+
+fn mean(values: impl ExactSizeIterator<Item = f64>) -> f64 {
+    let n = values.len() as f64;
+    values.sum::<f64>() / n
+}
+
+/// A 1–5 mean as 0–100.
+pub fn percent(mean: f64) -> u8 {
+    ((mean - 1.0) / 4.0 * 100.0).round().clamp(0.0, 100.0) as u8
+}
+
+/// A score with one decimal. Rounding never shows a band threshold the score has not
+/// reached (3.96 is "3.9", not a "4.0" beside the word Discuss).
+pub fn display(score: f64) -> String {
+    let mut shown = (score * 10.0).round() / 10.0;
+    for threshold in [Band::STRENGTH_FROM, Band::DISCUSS_FROM] {
+        if score < threshold && shown >= threshold {
+            shown = threshold - 0.1;
+        }
+    }
+    format!("{shown:.1}")
+}
+
+/// A change between two scores with one decimal: `None` when they show no difference.
+pub fn change(current: f64, previous: f64) -> Option<f64> {
+    let delta = ((current - previous) * 10.0).round() / 10.0;
+    (delta != 0.0).then_some(delta)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::instrument::{Dimension, Recommendations, Scale};
+    use proptest::prelude::*;
+
+    /// Two dimensions; "a-4" and "b-1" are reversed.
+    fn fixture() -> Instrument {
+        let dimension = |id: &str, reversed: usize| Dimension {
+            id: id.into(),
+            name: id.into(),
+            description: "d".into(),
+            statements: (1..=4)
+                .map(|n| Statement {
+                    id: format!("{id}-{n}"),
+                    text: "t".into(),
+                    reversed: n == reversed,
+                })
+                .collect(),
+            recommendations: Recommendations {
+                concern: vec![],
+                discuss: vec![],
+                strength: "s".into(),
+            },
+        };
+        Instrument {
+            id: "fixture".into(),
+            version: 1,
+            title: "Fixture".into(),
+            scale: Scale {
+                agreement: ["1", "2", "3", "4", "5"].map(String::from),
+                dont_know: "?".into(),
+            },
+            dimensions: vec![dimension("a", 4), dimension("b", 1)],
+        }
+    }
+
+    fn answers(pairs: &[(&str, u8)]) -> Answers {
+        pairs
+            .iter()
+            .map(|&(id, code)| (id.to_owned(), Response::try_from(code).unwrap()))
+            .collect()
+    }
+
+    #[test]
+    fn bands_at_their_boundaries() {
+        assert_eq!(Band::of(1.0), Band::Concern);
+        assert_eq!(Band::of(2.99), Band::Concern);
+        assert_eq!(Band::of(3.0), Band::Discuss);
+        assert_eq!(Band::of(3.99), Band::Discuss);
+        assert_eq!(Band::of(4.0), Band::Strength);
+        assert_eq!(Band::of(5.0), Band::Strength);
+    }
+
+    #[test]
+    fn reversed_statements_score_six_minus_the_answer() {
+        // a: 4, 4, 4 and reversed a-4 answered 1 → 5: mean 17/4 = 4.25.
+        let s = score(
+            &fixture(),
+            &answers(&[("a-1", 4), ("a-2", 4), ("a-3", 4), ("a-4", 1)]),
+        );
+        assert_eq!(s.dimensions[0].mean, Some(4.25));
+        assert_eq!(s.dimensions[0].band(), Some(Band::Strength));
+        // b-1 reversed answered 5 → 1; b-2..4 answered 2, 3, 3: mean 9/4 = 2.25.
+        let s = score(
+            &fixture(),
+            &answers(&[("b-1", 5), ("b-2", 2), ("b-3", 3), ("b-4", 3)]),
+        );
+        assert_eq!(s.dimensions[1].mean, Some(2.25));
+        assert_eq!(s.dimensions[1].band(), Some(Band::Concern));
+    }
+
+    #[test]
+    fn dont_know_is_excluded_from_the_mean() {
+        // a-1 = 5, a-2 = 3, a-3 don't know, a-4 reversed 3 → 3: mean 11/3.
+        let s = score(
+            &fixture(),
+            &answers(&[("a-1", 5), ("a-2", 3), ("a-3", 0), ("a-4", 3)]),
+        );
+        assert_eq!(s.dimensions[0].mean, Some(11.0 / 3.0));
+        assert_eq!(s.dimensions[0].scored, 3);
+        assert_eq!(display(11.0 / 3.0), "3.7");
+    }
+
+    #[test]
+    fn one_scored_answer_is_not_enough() {
+        let s = score(
+            &fixture(),
+            &answers(&[("a-1", 5), ("a-2", 0), ("a-3", 0), ("a-4", 0)]),
+        );
+        assert_eq!(s.dimensions[0].mean, None);
+        assert_eq!(s.dimensions[0].band(), None);
+        assert_eq!(s.dimensions[0].scored, 1);
+    }
+
+    #[test]
+    fn two_scored_answers_are_enough() {
+        let s = score(
+            &fixture(),
+            &answers(&[("a-1", 3), ("a-2", 4), ("a-3", 0), ("a-4", 0)]),
+        );
+        assert_eq!(s.dimensions[0].mean, Some(3.5));
+    }
+
+    #[test]
+    fn all_dont_know_gives_no_scores_at_all() {
+        let all: Vec<(String, Response)> = fixture()
+            .statements()
+            .map(|s| (s.id.clone(), Response::DONT_KNOW))
+            .collect();
+        let s = score(&fixture(), &all.into_iter().collect());
+        assert!(s
+            .dimensions
+            .iter()
+            .all(|d| d.mean.is_none() && d.scored == 0));
+        assert_eq!(s.overall, None);
+        assert_eq!(s.overall_band(), None);
+        assert_eq!(s.overall_percent(), None);
+    }
+
+    #[test]
+    fn no_answers_gives_no_scores() {
+        let s = score(&fixture(), &Answers::default());
+        assert_eq!(s.overall, None);
+        assert_eq!(s.dimensions.len(), 2);
+    }
+
+    #[test]
+    fn overall_is_the_mean_of_scored_dimensions_only() {
+        let both = answers(&[
+            ("a-1", 4),
+            ("a-2", 4),
+            ("a-3", 4),
+            ("a-4", 1), // 4.25
+            ("b-1", 5),
+            ("b-2", 2),
+            ("b-3", 3),
+            ("b-4", 3), // 2.25
+        ]);
+        let s = score(&fixture(), &both);
+        assert_eq!(s.overall, Some(3.25));
+        assert_eq!(s.overall_band(), Some(Band::Discuss));
+        assert_eq!(s.overall_percent(), Some(56)); // (3.25 - 1) / 4 * 100 = 56.25
+        let only_a = answers(&[("a-1", 4), ("a-2", 4), ("a-3", 4), ("a-4", 1), ("b-1", 0)]);
+        assert_eq!(score(&fixture(), &only_a).overall, Some(4.25));
+    }
+
+    #[test]
+    fn percent_maps_one_to_zero_and_five_to_hundred() {
+        assert_eq!(percent(1.0), 0);
+        assert_eq!(percent(3.0), 50);
+        assert_eq!(percent(5.0), 100);
+        assert_eq!(percent(3.7), 68); // 67.5 rounds up
+    }
+
+    #[test]
+    fn display_rounds_but_never_crosses_a_band_threshold() {
+        assert_eq!(display(3.25), "3.3"); // 32.5 rounds away from zero
+        assert_eq!(display(4.0), "4.0");
+        assert_eq!(display(3.96), "3.9");
+        assert_eq!(display(3.99), "3.9");
+        assert_eq!(display(2.97), "2.9");
+        assert_eq!(display(3.0), "3.0");
+        assert_eq!(display(4.04), "4.0");
+        assert_eq!(display(1.0), "1.0");
+    }
+
+    #[test]
+    fn change_shows_the_rounded_difference() {
+        assert_eq!(change(3.75, 3.25), Some(0.5));
+        assert_eq!(change(3.0, 3.5), Some(-0.5));
+        assert_eq!(change(3.5, 3.52), None);
+    }
+
+    fn any_response() -> impl Strategy<Value = Response> {
+        (0u8..=5).prop_map(|c| Response::try_from(c).unwrap())
+    }
+
+    proptest! {
+        #[test]
+        fn every_score_lies_between_one_and_five(
+            responses in proptest::collection::vec(proptest::option::of(any_response()), 32)
+        ) {
+            let instrument = Instrument::partnership_health().unwrap();
+            let answers: Answers = instrument
+                .statements()
+                .zip(&responses)
+                .filter_map(|(s, r)| r.map(|r| (s.id.clone(), r)))
+                .collect();
+            let s = score(&instrument, &answers);
+            for d in &s.dimensions {
+                if let Some(m) = d.mean {
+                    prop_assert!((1.0..=5.0).contains(&m), "{m}");
+                }
+            }
+            if let Some(o) = s.overall {
+                prop_assert!((1.0..=5.0).contains(&o));
+                prop_assert!(s.overall_percent().unwrap() <= 100);
+            }
+        }
+
+        /// Answering x to every plain statement and 6 - x to every reversed one means
+        /// the same thing throughout, so every dimension scores exactly x.
+        #[test]
+        fn reversed_wording_is_scored_symmetrically(x in 1u8..=5) {
+            let instrument = Instrument::partnership_health().unwrap();
+            let answers: Answers = instrument
+                .statements()
+                .map(|s| {
+                    let level = if s.reversed { 6 - x } else { x };
+                    (s.id.clone(), Response::agreement(level).unwrap())
+                })
+                .collect();
+            let s = score(&instrument, &answers);
+            for d in &s.dimensions {
+                prop_assert_eq!(d.mean, Some(f64::from(x)));
+            }
+            prop_assert_eq!(s.overall, Some(f64::from(x)));
+        }
+
+        #[test]
+        fn display_agrees_with_the_band(m in 1.0f64..=5.0) {
+            let shown: f64 = display(m).parse().unwrap();
+            prop_assert_eq!(Band::of(shown), Band::of(m));
+            prop_assert!((shown - m).abs() <= 0.1 + 1e-9);
+        }
+    }
+}
