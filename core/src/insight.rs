@@ -31,10 +31,10 @@ pub fn highlights(scores: &Scores, n: usize) -> (Vec<usize>, Vec<usize>) {
         .dimensions
         .iter()
         .enumerate()
-        .filter_map(|(i, d)| Some((i, d.mean?)))
+        .filter_map(|(i, d)| Some((i, d.mean()?)))
         .collect();
-    // Stable sort: equal scores stay in instrument order.
-    scored.sort_by(|a, b| b.1.total_cmp(&a.1));
+    // Equal scores keep the instrument's order.
+    scored.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     let strongest: Vec<usize> = scored.iter().take(n).map(|&(i, _)| i).collect();
     let weakest: Vec<usize> = scored
         .iter()
@@ -53,8 +53,8 @@ pub fn changes(current: &Scores, previous: &Scores) -> Vec<Option<Option<f64>>> 
         .dimensions
         .iter()
         .map(|d| {
-            let before = previous.dimension(&d.dimension)?.mean?;
-            Some(scoring::change(d.mean?, before))
+            let before = previous.dimension(&d.dimension)?.mean()?;
+            Some(scoring::change(d.mean()?, before))
         })
         .collect()
 }
@@ -72,11 +72,10 @@ mod tests {
                 .enumerate()
                 .map(|(i, &mean)| DimensionScore {
                     dimension: format!("d{i}"),
-                    mean,
-                    scored: 4,
+                    total: mean.map_or(0, |m| (m * 4.0) as u32),
+                    scored: if mean.is_some() { 4 } else { 0 },
                 })
                 .collect(),
-            overall: None,
         }
     }
 

@@ -30,19 +30,27 @@ impl Band {
     }
 }
 
+/// A dimension's scored answers as whole numbers, so stored scores are exact and the
+/// mean is always computed the same way.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DimensionScore {
     pub dimension: String,
-    /// Mean of the scored answers on the 1–5 scale; `None` with too few of them.
-    pub mean: Option<f64>,
+    /// Sum of the scored answers' values (reversed statements already turned round).
+    pub total: u32,
     /// Answers that counted ("don't know" does not).
-    pub scored: usize,
+    pub scored: u32,
 }
 
 impl DimensionScore {
+    /// Mean on the 1–5 scale; `None` with too few scored answers.
+    pub fn mean(&self) -> Option<f64> {
+        (self.scored as usize >= MIN_SCORED_ANSWERS)
+            .then(|| f64::from(self.total) / f64::from(self.scored))
+    }
+
     pub fn band(&self) -> Option<Band> {
-        self.mean.map(Band::of)
+        self.mean().map(Band::of)
     }
 }
 
@@ -51,17 +59,25 @@ impl DimensionScore {
 pub struct Scores {
     /// In the instrument's order.
     pub dimensions: Vec<DimensionScore>,
-    /// Mean of the dimension scores that exist.
-    pub overall: Option<f64>,
 }
 
 impl Scores {
+    /// Mean of the dimension scores that exist.
+    pub fn overall(&self) -> Option<f64> {
+        let means: Vec<f64> = self
+            .dimensions
+            .iter()
+            .filter_map(DimensionScore::mean)
+            .collect();
+        (!means.is_empty()).then(|| means.iter().sum::<f64>() / means.len() as f64)
+    }
+
     pub fn overall_band(&self) -> Option<Band> {
-        self.overall.map(Band::of)
+        self.overall().map(Band::of)
     }
 
     pub fn overall_percent(&self) -> Option<u8> {
-        self.overall.map(percent)
+        self.overall().map(percent)
     }
 
     pub fn dimension(&self, id: &str) -> Option<&DimensionScore> {
@@ -76,34 +92,23 @@ pub fn value(statement: &Statement, response: Response) -> Option<u8> {
 }
 
 pub fn score(instrument: &Instrument, answers: &Answers) -> Scores {
-    let dimensions: Vec<DimensionScore> = instrument
+    let dimensions = instrument
         .dimensions
         .iter()
         .map(|d| {
-            let values: Vec<u8> = d
+            let values = d
                 .statements
                 .iter()
-                .filter_map(|s| value(s, answers.get(&s.id)?))
-                .collect();
+                .filter_map(|s| value(s, answers.get(&s.id)?));
+            let (total, scored) = values.fold((0, 0), |(t, n), v| (t + u32::from(v), n + 1));
             DimensionScore {
                 dimension: d.id.clone(),
-                mean: (values.len() >= MIN_SCORED_ANSWERS)
-                    .then(|| mean(values.iter().map(|&v| f64::from(v)))),
-                scored: values.len(),
+                total,
+                scored,
             }
         })
         .collect();
-    let scored: Vec<f64> = dimensions.iter().filter_map(|d| d.mean).collect();
-    let overall = (!scored.is_empty()).then(|| mean(scored.iter().copied()));
-    Scores {
-        dimensions,
-        overall,
-    }
-}
-
-fn mean(values: impl ExactSizeIterator<Item = f64>) -> f64 {
-    let n = values.len() as f64;
-    values.sum::<f64>() / n
+    Scores { dimensions }
 }
 
 /// A 1–5 mean as 0–100.
@@ -114,13 +119,22 @@ pub fn percent(mean: f64) -> u8 {
 /// A score with one decimal. Rounding never shows a band threshold the score has not
 /// reached (3.96 is "3.9", not a "4.0" beside the word Discuss).
 pub fn display(score: f64) -> String {
-    let mut shown = (score * 10.0).round() / 10.0;
+    let mut tenths = (score * 10.0).round() as i64;
     for threshold in [Band::STRENGTH_FROM, Band::DISCUSS_FROM] {
-        if score < threshold && shown >= threshold {
-            shown = threshold - 0.1;
+        let threshold_tenths = (threshold * 10.0) as i64;
+        if score < threshold && tenths >= threshold_tenths {
+            tenths = threshold_tenths - 1;
         }
     }
-    format!("{shown:.1}")
+    one_decimal(tenths)
+}
+
+/// Tenths as text with one decimal ("-0.5", "3.0"), without the float formatter that
+/// would add kilobytes of wasm.
+pub fn one_decimal(tenths: i64) -> String {
+    let sign = if tenths < 0 { "-" } else { "" };
+    let t = tenths.unsigned_abs();
+    format!("{sign}{}.{}", t / 10, t % 10)
 }
 
 /// A change between two scores with one decimal: `None` when they show no difference.
@@ -134,6 +148,10 @@ mod tests {
     use super::*;
     use crate::instrument::{Dimension, Recommendations, Scale};
     use proptest::prelude::*;
+
+    fn mean(s: &Scores, i: usize) -> Option<f64> {
+        s.dimensions[i].mean()
+    }
 
     /// Two dimensions; "a-4" and "b-1" are reversed.
     fn fixture() -> Instrument {
@@ -190,14 +208,14 @@ mod tests {
             &fixture(),
             &answers(&[("a-1", 4), ("a-2", 4), ("a-3", 4), ("a-4", 1)]),
         );
-        assert_eq!(s.dimensions[0].mean, Some(4.25));
+        assert_eq!(mean(&s, 0), Some(4.25));
         assert_eq!(s.dimensions[0].band(), Some(Band::Strength));
         // b-1 reversed answered 5 → 1; b-2..4 answered 2, 3, 3: mean 9/4 = 2.25.
         let s = score(
             &fixture(),
             &answers(&[("b-1", 5), ("b-2", 2), ("b-3", 3), ("b-4", 3)]),
         );
-        assert_eq!(s.dimensions[1].mean, Some(2.25));
+        assert_eq!(mean(&s, 1), Some(2.25));
         assert_eq!(s.dimensions[1].band(), Some(Band::Concern));
     }
 
@@ -208,7 +226,7 @@ mod tests {
             &fixture(),
             &answers(&[("a-1", 5), ("a-2", 3), ("a-3", 0), ("a-4", 3)]),
         );
-        assert_eq!(s.dimensions[0].mean, Some(11.0 / 3.0));
+        assert_eq!(mean(&s, 0), Some(11.0 / 3.0));
         assert_eq!(s.dimensions[0].scored, 3);
         assert_eq!(display(11.0 / 3.0), "3.7");
     }
@@ -219,7 +237,7 @@ mod tests {
             &fixture(),
             &answers(&[("a-1", 5), ("a-2", 0), ("a-3", 0), ("a-4", 0)]),
         );
-        assert_eq!(s.dimensions[0].mean, None);
+        assert_eq!(mean(&s, 0), None);
         assert_eq!(s.dimensions[0].band(), None);
         assert_eq!(s.dimensions[0].scored, 1);
     }
@@ -230,7 +248,7 @@ mod tests {
             &fixture(),
             &answers(&[("a-1", 3), ("a-2", 4), ("a-3", 0), ("a-4", 0)]),
         );
-        assert_eq!(s.dimensions[0].mean, Some(3.5));
+        assert_eq!(mean(&s, 0), Some(3.5));
     }
 
     #[test]
@@ -243,8 +261,8 @@ mod tests {
         assert!(s
             .dimensions
             .iter()
-            .all(|d| d.mean.is_none() && d.scored == 0));
-        assert_eq!(s.overall, None);
+            .all(|d| d.mean().is_none() && d.scored == 0));
+        assert_eq!(s.overall(), None);
         assert_eq!(s.overall_band(), None);
         assert_eq!(s.overall_percent(), None);
     }
@@ -252,7 +270,7 @@ mod tests {
     #[test]
     fn no_answers_gives_no_scores() {
         let s = score(&fixture(), &Answers::default());
-        assert_eq!(s.overall, None);
+        assert_eq!(s.overall(), None);
         assert_eq!(s.dimensions.len(), 2);
     }
 
@@ -269,11 +287,11 @@ mod tests {
             ("b-4", 3), // 2.25
         ]);
         let s = score(&fixture(), &both);
-        assert_eq!(s.overall, Some(3.25));
+        assert_eq!(s.overall(), Some(3.25));
         assert_eq!(s.overall_band(), Some(Band::Discuss));
         assert_eq!(s.overall_percent(), Some(56)); // (3.25 - 1) / 4 * 100 = 56.25
         let only_a = answers(&[("a-1", 4), ("a-2", 4), ("a-3", 4), ("a-4", 1), ("b-1", 0)]);
-        assert_eq!(score(&fixture(), &only_a).overall, Some(4.25));
+        assert_eq!(score(&fixture(), &only_a).overall(), Some(4.25));
     }
 
     #[test]
@@ -294,6 +312,15 @@ mod tests {
         assert_eq!(display(3.0), "3.0");
         assert_eq!(display(4.04), "4.0");
         assert_eq!(display(1.0), "1.0");
+    }
+
+    #[test]
+    fn one_decimal_formats_tenths() {
+        assert_eq!(one_decimal(0), "0.0");
+        assert_eq!(one_decimal(35), "3.5");
+        assert_eq!(one_decimal(-5), "-0.5");
+        assert_eq!(one_decimal(-15), "-1.5");
+        assert_eq!(one_decimal(40), "4.0");
     }
 
     #[test]
@@ -320,11 +347,11 @@ mod tests {
                 .collect();
             let s = score(&instrument, &answers);
             for d in &s.dimensions {
-                if let Some(m) = d.mean {
+                if let Some(m) = d.mean() {
                     prop_assert!((1.0..=5.0).contains(&m), "{m}");
                 }
             }
-            if let Some(o) = s.overall {
+            if let Some(o) = s.overall() {
                 prop_assert!((1.0..=5.0).contains(&o));
                 prop_assert!(s.overall_percent().unwrap() <= 100);
             }
@@ -344,9 +371,9 @@ mod tests {
                 .collect();
             let s = score(&instrument, &answers);
             for d in &s.dimensions {
-                prop_assert_eq!(d.mean, Some(f64::from(x)));
+                prop_assert_eq!(d.mean(), Some(f64::from(x)));
             }
-            prop_assert_eq!(s.overall, Some(f64::from(x)));
+            prop_assert_eq!(s.overall(), Some(f64::from(x)));
         }
 
         #[test]

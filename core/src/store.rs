@@ -5,9 +5,8 @@
 use crate::answers::Answers;
 use crate::instrument::Instrument;
 use crate::scoring::{self, Scores};
-use serde::de::DeserializeOwned;
+use serde::de::{DeserializeOwned, IgnoredAny};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
 use std::fmt;
 
 /// The schema this build writes and reads.
@@ -64,7 +63,7 @@ impl Draft {
 pub struct Assessment {
     pub id: String,
     /// Milliseconds since the Unix epoch.
-    pub finished_at: f64,
+    pub finished_at: u64,
     pub name: String,
     pub instrument_id: String,
     pub instrument_version: u32,
@@ -77,7 +76,7 @@ impl Assessment {
         instrument: &Instrument,
         draft: &Draft,
         id: String,
-        finished_at: f64,
+        finished_at: u64,
     ) -> Assessment {
         Assessment {
             id,
@@ -90,9 +89,10 @@ impl Assessment {
         }
     }
 
-    /// Checks of the same partnership are compared with each other.
+    /// Checks of the same partnership are compared with each other. ASCII case folding
+    /// only: Unicode lowercasing would ship its tables in the wasm.
     fn partnership(&self) -> String {
-        self.name.trim().to_lowercase()
+        self.name.trim().to_ascii_lowercase()
     }
 }
 
@@ -102,7 +102,8 @@ impl Assessment {
 #[serde(deny_unknown_fields)]
 pub struct History {
     assessments: Vec<Assessment>,
-    deleted: BTreeSet<String>,
+    /// Sorted, without repeats.
+    deleted: Vec<String>,
 }
 
 impl History {
@@ -120,14 +121,16 @@ impl History {
 
     pub fn add(&mut self, assessment: Assessment) {
         self.assessments.retain(|a| a.id != assessment.id);
-        self.deleted.remove(&assessment.id);
+        self.deleted.retain(|d| *d != assessment.id);
         self.assessments.push(assessment);
         self.sort();
     }
 
     pub fn remove(&mut self, id: &str) {
         self.assessments.retain(|a| a.id != id);
-        self.deleted.insert(id.to_owned());
+        if let Err(at) = self.deleted.binary_search_by(|d| d.as_str().cmp(id)) {
+            self.deleted.insert(at, id.to_owned());
+        }
     }
 
     /// The latest check of the same partnership finished before `id`.
@@ -144,7 +147,9 @@ impl History {
 
     /// Everything either copy has, less what either copy deleted.
     pub fn merge(&self, other: &History) -> History {
-        let deleted: BTreeSet<String> = self.deleted.union(&other.deleted).cloned().collect();
+        let mut deleted: Vec<String> = self.deleted.iter().chain(&other.deleted).cloned().collect();
+        deleted.sort_unstable();
+        deleted.dedup();
         let mut assessments: Vec<Assessment> = Vec::new();
         for a in self.assessments.iter().chain(&other.assessments) {
             if !deleted.contains(&a.id) && !assessments.iter().any(|b| b.id == a.id) {
@@ -160,9 +165,9 @@ impl History {
     }
 
     fn sort(&mut self) {
-        self.assessments.sort_by(|a, b| {
+        self.assessments.sort_unstable_by(|a, b| {
             b.finished_at
-                .total_cmp(&a.finished_at)
+                .cmp(&a.finished_at)
                 .then_with(|| b.id.cmp(&a.id))
         });
     }
@@ -181,12 +186,12 @@ pub enum ReadError {
 impl fmt::Display for ReadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ReadError::NotJson(e) => write!(f, "it is not valid JSON ({e})"),
+            ReadError::NotJson(at) => write!(f, "it is not valid JSON ({at})"),
             ReadError::NoSchema => write!(f, "it has no schema version"),
             ReadError::UnknownSchema(v) => {
                 write!(f, "it uses schema version {v}, this app reads {SCHEMA}")
             }
-            ReadError::WrongShape(e) => write!(f, "its content is not what was expected ({e})"),
+            ReadError::WrongShape(why) => write!(f, "its content is not what was expected ({why})"),
         }
     }
 }
@@ -195,6 +200,12 @@ impl fmt::Display for ReadError {
 struct Envelope<'a, T> {
     schema: u64,
     data: &'a T,
+}
+
+/// Only the schema number; everything else is skipped.
+#[derive(Deserialize)]
+struct SchemaProbe {
+    schema: Option<u64>,
 }
 
 #[derive(Deserialize)]
@@ -216,16 +227,27 @@ pub fn encode<T: Serialize>(data: &T) -> String {
 }
 
 pub fn decode<T: DeserializeOwned>(raw: &str) -> Result<T, ReadError> {
-    let value: serde_json::Value =
-        serde_json::from_str(raw).map_err(|e| ReadError::NotJson(e.to_string()))?;
-    match value.get("schema").map(serde_json::Value::as_u64) {
-        None | Some(None) => return Err(ReadError::NoSchema),
-        Some(Some(SCHEMA)) => {}
-        Some(Some(other)) => return Err(ReadError::UnknownSchema(other)),
+    // Three light passes instead of one through `serde_json::Value`: the generic `Value`
+    // machinery costs more wasm than it saves time on values this small.
+    serde_json::from_str::<IgnoredAny>(raw).map_err(|e| ReadError::NotJson(position(&e)))?;
+    match serde_json::from_str::<SchemaProbe>(raw) {
+        Ok(SchemaProbe {
+            schema: Some(SCHEMA),
+        }) => {}
+        Ok(SchemaProbe {
+            schema: Some(other),
+        }) => return Err(ReadError::UnknownSchema(other)),
+        Ok(SchemaProbe { schema: None }) | Err(_) => return Err(ReadError::NoSchema),
     }
-    serde_json::from_value::<OwnedEnvelope<T>>(value)
+    serde_json::from_str::<OwnedEnvelope<T>>(raw)
         .map(|e| e.data)
-        .map_err(|e| ReadError::WrongShape(e.to_string()))
+        .map_err(|e| ReadError::WrongShape(position(&e)))
+}
+
+/// Where serde_json gave up. Its full message is not used: formatting it would add the
+/// error-formatting code of serde_json and std::io to the wasm.
+pub(crate) fn position(e: &serde_json::Error) -> String {
+    format!("line {}, column {}", e.line(), e.column())
 }
 
 /// A stored draft that this instrument can continue.
@@ -246,7 +268,7 @@ mod tests {
         Instrument::partnership_health().unwrap()
     }
 
-    fn finished(id: &str, at: f64, name: &str, level: u8) -> Assessment {
+    fn finished(id: &str, at: u64, name: &str, level: u8) -> Assessment {
         let i = instrument();
         let mut draft = Draft::new(&i, name.into());
         for s in i.statements() {
@@ -276,12 +298,12 @@ mod tests {
     #[test]
     fn a_history_round_trips_with_scores_and_tombstones() {
         let mut h = History::default();
-        h.add(finished("a", 1.0, "", 4));
-        h.add(finished("b", 2.0, "", 2));
+        h.add(finished("a", 1, "", 4));
+        h.add(finished("b", 2, "", 2));
         h.remove("a");
         let back: History = decode(&encode(&h)).unwrap();
         assert_eq!(back, h);
-        assert_eq!(back.get("b").unwrap().scores.overall, Some(2.0));
+        assert_eq!(back.get("b").unwrap().scores.overall(), Some(2.0));
     }
 
     #[test]
@@ -339,20 +361,20 @@ mod tests {
     #[test]
     fn history_is_newest_first_and_adding_twice_keeps_one() {
         let mut h = History::default();
-        h.add(finished("old", 1.0, "", 3));
-        h.add(finished("new", 3.0, "", 3));
-        h.add(finished("mid", 2.0, "", 3));
-        h.add(finished("mid", 2.0, "", 3));
+        h.add(finished("old", 1, "", 3));
+        h.add(finished("new", 3, "", 3));
+        h.add(finished("mid", 2, "", 3));
+        h.add(finished("mid", 2, "", 3));
         assert_eq!(ids(&h), ["new", "mid", "old"]);
     }
 
     #[test]
     fn previous_is_the_last_earlier_check_of_the_same_partnership() {
         let mut h = History::default();
-        h.add(finished("a1", 1.0, "Alpha", 2));
-        h.add(finished("b1", 2.0, "Beta", 3));
-        h.add(finished("a2", 3.0, " alpha ", 4));
-        h.add(finished("a3", 4.0, "ALPHA", 5));
+        h.add(finished("a1", 1, "Alpha", 2));
+        h.add(finished("b1", 2, "Beta", 3));
+        h.add(finished("a2", 3, " alpha ", 4));
+        h.add(finished("a3", 4, "ALPHA", 5));
         assert_eq!(h.previous("a3").map(|a| a.id.as_str()), Some("a2"));
         assert_eq!(h.previous("a2").map(|a| a.id.as_str()), Some("a1"));
         assert_eq!(h.previous("a1"), None);
@@ -362,11 +384,11 @@ mod tests {
     #[test]
     fn merge_keeps_both_tabs_checks_and_honours_deletes() {
         let mut shared = History::default();
-        shared.add(finished("x", 1.0, "", 3));
+        shared.add(finished("x", 1, "", 3));
         let mut tab_a = shared.clone();
         let mut tab_b = shared.clone();
-        tab_a.add(finished("a", 2.0, "", 3));
-        tab_b.add(finished("b", 3.0, "", 3));
+        tab_a.add(finished("a", 2, "", 3));
+        tab_b.add(finished("b", 3, "", 3));
         tab_b.remove("x");
         let merged = tab_a.merge(&tab_b);
         assert_eq!(ids(&merged), ["b", "a"]);
@@ -377,9 +399,9 @@ mod tests {
 
     #[test]
     fn finishing_scores_the_answers_and_trims_the_name() {
-        let a = finished("id", 5.0, "  River Trust ", 4);
+        let a = finished("id", 5, "  River Trust ", 4);
         assert_eq!(a.name, "River Trust");
-        assert_eq!(a.scores.overall, Some(4.0));
+        assert_eq!(a.scores.overall(), Some(4.0));
         assert_eq!(a.instrument_id, "partnership-health");
     }
 }

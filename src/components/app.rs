@@ -1,0 +1,181 @@
+use crate::browser;
+use crate::components::history::HistoryScreen;
+use crate::components::notices::Notices;
+use crate::components::results::Results;
+use crate::components::step::StepScreen;
+use crate::components::welcome::Welcome;
+use crate::persistence::{Persistence, DEFAULT_PREFIX};
+use crate::state::{Action, AppState, Screen};
+use crate::text::TEXT;
+use gloo_events::EventListener;
+use rapport_core::Instrument;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use web_sys::StorageEvent;
+use yew::prelude::*;
+
+/// Every screen's `h1` carries this id, so focus can follow screen changes.
+pub const SCREEN_TITLE: &str = "screen-title";
+
+#[component]
+pub fn App() -> Html {
+    let instrument = use_memo((), |_| Instrument::partnership_health().map(Rc::new));
+    match &*instrument {
+        Ok(instrument) => html! { <Checkup instrument={instrument.clone()} /> },
+        Err(problem) => html! {
+            <main class="screen">
+                <h1 id={SCREEN_TITLE}>{ TEXT.brand }</h1>
+                <p class="notice notice-error" role="alert">
+                    { (TEXT.instrument_broken)(&problem.to_string()) }
+                </p>
+            </main>
+        },
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct CheckupProps {
+    instrument: Rc<Instrument>,
+}
+
+#[component]
+fn Checkup(props: &CheckupProps) -> Html {
+    let persistence = use_memo((), |_| Persistence::open(DEFAULT_PREFIX));
+    let state = {
+        let (instrument, persistence) = (props.instrument.clone(), persistence.clone());
+        use_reducer(move || {
+            let loaded = persistence.load(&instrument);
+            AppState::new(instrument, loaded)
+        })
+    };
+    let dispatcher = state.dispatcher();
+
+    // Autosave: every change to the unfinished check is written at once.
+    {
+        let (persistence, dispatcher, instrument) = (
+            persistence.clone(),
+            dispatcher.clone(),
+            props.instrument.clone(),
+        );
+        use_effect_with(state.draft.clone(), move |draft| {
+            if let Err(problem) = persistence.save_draft(draft, &instrument) {
+                dispatcher.dispatch(Action::StorageProblem(problem));
+            }
+        });
+    }
+    // History is merged with what other tabs saved, never written over it.
+    {
+        let (persistence, dispatcher) = (persistence.clone(), dispatcher.clone());
+        use_effect_with(state.history.clone(), move |history| {
+            match persistence.save_history(history) {
+                Ok(merged) if merged != **history => {
+                    dispatcher.dispatch(Action::HistoryStored(merged))
+                }
+                Ok(_) => {}
+                Err(problem) => dispatcher.dispatch(Action::StorageProblem(problem)),
+            }
+        });
+    }
+    // Another tab changed the history: take its merge.
+    {
+        let (persistence, dispatcher) = (persistence.clone(), dispatcher.clone());
+        use_effect_with((), move |_| {
+            let history_key = persistence.key(crate::persistence::Stored::History);
+            let listener = web_sys::window().map(|window| {
+                EventListener::new(&window, "storage", move |event| {
+                    let key = event.dyn_ref::<StorageEvent>().and_then(StorageEvent::key);
+                    // No key means the whole storage was cleared.
+                    if key.is_none_or(|k| k == history_key) {
+                        if let Some(history) = persistence.stored_history() {
+                            dispatcher.dispatch(Action::HistoryStored(history));
+                        }
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
+    // Focus follows screen changes, so keyboard and screen-reader users land on the new
+    // screen's heading. Not on first render: a page must not grab focus by itself.
+    {
+        let first_render = use_mut_ref(|| true);
+        use_effect_with(state.screen.clone(), move |_| {
+            if !first_render.replace(false) {
+                browser::focus_id(SCREEN_TITLE);
+            }
+        });
+    }
+
+    let on_delete_all = {
+        let (persistence, dispatcher) = (persistence.clone(), dispatcher.clone());
+        Callback::from(move |()| {
+            // In-memory data goes either way; a storage failure here shows on the next save.
+            let _ = persistence.delete_all();
+            dispatcher.dispatch(Action::DeleteAll);
+        })
+    };
+    let dispatch: Callback<Action> = dispatcher.into();
+
+    let screen = match &state.screen {
+        Screen::Welcome => html! {
+            <Welcome
+                instrument={state.instrument.clone()}
+                draft={state.draft.clone()}
+                has_unfinished={state.has_unfinished()}
+                has_history={!state.history.is_empty()}
+                dispatch={dispatch.clone()}
+            />
+        },
+        Screen::Step(step) => html! {
+            <StepScreen
+                instrument={state.instrument.clone()}
+                step={*step}
+                answers={state.draft.answers.clone()}
+                show_missing={state.show_missing}
+                dispatch={dispatch.clone()}
+            />
+        },
+        Screen::Results(id) => html! {
+            <Results
+                instrument={state.instrument.clone()}
+                history={state.history.clone()}
+                id={id.clone()}
+                dispatch={dispatch.clone()}
+            />
+        },
+        Screen::History => html! {
+            <HistoryScreen
+                history={state.history.clone()}
+                dispatch={dispatch.clone()}
+                on_delete_all={on_delete_all}
+            />
+        },
+    };
+    let go = |action: fn() -> Action| dispatch.reform(move |_: MouseEvent| action());
+
+    html! {
+        <>
+            <a class="skip-link" href="#main">{ TEXT.skip_to_content }</a>
+            <header class="bar">
+                <button type="button" class="brand" onclick={go(|| Action::ShowWelcome)}>
+                    { TEXT.brand }
+                </button>
+                <nav aria-label={TEXT.brand}>
+                    <button
+                        type="button"
+                        class="link"
+                        aria-current={(state.screen == Screen::History).then_some("page")}
+                        onclick={go(|| Action::ShowHistory)}
+                    >
+                        { TEXT.nav_history }
+                    </button>
+                </nav>
+            </header>
+            <main id="main" tabindex="-1">
+                <Notices notices={state.notices.clone()} dispatch={dispatch.clone()} />
+                { screen }
+            </main>
+            <footer class="foot"><p>{ TEXT.footer_privacy }</p></footer>
+        </>
+    }
+}

@@ -1,0 +1,127 @@
+use crate::browser;
+use crate::components::app::SCREEN_TITLE;
+use crate::state::Action;
+use crate::text::TEXT;
+use rapport_core::scoring::display;
+use rapport_core::History;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct HistoryProps {
+    pub history: Rc<History>,
+    pub dispatch: Callback<Action>,
+    pub on_delete_all: Callback<()>,
+}
+
+/// What is waiting for a yes or no.
+#[derive(Clone, PartialEq)]
+enum Confirming {
+    Nothing,
+    Delete(String),
+    DeleteAll,
+}
+
+/// Finished checks, newest first: open one, delete one, or delete everything.
+#[component]
+pub fn HistoryScreen(props: &HistoryProps) -> Html {
+    let confirming = use_state(|| Confirming::Nothing);
+    // Keyboard users land on the question when it appears.
+    use_effect_with((*confirming).clone(), |c| {
+        if *c != Confirming::Nothing {
+            browser::focus_id("confirm-cancel");
+        }
+    });
+    let ask = |what: Confirming| {
+        let confirming = confirming.clone();
+        Callback::from(move |_: MouseEvent| confirming.set(what.clone()))
+    };
+    let cancel = ask(Confirming::Nothing);
+    let new_check = props.dispatch.reform(|_: MouseEvent| Action::ShowWelcome);
+
+    let confirm_box = |question: String, yes: &'static str, on_yes: Callback<MouseEvent>| {
+        html! {
+            <div class="confirm" role="group" aria-labelledby="confirm-question">
+                <p id="confirm-question">{ question }</p>
+                <div class="actions">
+                    <button type="button" class="danger" onclick={on_yes}>{ yes }</button>
+                    <button type="button" id="confirm-cancel" class="secondary" onclick={cancel.clone()}>
+                        { if *confirming == Confirming::DeleteAll { TEXT.cancel } else { TEXT.keep } }
+                    </button>
+                </div>
+            </div>
+        }
+    };
+
+    html! {
+        <section class="screen history" aria-labelledby={SCREEN_TITLE}>
+            <h1 id={SCREEN_TITLE} tabindex="-1">{ TEXT.history_title }</h1>
+            if props.history.is_empty() {
+                <p>{ TEXT.history_empty }</p>
+            } else {
+                <p>{ TEXT.history_intro }</p>
+                <ol class="history-list">
+                    { for props.history.assessments().iter().map(|a| {
+                        let date = browser::format_date(a.finished_at);
+                        let open = {
+                            let id = a.id.clone();
+                            props.dispatch.reform(move |_: MouseEvent| Action::ShowResults(id.clone()))
+                        };
+                        let delete = {
+                            let (id, dispatch, confirming) = (a.id.clone(), props.dispatch.clone(), confirming.clone());
+                            Callback::from(move |_: MouseEvent| {
+                                confirming.set(Confirming::Nothing);
+                                dispatch.emit(Action::Delete(id.clone()));
+                                browser::focus_id(SCREEN_TITLE);
+                            })
+                        };
+                        let name = if a.name.is_empty() { TEXT.unnamed_partnership } else { a.name.as_str() };
+                        html! {
+                            <li class="history-item" key={a.id.clone()}>
+                                <div class="history-main">
+                                    <p class="history-name">{ name }</p>
+                                    <p class="history-date">{ &date }</p>
+                                </div>
+                                <p class="history-score">
+                                    { a.scores.overall().map_or_else(|| "–".to_owned(), |o| (TEXT.out_of_five)(&display(o))) }
+                                </p>
+                                <div class="history-actions">
+                                    <button type="button" class="secondary" aria-label={(TEXT.open_check_from)(&date)} onclick={open}>
+                                        { TEXT.open }
+                                    </button>
+                                    <button
+                                        type="button"
+                                        class="link danger-link"
+                                        aria-label={(TEXT.delete_check_from)(&date)}
+                                        onclick={ask(Confirming::Delete(a.id.clone()))}
+                                    >
+                                        { TEXT.delete }
+                                    </button>
+                                </div>
+                                if *confirming == Confirming::Delete(a.id.clone()) {
+                                    { confirm_box((TEXT.confirm_delete)(&date), TEXT.confirm_delete_yes, delete) }
+                                }
+                            </li>
+                        }
+                    }) }
+                </ol>
+            }
+            <div class="actions">
+                <button type="button" class="primary" onclick={new_check}>{ TEXT.new_check }</button>
+                <button type="button" class="link danger-link" onclick={ask(Confirming::DeleteAll)}>
+                    { TEXT.delete_all }
+                </button>
+            </div>
+            if *confirming == Confirming::DeleteAll {
+                {{
+                    let (on_delete_all, confirming) = (props.on_delete_all.clone(), confirming.clone());
+                    let yes = Callback::from(move |_: MouseEvent| {
+                        confirming.set(Confirming::Nothing);
+                        on_delete_all.emit(());
+                    });
+                    confirm_box(TEXT.confirm_delete_all.to_owned(), TEXT.confirm_delete_all_yes, yes)
+                }}
+            }
+        </section>
+    }
+}

@@ -1,0 +1,54 @@
+use crate::persistence::{Problem, Stored};
+use crate::state::{Action, Notice};
+use crate::text::TEXT;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct NoticesProps {
+    pub notices: Vec<Notice>,
+    pub dispatch: Callback<Action>,
+}
+
+/// Storage problems and confirmations, announced politely by screen readers.
+#[component]
+pub fn Notices(props: &NoticesProps) -> Html {
+    html! {
+        <div class="notices" role="status">
+            { for props.notices.iter().enumerate().map(|(index, notice)| {
+                let (text, kind, dismissable) = describe(notice);
+                let dismiss = props.dispatch.reform(move |_: MouseEvent| Action::Dismiss(index));
+                html! {
+                    <div class={classes!("notice", kind)}>
+                        <p>{ text }</p>
+                        if dismissable {
+                            <button type="button" class="link" onclick={dismiss}>{ TEXT.dismiss }</button>
+                        }
+                    </div>
+                }
+            }) }
+        </div>
+    }
+}
+
+/// The words, a style, and whether dismissing makes sense: a problem that comes back
+/// on the next save is not dismissable.
+fn describe(notice: &Notice) -> (String, &'static str, bool) {
+    match notice {
+        Notice::DeletedAll => (TEXT.deleted_all.to_owned(), "notice-ok", true),
+        Notice::Storage(Problem::Unavailable) => {
+            (TEXT.storage_unavailable.to_owned(), "notice-warn", false)
+        }
+        Notice::Storage(Problem::Full) => (TEXT.storage_full.to_owned(), "notice-warn", false),
+        Notice::Storage(Problem::Unreadable { what, why, kept_as }) => {
+            let subject = match what {
+                Stored::Draft => TEXT.unreadable_draft,
+                Stored::History => TEXT.unreadable_history,
+            };
+            let detail = match kept_as {
+                Some(key) => (TEXT.unreadable_kept)(why, key),
+                None => (TEXT.unreadable_untouched)(why),
+            };
+            (format!("{subject} {detail}"), "notice-warn", true)
+        }
+    }
+}

@@ -1,0 +1,152 @@
+use crate::text::TEXT;
+use rapport_core::scoring::display;
+use rapport_core::{Instrument, Scores};
+use std::f64::consts::PI;
+use std::fmt::Write;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Radius of the 5.0 ring, in viewBox units.
+const RADIUS: f64 = 120.0;
+/// Labels longer than this wrap onto a second line.
+const LABEL_WIDTH: usize = 16;
+const LINE_HEIGHT: i32 = 15;
+
+#[derive(Properties, PartialEq)]
+pub struct RadarProps {
+    pub instrument: Rc<Instrument>,
+    pub scores: Scores,
+}
+
+/// A point of the chart in whole viewBox units: fine enough for a 480-unit chart, and
+/// whole numbers keep the float formatter out of the wasm.
+#[derive(Clone, Copy)]
+struct Point {
+    x: i32,
+    y: i32,
+}
+
+/// The unit vector of axis `i` of `n`, clockwise from the top. The browser's Math does
+/// the trigonometry, so no libm code is shipped.
+fn direction(i: usize, n: usize) -> (f64, f64) {
+    let angle = -PI / 2.0 + i as f64 * 2.0 * PI / n as f64;
+    (js_sys::Math::cos(angle), js_sys::Math::sin(angle))
+}
+
+fn at(direction: (f64, f64), distance: f64) -> Point {
+    Point {
+        x: (direction.0 * distance).round() as i32,
+        y: (direction.1 * distance).round() as i32,
+    }
+}
+
+/// Distance from the centre of a score: 1 at the centre, 5 on the outer ring.
+fn distance(score: f64) -> f64 {
+    (score - 1.0) / 4.0 * RADIUS
+}
+
+fn points(points: impl Iterator<Item = Point>) -> String {
+    points.fold(String::new(), |mut s, p| {
+        let _ = write!(s, "{},{} ", p.x, p.y);
+        s
+    })
+}
+
+/// The dimension scores as an inline-SVG radar chart: 1 at the centre, 5 at the edge,
+/// with the 3.0 and 4.0 band thresholds drawn as marked rings. A table beside it carries
+/// the same numbers for screen readers and print.
+#[component]
+pub fn Radar(props: &RadarProps) -> Html {
+    let n = props.instrument.dimensions.len().max(1);
+    let directions: Vec<(f64, f64)> = (0..n).map(|i| direction(i, n)).collect();
+    let ring = |score: f64| points(directions.iter().map(|&d| at(d, distance(score))));
+    let means: Vec<Option<f64>> = props
+        .instrument
+        .dimensions
+        .iter()
+        .map(|d| props.scores.dimension(&d.id).and_then(|s| s.mean()))
+        .collect();
+    // A dimension without a score sits at the centre, and its label shows a dash.
+    let shape = points(
+        directions
+            .iter()
+            .zip(&means)
+            .map(|(&d, m)| at(d, distance(m.unwrap_or(1.0)))),
+    );
+
+    html! {
+        <svg
+            class="radar"
+            viewBox="-240 -190 480 380"
+            role="img"
+            aria-labelledby="radar-title radar-desc"
+            focusable="false"
+        >
+            <title id="radar-title">{ TEXT.chart_title }</title>
+            <desc id="radar-desc">{ TEXT.chart_description }</desc>
+            { for [2.0, 5.0].into_iter().map(|s| html! {
+                <polygon class="ring" points={ring(s)} />
+            }) }
+            { for directions.iter().map(|&d| {
+                let end = at(d, RADIUS);
+                html! { <line class="axis" x1="0" y1="0" x2={end.x.to_string()} y2={end.y.to_string()} /> }
+            }) }
+            { for [3.0, 4.0].into_iter().map(|s| {
+                let top = -distance(s).round() as i32;
+                html! {
+                    <g class="threshold">
+                        <polygon class="ring ring-threshold" points={ring(s)} />
+                        <text class="ring-label" x="4" y={(top - 3).to_string()}>{ display(s) }</text>
+                    </g>
+                }
+            }) }
+            <polygon class="score-shape" points={shape} />
+            { for directions.iter().zip(&means).filter_map(|(&d, m)| m.map(|m| {
+                let p = at(d, distance(m));
+                html! { <circle class="score-dot" cx={p.x.to_string()} cy={p.y.to_string()} r="4" /> }
+            })) }
+            { for props.instrument.dimensions.iter().zip(&directions).zip(&means).map(|((dimension, &d), m)| {
+                let anchor_point = at(d, RADIUS + 14.0);
+                let anchor = if d.0 > 0.3 { "start" } else if d.0 < -0.3 { "end" } else { "middle" };
+                let lines = wrap(&dimension.name, LABEL_WIDTH);
+                let score = m.map_or_else(|| "–".to_owned(), display);
+                // The label and its score line grow away from the chart: upwards at the
+                // top, downwards at the bottom, centred at the sides.
+                let height = LINE_HEIGHT * (lines.len() as i32 + 1);
+                let first_baseline = if d.1 < -0.5 {
+                    anchor_point.y - height + LINE_HEIGHT
+                } else if d.1 > 0.5 {
+                    anchor_point.y + 12
+                } else {
+                    anchor_point.y - height / 2 + 11
+                };
+                let x = anchor_point.x.to_string();
+                html! {
+                    <text class="axis-label" x={x.clone()} y={first_baseline.to_string()} text-anchor={anchor}>
+                        { for lines.into_iter().enumerate().map(|(l, line)| html! {
+                            <tspan x={x.clone()} dy={if l == 0 { "0".to_owned() } else { LINE_HEIGHT.to_string() }}>
+                                { line }
+                            </tspan>
+                        }) }
+                        <tspan class="axis-score" x={x.clone()} dy={LINE_HEIGHT.to_string()}>{ score }</tspan>
+                    </text>
+                }
+            }) }
+        </svg>
+    }
+}
+
+/// Splits a label into lines of at most `width` characters, at spaces.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for word in text.split_whitespace() {
+        match lines.last_mut() {
+            Some(line) if line.chars().count() + 1 + word.chars().count() <= width => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_owned()),
+        }
+    }
+    lines
+}

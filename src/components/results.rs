@@ -1,0 +1,229 @@
+use crate::browser;
+use crate::components::app::SCREEN_TITLE;
+use crate::components::radar::Radar;
+use crate::state::Action;
+use crate::text::TEXT;
+use rapport_core::insight::{self, Advice};
+use rapport_core::scoring::{display, one_decimal};
+use rapport_core::{Band, Dimension, History, Instrument};
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ResultsProps {
+    pub instrument: Rc<Instrument>,
+    pub history: Rc<History>,
+    /// The finished check to show.
+    pub id: String,
+    pub dispatch: Callback<Action>,
+}
+
+fn band_class(band: Option<Band>) -> &'static str {
+    match band {
+        Some(Band::Strength) => "band-strength",
+        Some(Band::Discuss) => "band-discuss",
+        Some(Band::Concern) => "band-concern",
+        None => "band-none",
+    }
+}
+
+fn band_badge(band: Option<Band>) -> Html {
+    html! {
+        <span class={classes!("badge", band_class(band))}>
+            { band.map_or(TEXT.not_enough_answers, |b| TEXT.band(b)) }
+        </span>
+    }
+}
+
+/// One finished check: overall score, chart, table, highlights and next steps.
+#[component]
+pub fn Results(props: &ResultsProps) -> Html {
+    let history_button = html! {
+        <button type="button" class="secondary" onclick={props.dispatch.reform(|_: MouseEvent| Action::ShowHistory)}>
+            { TEXT.nav_history }
+        </button>
+    };
+    let Some(assessment) = props.history.get(&props.id) else {
+        return html! {
+            <section class="screen results" aria-labelledby={SCREEN_TITLE}>
+                <h1 id={SCREEN_TITLE} tabindex="-1">{ TEXT.results_title }</h1>
+                <p>{ TEXT.result_missing }</p>
+                <div class="actions">{ history_button }</div>
+            </section>
+        };
+    };
+    let instrument = &props.instrument;
+    let scores = &assessment.scores;
+    let previous = props.history.previous(&props.id);
+    let changes = previous.map(|p| insight::changes(scores, &p.scores));
+    let (strongest, weakest) = insight::highlights(scores, 2);
+    let name_of = |dimension_id: &str| -> String {
+        let dimension = instrument.dimensions.iter().find(|d| d.id == dimension_id);
+        dimension
+            .map_or(dimension_id, |d| d.name.as_str())
+            .to_owned()
+    };
+    let highlight_list = |indices: &[usize]| {
+        html! {
+            <ul>
+                { for indices.iter().filter_map(|&i| scores.dimensions.get(i)).map(|d| html! {
+                    <li>
+                        <span>{ name_of(&d.dimension) }</span>
+                        <span class="num">{ d.mean().map(display).unwrap_or_default() }</span>
+                    </li>
+                }) }
+            </ul>
+        }
+    };
+
+    // Advice in order of need: Concern, then Discuss, then Strength, each weakest first,
+    // then dimensions without a score; ties keep the instrument's order.
+    let mut ordered: Vec<(usize, &Dimension, Option<f64>)> = instrument
+        .dimensions
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (i, d, scores.dimension(&d.id).and_then(|s| s.mean())))
+        .collect();
+    ordered.sort_unstable_by(|a, b| {
+        let key = |m: Option<f64>| m.unwrap_or(f64::INFINITY);
+        key(a.2).total_cmp(&key(b.2)).then(a.0.cmp(&b.0))
+    });
+
+    let print = Callback::from(|_: MouseEvent| browser::print());
+    let take_again = {
+        let id = props.id.clone();
+        props
+            .dispatch
+            .reform(move |_: MouseEvent| Action::TakeAgain(id.clone()))
+    };
+
+    html! {
+        <section class="screen results" aria-labelledby={SCREEN_TITLE}>
+            <header class="results-head">
+                <h1 id={SCREEN_TITLE} tabindex="-1">{ TEXT.results_title }</h1>
+                <p class="meta">
+                    if !assessment.name.is_empty() {
+                        <span>{ (TEXT.partnership)(&assessment.name) }</span>
+                    }
+                    <span>{ (TEXT.finished_on)(&browser::format_date(assessment.finished_at)) }</span>
+                </p>
+            </header>
+
+            <div class={classes!("overall", band_class(scores.overall_band()))}>
+                <h2 class="overall-label">{ TEXT.overall }</h2>
+                if let (Some(overall), Some(percent)) = (scores.overall(), scores.overall_percent()) {
+                    <p class="overall-score">
+                        <span class="overall-number">{ (TEXT.out_of_five)(&display(overall)) }</span>
+                        <span class="overall-percent">{ (TEXT.out_of_hundred)(percent) }</span>
+                        { band_badge(scores.overall_band()) }
+                    </p>
+                    <p class="band-scale">{ TEXT.band_scale }</p>
+                } else {
+                    <p>{ TEXT.not_enough_overall }</p>
+                }
+            </div>
+
+            if !strongest.is_empty() {
+                <div class="highlights">
+                    <div class="highlight highlight-strong">
+                        <h2>{ TEXT.strongest }</h2>
+                        { highlight_list(&strongest) }
+                    </div>
+                    if !weakest.is_empty() {
+                        <div class="highlight highlight-weak">
+                            <h2>{ TEXT.weakest }</h2>
+                            { highlight_list(&weakest) }
+                        </div>
+                    }
+                </div>
+            }
+
+            <div class="chart-and-table">
+                <figure class="chart">
+                    <Radar instrument={props.instrument.clone()} scores={scores.clone()} />
+                </figure>
+                <table class="scores">
+                    <caption>{ TEXT.table_caption }</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{ TEXT.col_dimension }</th>
+                            <th scope="col" class="num">{ TEXT.col_score }</th>
+                            <th scope="col">{ TEXT.col_band }</th>
+                            if changes.is_some() {
+                                <th scope="col" class="num">{ TEXT.col_change }</th>
+                            }
+                        </tr>
+                    </thead>
+                    <tbody>
+                        { for scores.dimensions.iter().enumerate().map(|(i, d)| html! {
+                            <tr>
+                                <th scope="row">{ name_of(&d.dimension) }</th>
+                                <td class="num">{ d.mean().map_or_else(|| "–".to_owned(), display) }</td>
+                                <td>{ band_badge(d.band()) }</td>
+                                if let Some(changes) = &changes {
+                                    <td class="num">{ change_cell(changes.get(i).copied().flatten()) }</td>
+                                }
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+                if let Some(previous) = previous {
+                    <p class="hint">{ (TEXT.change_since)(&browser::format_date(previous.finished_at)) }</p>
+                }
+            </div>
+
+            <h2>{ TEXT.next_steps }</h2>
+            <p>{ TEXT.next_steps_intro }</p>
+            <div class="advice-list">
+                { for ordered.iter().map(|&(_, dimension, mean)| {
+                    let band = mean.map(Band::of);
+                    html! {
+                        <article class={classes!("advice", band_class(band))}>
+                            <h3>
+                                <span>{ &dimension.name }</span>
+                                { band_badge(band) }
+                            </h3>
+                            { match insight::advice(dimension, band) {
+                                Advice::Actions(actions) => html! {
+                                    <ul>{ for actions.iter().map(|a| html! { <li>{ a }</li> }) }</ul>
+                                },
+                                Advice::KeepUp(line) => html! {
+                                    <p><strong>{ format!("{}: ", TEXT.keep_it_up) }</strong>{ line }</p>
+                                },
+                                Advice::NotEnoughAnswers => html! {},
+                            } }
+                        </article>
+                    }
+                }) }
+            </div>
+
+            <div class="actions no-print">
+                <button type="button" class="primary" onclick={print}>{ TEXT.print_report }</button>
+                <button type="button" class="secondary" onclick={take_again}>{ TEXT.take_again }</button>
+                { history_button }
+            </div>
+        </section>
+    }
+}
+
+/// "↑ 0.5", "↓ 0.3", "no change", or a dash where either check has no score.
+fn change_cell(change: Option<Option<f64>>) -> Html {
+    match change {
+        None => html! { TEXT.no_comparison },
+        Some(None) => html! { TEXT.no_change },
+        Some(Some(delta)) => {
+            let (arrow, word, class) = if delta > 0.0 {
+                ("↑", TEXT.change_up, "change-up")
+            } else {
+                ("↓", TEXT.change_down, "change-down")
+            };
+            html! {
+                <span class={class}>
+                    <span aria-hidden="true">{ arrow }</span>
+                    <span class="visually-hidden">{ word }</span>
+                    { format!(" {}", one_decimal((delta.abs() * 10.0).round() as i64)) }
+                </span>
+            }
+        }
+    }
+}

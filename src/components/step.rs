@@ -1,0 +1,121 @@
+use crate::browser;
+use crate::components::app::SCREEN_TITLE;
+use crate::components::statement::{answer_id, StatementField};
+use crate::state::Action;
+use crate::text::TEXT;
+use rapport_core::{Answers, Instrument, Response};
+use std::rc::Rc;
+use web_sys::{HtmlInputElement, KeyboardEvent};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct StepProps {
+    pub instrument: Rc<Instrument>,
+    /// 0-based; always a valid dimension index (the state guarantees it).
+    pub step: usize,
+    pub answers: Answers,
+    pub show_missing: bool,
+    pub dispatch: Callback<Action>,
+}
+
+/// One dimension of the questionnaire: its statements, progress, Back and Next.
+#[component]
+pub fn StepScreen(props: &StepProps) -> Html {
+    let Some(dimension) = props.instrument.dimensions.get(props.step) else {
+        return html! {};
+    };
+    let total = props.instrument.dimensions.len();
+    let is_last = props.step + 1 == total;
+    let unanswered = props.answers.unanswered(dimension);
+
+    let advance = {
+        let dispatch = props.dispatch.clone();
+        let first_missing = unanswered
+            .first()
+            .map(|s| answer_id(&s.id, Response::ALL[0]));
+        Callback::from(move |()| {
+            if let Some(id) = &first_missing {
+                browser::focus_id(id);
+            }
+            dispatch.emit(if is_last {
+                Action::Finish {
+                    id: browser::new_id(),
+                    finished_at: browser::now(),
+                }
+            } else {
+                Action::Next
+            });
+        })
+    };
+    let on_submit = advance.reform(|e: SubmitEvent| e.prevent_default());
+    // Enter on a chosen answer moves on, as it would in a text field.
+    let on_keydown = {
+        let advance = advance.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let on_radio = e
+                .target_dyn_into::<HtmlInputElement>()
+                .is_some_and(|input| input.type_() == "radio");
+            if e.key() == "Enter" && on_radio {
+                e.prevent_default();
+                advance.emit(());
+            }
+        })
+    };
+    let back = props.dispatch.reform(|_: MouseEvent| Action::Back);
+    let step_label = (TEXT.step_of)(props.step + 1, total);
+    let percent = (props.step + 1) * 100 / total;
+
+    html! {
+        <section class="screen step" aria-labelledby={SCREEN_TITLE}>
+            <div class="progress">
+                <p class="step-of" aria-hidden="true">{ &step_label }</p>
+                <div
+                    class="progressbar"
+                    role="progressbar"
+                    aria-label={TEXT.progress_label}
+                    aria-valuemin="1"
+                    aria-valuemax={total.to_string()}
+                    aria-valuenow={(props.step + 1).to_string()}
+                    aria-valuetext={step_label.clone()}
+                >
+                    <div class="progressbar-fill" style={format!("width: {percent}%")}></div>
+                </div>
+            </div>
+            <h1 id={SCREEN_TITLE} tabindex="-1">
+                <span class="visually-hidden">{ format!("{step_label}: ") }</span>
+                { &dimension.name }
+            </h1>
+            <p class="lead">{ &dimension.description }</p>
+            <form class="statements" onsubmit={on_submit} onkeydown={on_keydown} novalidate=true>
+                { for dimension.statements.iter().map(|statement| {
+                    let id = statement.id.clone();
+                    let on_answer = props.dispatch.reform(move |response| Action::Answer {
+                        statement: id.clone(),
+                        response,
+                    });
+                    html! {
+                        <StatementField
+                            key={statement.id.clone()}
+                            instrument={props.instrument.clone()}
+                            statement={statement.clone()}
+                            response={props.answers.get(&statement.id)}
+                            missing={props.show_missing && unanswered.iter().any(|s| s.id == statement.id)}
+                            {on_answer}
+                        />
+                    }
+                }) }
+                <p class="form-error" role="alert">
+                    if props.show_missing && !unanswered.is_empty() {
+                        { (TEXT.missing)(unanswered.len()) }
+                    }
+                </p>
+                <div class="actions">
+                    <button type="button" class="secondary" onclick={back}>{ TEXT.back }</button>
+                    <button type="submit" class="primary">
+                        { if is_last { TEXT.see_results } else { TEXT.next } }
+                    </button>
+                </div>
+            </form>
+        </section>
+    }
+}

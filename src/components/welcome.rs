@@ -1,0 +1,71 @@
+use crate::components::app::SCREEN_TITLE;
+use crate::state::Action;
+use crate::text::TEXT;
+use rapport_core::{Draft, Instrument};
+use std::rc::Rc;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct WelcomeProps {
+    pub instrument: Rc<Instrument>,
+    pub draft: Rc<Draft>,
+    pub has_unfinished: bool,
+    pub has_history: bool,
+    pub dispatch: Callback<Action>,
+}
+
+#[component]
+pub fn Welcome(props: &WelcomeProps) -> Html {
+    let on_name = props.dispatch.reform(|e: InputEvent| {
+        Action::SetName(e.target_unchecked_into::<HtmlInputElement>().value())
+    });
+    let on_submit = props.dispatch.reform(|e: SubmitEvent| {
+        e.prevent_default();
+        Action::Start
+    });
+    let start_over = props.dispatch.reform(|_: MouseEvent| Action::StartOver);
+    let history = props.dispatch.reform(|_: MouseEvent| Action::ShowHistory);
+    let total = props.instrument.statement_count();
+    let answered = props.draft.answers.answered_in(&props.instrument);
+
+    html! {
+        <section class="screen welcome" aria-labelledby={SCREEN_TITLE}>
+            <h1 id={SCREEN_TITLE} tabindex="-1">{ &props.instrument.title }</h1>
+            <p class="lead">{ TEXT.welcome_intro }</p>
+            <ul class="facts">
+                <li>{ TEXT.welcome_duration }</li>
+                <li>{ TEXT.welcome_privacy }</li>
+            </ul>
+            <form class="start" onsubmit={on_submit}>
+                <div class="field">
+                    <label for="partnership-name">{ TEXT.name_label }</label>
+                    <input
+                        id="partnership-name"
+                        type="text"
+                        autocomplete="off"
+                        maxlength="120"
+                        aria-describedby="partnership-name-hint"
+                        value={props.draft.name.clone()}
+                        oninput={on_name}
+                    />
+                    <p id="partnership-name-hint" class="hint">{ TEXT.name_hint }</p>
+                </div>
+                if props.has_unfinished {
+                    <p class="unfinished">{ (TEXT.unfinished)(answered, total) }</p>
+                }
+                <div class="actions">
+                    <button type="submit" class="primary">
+                        { if props.has_unfinished { TEXT.continue_check } else { TEXT.start } }
+                    </button>
+                    if props.has_unfinished {
+                        <button type="button" class="secondary" onclick={start_over}>{ TEXT.start_over }</button>
+                    }
+                    if props.has_history {
+                        <button type="button" class="link" onclick={history}>{ TEXT.see_history }</button>
+                    }
+                </div>
+            </form>
+        </section>
+    }
+}

@@ -1,0 +1,227 @@
+//! The storage adapter against the real `window.localStorage` of headless Chromium,
+//! including storage that throws and storage that is full.
+#![cfg(target_arch = "wasm32")]
+
+use rapport::persistence::{Persistence, Problem, Stored};
+use rapport_core::store;
+use rapport_core::{Assessment, Draft, History, Instrument, Response};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[wasm_bindgen(inline_js = r#"
+export function block_local_storage() {
+  Object.defineProperty(window, 'localStorage', {
+    configurable: true,
+    get() { throw new DOMException('The operation is insecure.', 'SecurityError'); },
+  });
+}
+export function unblock_local_storage() {
+  delete window.localStorage;
+}
+export function fill_local_storage(prefix) {
+  const chunk = 'x'.repeat(256 * 1024);
+  let n = 0;
+  try {
+    for (;;) { localStorage.setItem(prefix + n, chunk); n += 1; }
+  } catch (e) {
+    if (e.name !== 'QuotaExceededError') throw e;
+  }
+  // Top up with small items until not even a short value fits.
+  try {
+    for (let i = 0; ; i++) { localStorage.setItem(prefix + 's' + i, 'x'.repeat(64)); }
+  } catch (e) {}
+  return n;
+}
+export function empty_local_storage(prefix) {
+  for (const key of Object.keys(localStorage)) {
+    if (key.startsWith(prefix)) localStorage.removeItem(key);
+  }
+}
+"#)]
+extern "C" {
+    fn block_local_storage();
+    fn unblock_local_storage();
+    fn fill_local_storage(prefix: &str) -> u32;
+    fn empty_local_storage(prefix: &str);
+}
+
+fn local_storage() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+fn instrument() -> Instrument {
+    Instrument::partnership_health().unwrap()
+}
+
+/// A fresh prefix per test, so tests never see each other's keys.
+fn fresh(prefix: &str) -> Persistence {
+    empty_local_storage(prefix);
+    Persistence::open(prefix)
+}
+
+fn finished(id: &str, at: f64) -> Assessment {
+    let i = instrument();
+    let mut draft = Draft::new(&i, "River Trust".into());
+    for s in i.statements() {
+        draft.answers.set(&s.id, Response::agreement(4).unwrap());
+    }
+    Assessment::finish(&i, &draft, id.into(), at)
+}
+
+fn history_of(ids: &[(&str, f64)]) -> History {
+    let mut h = History::default();
+    for &(id, at) in ids {
+        h.add(finished(id, at));
+    }
+    h
+}
+
+fn ids(h: &History) -> Vec<String> {
+    h.assessments().iter().map(|a| a.id.clone()).collect()
+}
+
+#[wasm_bindgen_test]
+fn draft_and_history_survive_a_new_page_load() {
+    let p = fresh("t-roundtrip");
+    let i = instrument();
+    let mut draft = Draft::new(&i, "River Trust".into());
+    draft.answers.set("trust-2", Response::DONT_KNOW);
+    draft.step = Some(2);
+    p.save_draft(&draft, &i).unwrap();
+    p.save_history(&history_of(&[("a", 1.0)])).unwrap();
+
+    // A new Persistence reads what the last one wrote, as a reload would.
+    let loaded = Persistence::open("t-roundtrip").load(&i);
+    assert_eq!(loaded.problems, vec![]);
+    assert_eq!(loaded.draft, Some(draft));
+    assert_eq!(ids(&loaded.history), ["a"]);
+}
+
+#[wasm_bindgen_test]
+fn an_empty_draft_and_history_leave_nothing_behind() {
+    let p = fresh("t-empty");
+    let i = instrument();
+    let mut draft = Draft::new(&i, String::new());
+    draft.step = Some(0);
+    p.save_draft(&draft, &i).unwrap();
+    assert!(local_storage().get_item("t-empty.draft").unwrap().is_some());
+    p.save_draft(&Draft::new(&i, String::new()), &i).unwrap();
+    assert_eq!(local_storage().get_item("t-empty.draft").unwrap(), None);
+}
+
+#[wasm_bindgen_test]
+fn corrupt_data_is_kept_aside_not_overwritten() {
+    let p = fresh("t-corrupt");
+    let storage = local_storage();
+    storage
+        .set_item("t-corrupt.history", "{\"schema\":1,\"data\":[oops")
+        .unwrap();
+    storage
+        .set_item("t-corrupt.draft", "{\"schema\":7,\"data\":{}}")
+        .unwrap();
+
+    let loaded = p.load(&instrument());
+    assert_eq!(loaded.draft, None);
+    assert!(loaded.history.is_empty());
+    assert_eq!(loaded.problems.len(), 2, "{:?}", loaded.problems);
+    for problem in &loaded.problems {
+        let Problem::Unreadable {
+            what,
+            kept_as: Some(key),
+            why,
+        } = problem
+        else {
+            panic!("expected a kept-aside problem, got {problem:?}");
+        };
+        let original = match what {
+            Stored::Draft => "{\"schema\":7,\"data\":{}}",
+            Stored::History => "{\"schema\":1,\"data\":[oops",
+        };
+        assert_eq!(storage.get_item(key).unwrap().as_deref(), Some(original));
+        assert!(!why.is_empty());
+    }
+
+    // Saving afresh now replaces the unreadable value; the copy stays.
+    p.save_history(&history_of(&[("new", 2.0)])).unwrap();
+    let stored: History =
+        store::decode(&storage.get_item("t-corrupt.history").unwrap().unwrap()).unwrap();
+    assert_eq!(ids(&stored), ["new"]);
+}
+
+#[wasm_bindgen_test]
+fn two_tabs_merge_instead_of_overwriting() {
+    let tab_a = fresh("t-tabs");
+    let tab_b = Persistence::open("t-tabs");
+    tab_a.save_history(&history_of(&[("from-a", 1.0)])).unwrap();
+    // Tab B never saw "from-a": saving its own history must not wipe it.
+    let merged = tab_b.save_history(&history_of(&[("from-b", 2.0)])).unwrap();
+    assert_eq!(ids(&merged), ["from-b", "from-a"]);
+    assert_eq!(tab_a.stored_history().map(|h| ids(&h)), Some(ids(&merged)));
+
+    // A delete in tab A is not undone by tab B's older copy.
+    let mut a = tab_a.stored_history().unwrap();
+    a.remove("from-b");
+    tab_a.save_history(&a).unwrap();
+    let after_b = tab_b.save_history(&merged).unwrap();
+    assert_eq!(ids(&after_b), ["from-a"]);
+}
+
+#[wasm_bindgen_test]
+fn delete_all_removes_every_key_of_ours_and_nothing_else() {
+    let p = fresh("t-delete");
+    let storage = local_storage();
+    storage
+        .set_item("t-delete.backup.history.1", "old")
+        .unwrap();
+    storage.set_item("t-delete-other", "not ours").unwrap();
+    p.save_history(&history_of(&[("a", 1.0)])).unwrap();
+    p.delete_all().unwrap();
+    assert_eq!(storage.get_item("t-delete.history").unwrap(), None);
+    assert_eq!(storage.get_item("t-delete.backup.history.1").unwrap(), None);
+    assert_eq!(
+        storage.get_item("t-delete-other").unwrap().as_deref(),
+        Some("not ours")
+    );
+    storage.remove_item("t-delete-other").unwrap();
+}
+
+#[wasm_bindgen_test]
+fn storage_that_throws_on_access_means_memory_only_and_no_panic() {
+    block_local_storage();
+    let p = Persistence::open("t-blocked");
+    let i = instrument();
+    let loaded = p.load(&i);
+    let draft_result = p.save_draft(&Draft::new(&i, "x".into()), &i);
+    let history_result = p.save_history(&history_of(&[("a", 1.0)]));
+    let delete_result = p.delete_all();
+    unblock_local_storage();
+
+    assert!(!p.is_available());
+    assert_eq!(loaded.problems, vec![Problem::Unavailable]);
+    assert_eq!(draft_result, Err(Problem::Unavailable));
+    assert_eq!(history_result, Err(Problem::Unavailable));
+    assert_eq!(delete_result, Err(Problem::Unavailable));
+}
+
+#[wasm_bindgen_test]
+fn full_storage_is_reported_as_full_and_keeps_reading() {
+    let p = fresh("t-full");
+    p.save_history(&history_of(&[("kept", 1.0)])).unwrap();
+    let filled = fill_local_storage("t-full-filler.");
+    let result = p.save_history(&history_of(&[("kept", 1.0), ("more", 2.0)]));
+    let reopened = Persistence::open("t-full");
+    let loaded = reopened.load(&instrument());
+    empty_local_storage("t-full-filler.");
+
+    assert!(filled > 0, "the filler wrote nothing");
+    assert_eq!(result.err(), Some(Problem::Full));
+    // What was saved before the storage filled up is still there.
+    assert_eq!(ids(&loaded.history), ["kept"]);
+    assert!(
+        loaded.problems.contains(&Problem::Full),
+        "{:?}",
+        loaded.problems
+    );
+}
