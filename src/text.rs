@@ -22,6 +22,8 @@ pub struct Catalogue {
     pub start_over: &'static str,
     pub unfinished: fn(answered: usize, total: usize) -> String,
     pub see_history: &'static str,
+    pub latest_result: fn(score: &str, date: &str) -> String,
+    pub open_latest: &'static str,
 
     pub step_of: fn(step: usize, total: usize) -> String,
     pub progress_label: &'static str,
@@ -55,6 +57,7 @@ pub struct Catalogue {
     pub next_steps: &'static str,
     pub next_steps_intro: &'static str,
     pub keep_it_up: &'static str,
+    pub not_enough_advice: &'static str,
     pub finished_on: fn(date: &str) -> String,
     pub partnership: fn(name: &str) -> String,
     pub print_report: &'static str,
@@ -123,6 +126,8 @@ pub static TEXT: Catalogue = Catalogue {
         format!("You have an unfinished check: {answered} of {total} statements answered.")
     },
     see_history: "See your history",
+    latest_result: |score, date| format!("Your latest result: {score}, on {date}."),
+    open_latest: "Open it",
 
     step_of: |step, total| format!("Step {step} of {total}"),
     progress_label: "Progress",
@@ -165,6 +170,8 @@ pub static TEXT: Catalogue = Catalogue {
         "Talk these through with your partner, starting with the dimensions that need \
         most attention.",
     keep_it_up: "Keep it up",
+    not_enough_advice: "Too many of these statements were answered Don't know to score this \
+        dimension. Finding out the answers is a good first conversation.",
     finished_on: |date| format!("Finished on {date}"),
     partnership: |name| format!("Partnership: {name}"),
     print_report: "Print report",

@@ -122,7 +122,7 @@ fn Checkup(props: &CheckupProps) -> Html {
                 instrument={state.instrument.clone()}
                 draft={state.draft.clone()}
                 has_unfinished={state.has_unfinished()}
-                has_history={!state.history.is_empty()}
+                history={state.history.clone()}
                 dispatch={dispatch.clone()}
             />
         },

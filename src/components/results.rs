@@ -190,7 +190,7 @@ pub fn Results(props: &ResultsProps) -> Html {
                                 Advice::KeepUp(line) => html! {
                                     <p><strong>{ format!("{}: ", TEXT.keep_it_up) }</strong>{ line }</p>
                                 },
-                                Advice::NotEnoughAnswers => html! {},
+                                Advice::NotEnoughAnswers => html! { <p>{ TEXT.not_enough_advice }</p> },
                             } }
                         </article>
                     }

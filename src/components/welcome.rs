@@ -1,7 +1,9 @@
 use crate::components::app::SCREEN_TITLE;
 use crate::state::Action;
 use crate::text::TEXT;
-use rapport_core::{Draft, Instrument};
+use crate::browser;
+use rapport_core::scoring::display;
+use rapport_core::{Draft, History, Instrument};
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -11,7 +13,7 @@ pub struct WelcomeProps {
     pub instrument: Rc<Instrument>,
     pub draft: Rc<Draft>,
     pub has_unfinished: bool,
-    pub has_history: bool,
+    pub history: Rc<History>,
     pub dispatch: Callback<Action>,
 }
 
@@ -26,6 +28,20 @@ pub fn Welcome(props: &WelcomeProps) -> Html {
     });
     let start_over = props.dispatch.reform(|_: MouseEvent| Action::StartOver);
     let history = props.dispatch.reform(|_: MouseEvent| Action::ShowHistory);
+    let latest = props.history.assessments().first().map(|a| {
+        let score = a.scores.overall().map_or_else(|| "–".to_owned(), |o| (TEXT.out_of_five)(&display(o)));
+        let id = a.id.clone();
+        let open = props.dispatch.reform(move |_: MouseEvent| Action::ShowResults(id.clone()));
+        html! {
+            <div class="latest">
+                <p>{ (TEXT.latest_result)(&score, &browser::format_date(a.finished_at)) }</p>
+                <div class="actions">
+                    <button type="button" class="secondary" onclick={open}>{ TEXT.open_latest }</button>
+                    <button type="button" class="link" onclick={history}>{ TEXT.see_history }</button>
+                </div>
+            </div>
+        }
+    });
     let total = props.instrument.statement_count();
     let answered = props.draft.answers.answered_in(&props.instrument);
 
@@ -61,11 +77,9 @@ pub fn Welcome(props: &WelcomeProps) -> Html {
                     if props.has_unfinished {
                         <button type="button" class="secondary" onclick={start_over}>{ TEXT.start_over }</button>
                     }
-                    if props.has_history {
-                        <button type="button" class="link" onclick={history}>{ TEXT.see_history }</button>
-                    }
                 </div>
             </form>
+            { for latest }
         </section>
     }
 }

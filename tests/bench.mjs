@@ -1,0 +1,176 @@
+// Benchmark (not a test): first-load bytes and the time from navigation to the first
+// statement being clickable, with Start clicked as soon as it shows, in headless Chromium
+// with 4x CPU throttling over cold loads. Run by `./dev bench` after a release build, or
+// directly with `node tests/bench.mjs` when dist/ is already built.
+import fs from 'node:fs';
+import { dist, firstLoadSizes, launch, serve } from './support.mjs';
+
+const RUNS = 10;
+const CPU_THROTTLE = 4;
+const RUN_TIMEOUT_MS = 20_000;
+
+// Runs in the page before any of its scripts. Clicking from inside the page avoids a
+// Playwright round-trip between "Start shows" and "Start is clicked".
+const inPage = () => {
+  let clicked = false;
+  const check = () => {
+    if (!clicked) {
+      const start = [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Start');
+      if (start) {
+        clicked = true;
+        window.__startClicked = performance.now();
+        start.click();
+      }
+    }
+    const radio = document.querySelector('input[type=radio]');
+    if (radio && !radio.disabled) {
+      window.__firstClickable = performance.now();
+      observer.disconnect();
+    }
+  };
+  const observer = new MutationObserver(check);
+  observer.observe(document, { childList: true, subtree: true, attributes: true });
+};
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
+const pad = (s, n) => String(s).padStart(n);
+const padEnd = (s, n) => String(s).padEnd(n);
+const ms = (n) => `${n.toFixed(0)} ms`;
+
+function withTimeout(promise, what) {
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} timed out after ${RUN_TIMEOUT_MS / 1000} s`)), RUN_TIMEOUT_MS);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+function printSizes() {
+  const sizes = firstLoadSizes();
+  const kind = (f) => f.match(/\.(html|js|wasm|css)$/)[1];
+  const order = ['html', 'js', 'wasm', 'css'];
+  sizes.sort((a, b) => order.indexOf(kind(a.file)) - order.indexOf(kind(b.file)));
+  const width = Math.max(...sizes.map((s) => s.file.length), 'total'.length);
+  console.log('First-load files in dist/ (gzip level 9)');
+  console.log(`  ${padEnd('kind', 5)} ${padEnd('file', width)} ${pad('raw bytes', 12)} ${pad('gzip bytes', 12)}`);
+  for (const s of sizes) {
+    console.log(`  ${padEnd(kind(s.file), 5)} ${padEnd(s.file, width)} ${pad(s.raw, 12)} ${pad(s.gzip, 12)}   (${kb(s.raw)} / ${kb(s.gzip)})`);
+  }
+  const raw = sizes.reduce((t, s) => t + s.raw, 0);
+  const gzip = sizes.reduce((t, s) => t + s.gzip, 0);
+  console.log(`  ${padEnd('', 5)} ${padEnd('total', width)} ${pad(raw, 12)} ${pad(gzip, 12)}   (${kb(raw)} / ${kb(gzip)})`);
+  for (const k of order) {
+    if (!sizes.some((s) => kind(s.file) === k)) throw new Error(`no .${k} file in ${dist}`);
+  }
+}
+
+/** One real, unthrottled load (Start clicked, first statement shown): what went over the wire. */
+async function measureWire(browser, url) {
+  const context = await browser.newContext();
+  try {
+    await context.addInitScript(inPage);
+    const page = await context.newPage();
+    const responses = [];
+    page.on('response', (r) => responses.push(r));
+    await page.goto(url, { waitUntil: 'load', timeout: RUN_TIMEOUT_MS });
+    await page.waitForFunction(() => window.__firstClickable !== undefined, null, { timeout: RUN_TIMEOUT_MS });
+    await page.waitForLoadState('networkidle', { timeout: RUN_TIMEOUT_MS });
+    const rows = [];
+    for (const r of responses) {
+      const sizes = await r.request().sizes();
+      rows.push({
+        path: new URL(r.url()).pathname,
+        status: r.status(),
+        encoding: (await r.allHeaders())['content-encoding'] ?? 'identity',
+        body: sizes.responseBodySize,
+        headers: sizes.responseHeadersSize,
+      });
+    }
+    const width = Math.max(...rows.map((r) => r.path.length), 'total'.length);
+    console.log('\nOver the wire in one real load (unthrottled, through the first statement showing)');
+    console.log(`  ${padEnd('request', width)} ${pad('status', 6)} ${padEnd('encoding', 8)} ${pad('body bytes', 12)} ${pad('header bytes', 12)}`);
+    for (const r of rows) {
+      console.log(`  ${padEnd(r.path, width)} ${pad(r.status, 6)} ${padEnd(r.encoding, 8)} ${pad(r.body, 12)} ${pad(r.headers, 12)}`);
+    }
+    const body = rows.reduce((t, r) => t + r.body, 0);
+    const headers = rows.reduce((t, r) => t + r.headers, 0);
+    console.log(`  ${padEnd('total', width)} ${pad('', 6)} ${padEnd('', 8)} ${pad(body, 12)} ${pad(headers, 12)}`);
+    console.log(`  ${rows.length} requests; response bodies as transferred: ${body} bytes (${kb(body)}); with headers: ${body + headers} bytes`);
+    const failed = rows.filter((r) => r.status >= 400);
+    if (failed.length) throw new Error(`failed requests: ${failed.map((r) => `${r.path} ${r.status}`).join(', ')}`);
+  } finally {
+    await context.close();
+  }
+}
+
+/** One cold load with the CPU throttled: ms from navigation start to the first radio being clickable. */
+async function timedRun(browser, url) {
+  const context = await browser.newContext();
+  const errors = [];
+  try {
+    await context.addInitScript(inPage);
+    const page = await context.newPage();
+    page.on('pageerror', (e) => errors.push(e.message));
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_THROTTLE });
+    const result = await withTimeout(
+      (async () => {
+        await page.goto(url, { waitUntil: 'commit', timeout: RUN_TIMEOUT_MS });
+        await page.waitForFunction(() => window.__firstClickable !== undefined, null, {
+          timeout: RUN_TIMEOUT_MS,
+          polling: 50,
+        });
+        return page.evaluate(() => ({ start: window.__startClicked, clickable: window.__firstClickable }));
+      })(),
+      'waiting for the first statement',
+    );
+    if (result.start === undefined) throw new Error('a radio showed but Start was never clicked');
+    return result;
+  } catch (e) {
+    if (errors.length) e.message += `\n  page errors: ${errors.join(' | ')}`;
+    throw e;
+  } finally {
+    await context.close();
+  }
+}
+
+async function main() {
+  if (!fs.existsSync(dist)) throw new Error(`${dist} is missing: build first (./dev build)`);
+  printSizes();
+
+  const server = await serve();
+  let browser;
+  try {
+    browser = await launch();
+    console.log(`\nChromium ${browser.version()}, headless`);
+    await measureWire(browser, server.url);
+
+    console.log(
+      `\nNavigation → first statement clickable (Start clicked as soon as it shows), ` +
+        `${CPU_THROTTLE}x CPU throttling, ${RUNS} cold loads`,
+    );
+    const times = [];
+    for (let i = 1; i <= RUNS; i++) {
+      let r;
+      try {
+        r = await timedRun(browser, server.url);
+      } catch (e) {
+        throw new Error(`run ${i}: ${e.message}`);
+      }
+      times.push(r.clickable);
+      console.log(`  run ${pad(i, 2)}: ${pad(ms(r.clickable), 8)}   (Start clicked at ${ms(r.start)})`);
+    }
+    const sorted = [...times].sort((a, b) => a - b);
+    const mid = sorted.length / 2;
+    const median = sorted.length % 2 ? sorted[Math.floor(mid)] : (sorted[mid - 1] + sorted[mid]) / 2;
+    console.log(`  median ${ms(median)}, min ${ms(sorted[0])}, max ${ms(sorted[sorted.length - 1])}`);
+  } finally {
+    if (browser) await browser.close();
+    server.close();
+  }
+}
+
+main().catch((e) => {
+  console.error(`\nbench failed: ${e.message}`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,76 @@
+// Accessibility (axe-core, light and dark), privacy and the first-load budget.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import AxeBuilder from '@axe-core/playwright';
+import { useApp, open, plans, completeCheck, goHistory, answerStep } from './app.mjs';
+import { firstLoadSizes } from '../support.mjs';
+
+const env = useApp();
+
+/** First-load budget in gzip bytes; the issue's hard limit is 150 KB. */
+const BUDGET_GZIP = 150_000;
+
+async function expectNoViolations(page, where) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const summary = violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  assert.deepEqual(summary, [], `axe violations on ${where}`);
+}
+
+for (const colorScheme of ['light', 'dark']) {
+  describe(`accessibility in ${colorScheme} mode`, () => {
+    it('welcome, a step (with its validation message), results and history have no axe violations', async () => {
+      const { context, page, expectNoProblems } = await open(env, { contextOptions: { colorScheme } });
+      await expectNoViolations(page, 'welcome');
+      await page.getByRole('button', { name: 'Start' }).click();
+      await expectNoViolations(page, 'step 1');
+      await page.getByRole('button', { name: 'Next' }).click();
+      await expectNoViolations(page, 'step 1 with unanswered statements');
+      await answerStep(page, plans.all('Agree'));
+      await page.getByRole('button', { name: 'Back' }).click();
+      await page.getByRole('button', { name: 'Continue' }).click();
+      await page.getByRole('button', { name: 'Rapport' }).click();
+      await expectNoViolations(page, 'welcome with an unfinished check');
+      await page.getByRole('button', { name: 'Start over' }).click();
+      await page.getByRole('button', { name: 'Rapport' }).click();
+      await completeCheck(page, (d) => (d.id === 'learning' ? plans.all("Don't know") : d.id === 'trust' ? plans.all('Disagree') : plans.best));
+      await expectNoViolations(page, 'results');
+      await page.getByRole('button', { name: 'Take it again' }).click();
+      await completeCheck(page, () => plans.all('Agree'));
+      await expectNoViolations(page, 'results with changes');
+      await goHistory(page);
+      await expectNoViolations(page, 'history');
+      await page.locator('.history-item').first().getByRole('button', { name: /^Delete/ }).click();
+      await expectNoViolations(page, 'history with a confirmation');
+      expectNoProblems();
+      await context.close();
+    });
+  });
+}
+
+describe('privacy and weight', () => {
+  it('every request stays on the app’s own origin and nothing is stored outside localStorage', async () => {
+    const { context, page, requests, expectNoProblems } = await open(env);
+    await completeCheck(page, () => plans.all('Agree'), { name: 'Private partnership' });
+    await goHistory(page);
+    assert.ok(requests.some((u) => u.endsWith('.wasm')));
+    for (const url of requests) assert.ok(url.startsWith(env.origin + '/'), `request left the app: ${url}`);
+    assert.deepEqual(await context.cookies(), []);
+    const other = await page.evaluate(async () => ({
+      session: sessionStorage.length,
+      databases: indexedDB.databases ? (await indexedDB.databases()).length : 0,
+    }));
+    assert.deepEqual(other, { session: 0, databases: 0 });
+    expectNoProblems();
+    await context.close();
+  });
+
+  it(`first load (HTML + JS + wasm + CSS) stays under ${BUDGET_GZIP} bytes gzip`, () => {
+    const sizes = firstLoadSizes();
+    const kinds = sizes.map((s) => s.file.split('.').pop()).sort();
+    assert.deepEqual(kinds, ['css', 'html', 'js', 'wasm']);
+    const gzip = sizes.reduce((sum, s) => sum + s.gzip, 0);
+    const raw = sizes.reduce((sum, s) => sum + s.raw, 0);
+    console.log(`first load: ${raw} bytes raw, ${gzip} bytes gzip`);
+    assert.ok(gzip <= BUDGET_GZIP, `first load is ${gzip} bytes gzip, over the ${BUDGET_GZIP} budget`);
+  });
+});
