@@ -1,8 +1,9 @@
 //! A person's answers, keyed by statement id.
 
 use crate::instrument::{Dimension, Instrument, Statement};
-use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use serde::de::{MapAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::fmt;
 
 /// One answer: agreement from 1 (strongly disagree) to 5 (strongly agree), or "don't know".
 /// Stored as one number, 0 meaning "don't know", so saved data stays small.
@@ -64,17 +65,26 @@ impl From<Response> for u8 {
     }
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct Answers(BTreeMap<String, Response>);
+/// Answers by statement id, kept sorted by id. Stored as a JSON object. A sorted `Vec`
+/// rather than a `BTreeMap`: 32 entries need no tree, and the tree's code costs wasm.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Answers(Vec<(String, Response)>);
 
 impl Answers {
+    fn position(&self, statement_id: &str) -> Result<usize, usize> {
+        self.0
+            .binary_search_by(|(id, _)| id.as_str().cmp(statement_id))
+    }
+
     pub fn get(&self, statement_id: &str) -> Option<Response> {
-        self.0.get(statement_id).copied()
+        self.position(statement_id).ok().map(|i| self.0[i].1)
     }
 
     pub fn set(&mut self, statement_id: &str, response: Response) {
-        self.0.insert(statement_id.to_owned(), response);
+        match self.position(statement_id) {
+            Ok(i) => self.0[i].1 = response,
+            Err(i) => self.0.insert(i, (statement_id.to_owned(), response)),
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -111,7 +121,37 @@ impl Answers {
 
 impl FromIterator<(String, Response)> for Answers {
     fn from_iter<I: IntoIterator<Item = (String, Response)>>(iter: I) -> Self {
-        Answers(iter.into_iter().collect())
+        let mut answers = Answers::default();
+        for (id, response) in iter {
+            answers.set(&id, response);
+        }
+        answers
+    }
+}
+
+impl Serialize for Answers {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.iter().map(|(id, response)| (id, response)))
+    }
+}
+
+impl<'de> Deserialize<'de> for Answers {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct AnswersVisitor;
+        impl<'de> Visitor<'de> for AnswersVisitor {
+            type Value = Answers;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("answers by statement id")
+            }
+            fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<Answers, M::Error> {
+                let mut answers = Answers::default();
+                while let Some((id, response)) = map.next_entry::<String, Response>()? {
+                    answers.set(&id, response);
+                }
+                Ok(answers)
+            }
+        }
+        deserializer.deserialize_map(AnswersVisitor)
     }
 }
 
@@ -136,6 +176,20 @@ mod tests {
         assert_eq!(json, r#"{"trust-1":0,"trust-2":5}"#);
         assert_eq!(serde_json::from_str::<Answers>(&json).unwrap(), a);
         assert!(serde_json::from_str::<Answers>(r#"{"trust-1":7}"#).is_err());
+    }
+
+    #[test]
+    fn setting_again_replaces_and_order_does_not_matter() {
+        let mut a = Answers::default();
+        a.set("b-1", Response::DONT_KNOW);
+        a.set("a-1", Response::agreement(2).unwrap());
+        a.set("b-1", Response::agreement(4).unwrap());
+        assert_eq!(a.len(), 2);
+        assert_eq!(a.get("b-1"), Response::agreement(4));
+        assert_eq!(serde_json::to_string(&a).unwrap(), r#"{"a-1":2,"b-1":4}"#);
+        let back: Answers = serde_json::from_str(r#"{"b-1":4,"a-1":2}"#).unwrap();
+        assert_eq!(back, a);
+        assert!(serde_json::from_str::<Answers>("[1]").is_err());
     }
 
     #[test]

@@ -1,7 +1,7 @@
+use crate::browser;
 use crate::components::app::SCREEN_TITLE;
 use crate::state::Action;
 use crate::text::TEXT;
-use crate::browser;
 use rapport_core::scoring::display;
 use rapport_core::{Draft, History, Instrument};
 use std::rc::Rc;
