@@ -1,6 +1,7 @@
 //! Every piece of interface text, in one catalogue. Components take their words from
 //! here (or from the instrument data), so adding a language touches no component.
 
+use rapport_core::scoring::display;
 use rapport_core::Band;
 
 pub struct Catalogue {
@@ -20,12 +21,16 @@ pub struct Catalogue {
     pub start: &'static str,
     pub continue_check: &'static str,
     pub start_over: &'static str,
+    pub confirm_start_over: fn(answered: usize) -> String,
+    pub confirm_start_over_yes: &'static str,
     pub unfinished: fn(answered: usize, total: usize) -> String,
     pub see_history: &'static str,
     pub latest_result: fn(score: &str, date: &str) -> String,
     pub open_latest: &'static str,
 
     pub step_of: fn(step: usize, total: usize) -> String,
+    /// Read before the dimension name by screen readers.
+    pub step_heading: fn(step_of: &str) -> String,
     pub progress_label: &'static str,
     pub back: &'static str,
     pub next: &'static str,
@@ -39,6 +44,8 @@ pub struct Catalogue {
     pub out_of_hundred: fn(percent: u8) -> String,
     pub band_scale: &'static str,
     pub not_enough_answers: &'static str,
+    /// Stands where a dimension has no score.
+    pub no_score: &'static str,
     pub not_enough_overall: &'static str,
     pub strongest: &'static str,
     pub weakest: &'static str,
@@ -50,6 +57,8 @@ pub struct Catalogue {
     pub col_band: &'static str,
     pub col_change: &'static str,
     pub change_since: fn(date: &str) -> String,
+    pub arrow_up: &'static str,
+    pub arrow_down: &'static str,
     pub change_up: &'static str,
     pub change_down: &'static str,
     pub no_change: &'static str,
@@ -92,6 +101,11 @@ pub struct Catalogue {
 }
 
 impl Catalogue {
+    /// A score with one decimal, or the no-score mark.
+    pub fn score(&self, mean: Option<f64>) -> String {
+        mean.map_or_else(|| self.no_score.to_owned(), display)
+    }
+
     pub fn band(&self, band: Band) -> &'static str {
         match band {
             Band::Strength => "Strength",
@@ -122,6 +136,11 @@ pub static TEXT: Catalogue = Catalogue {
     start: "Start",
     continue_check: "Continue",
     start_over: "Start over",
+    confirm_start_over: |answered| match answered {
+        1 => "Start over and clear the 1 answer of your unfinished check?".into(),
+        n => format!("Start over and clear the {n} answers of your unfinished check?"),
+    },
+    confirm_start_over_yes: "Yes, start over",
     unfinished: |answered, total| {
         format!("You have an unfinished check: {answered} of {total} statements answered.")
     },
@@ -130,6 +149,7 @@ pub static TEXT: Catalogue = Catalogue {
     open_latest: "Open it",
 
     step_of: |step, total| format!("Step {step} of {total}"),
+    step_heading: |step_of| format!("{step_of}: "),
     progress_label: "Progress",
     back: "Back",
     next: "Next",
@@ -147,6 +167,7 @@ pub static TEXT: Catalogue = Catalogue {
     out_of_hundred: |percent| format!("{percent} / 100"),
     band_scale: "Strength: 4.0 and above · Discuss: 3.0 to 3.9 · Concern: below 3.0",
     not_enough_answers: "Not enough answers",
+    no_score: "–",
     not_enough_overall: "Too many statements were answered Don't know to give an overall score.",
     strongest: "Strongest",
     weakest: "Needs most attention",
@@ -161,6 +182,8 @@ pub static TEXT: Catalogue = Catalogue {
     change_since: |date| {
         format!("Change is against your previous check of this partnership, on {date}.")
     },
+    arrow_up: "↑",
+    arrow_down: "↓",
     change_up: "up",
     change_down: "down",
     no_change: "no change",
@@ -169,7 +192,7 @@ pub static TEXT: Catalogue = Catalogue {
     next_steps_intro:
         "Talk these through with your partner, starting with the dimensions that need \
         most attention.",
-    keep_it_up: "Keep it up",
+    keep_it_up: "Keep it up:",
     not_enough_advice: "Too many of these statements were answered Don't know to score this \
         dimension. Finding out the answers is a good first conversation.",
     finished_on: |date| format!("Finished on {date}"),

@@ -2,7 +2,6 @@ use crate::browser;
 use crate::components::app::SCREEN_TITLE;
 use crate::state::Action;
 use crate::text::TEXT;
-use rapport_core::scoring::display;
 use rapport_core::History;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -83,7 +82,7 @@ pub fn HistoryScreen(props: &HistoryProps) -> Html {
                                     <p class="history-date">{ &date }</p>
                                 </div>
                                 <p class="history-score">
-                                    { a.scores.overall().map_or_else(|| "–".to_owned(), |o| (TEXT.out_of_five)(&display(o))) }
+                                    { (TEXT.out_of_five)(&TEXT.score(a.scores.overall())) }
                                 </p>
                                 <div class="history-actions">
                                     <button type="button" class="secondary" aria-label={(TEXT.open_check_from)(&date)} onclick={open}>

@@ -109,7 +109,7 @@ pub fn Radar(props: &RadarProps) -> Html {
                 let anchor_point = at(d, RADIUS + 14.0);
                 let anchor = if d.0 > 0.3 { "start" } else if d.0 < -0.3 { "end" } else { "middle" };
                 let lines = wrap(&dimension.name, LABEL_WIDTH);
-                let score = m.map_or_else(|| "–".to_owned(), display);
+                let score = TEXT.score(*m);
                 // The label and its score line grow away from the chart: upwards at the
                 // top, downwards at the bottom, centred at the sides.
                 let height = LINE_HEIGHT * (lines.len() as i32 + 1);

@@ -158,7 +158,7 @@ pub fn Results(props: &ResultsProps) -> Html {
                         { for scores.dimensions.iter().enumerate().map(|(i, d)| html! {
                             <tr>
                                 <th scope="row">{ name_of(&d.dimension) }</th>
-                                <td class="num">{ d.mean().map_or_else(|| "–".to_owned(), display) }</td>
+                                <td class="num">{ TEXT.score(d.mean()) }</td>
                                 <td>{ band_badge(d.band()) }</td>
                                 if let Some(changes) = &changes {
                                     <td class="num">{ change_cell(changes.get(i).copied().flatten()) }</td>
@@ -188,7 +188,7 @@ pub fn Results(props: &ResultsProps) -> Html {
                                     <ul>{ for actions.iter().map(|a| html! { <li>{ a }</li> }) }</ul>
                                 },
                                 Advice::KeepUp(line) => html! {
-                                    <p><strong>{ format!("{}: ", TEXT.keep_it_up) }</strong>{ line }</p>
+                                    <p><strong>{ TEXT.keep_it_up }</strong>{ " " }{ line }</p>
                                 },
                                 Advice::NotEnoughAnswers => html! { <p>{ TEXT.not_enough_advice }</p> },
                             } }
@@ -213,9 +213,9 @@ fn change_cell(change: Option<Option<f64>>) -> Html {
         Some(None) => html! { TEXT.no_change },
         Some(Some(delta)) => {
             let (arrow, word, class) = if delta > 0.0 {
-                ("↑", TEXT.change_up, "change-up")
+                (TEXT.arrow_up, TEXT.change_up, "change-up")
             } else {
-                ("↓", TEXT.change_down, "change-down")
+                (TEXT.arrow_down, TEXT.change_down, "change-down")
             };
             html! {
                 <span class={class}>

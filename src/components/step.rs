@@ -82,7 +82,7 @@ pub fn StepScreen(props: &StepProps) -> Html {
                 </div>
             </div>
             <h1 id={SCREEN_TITLE} tabindex="-1">
-                <span class="visually-hidden">{ format!("{step_label}: ") }</span>
+                <span class="visually-hidden">{ (TEXT.step_heading)(&step_label) }</span>
                 { &dimension.name }
             </h1>
             <p class="lead">{ &dimension.description }</p>

@@ -2,7 +2,6 @@ use crate::browser;
 use crate::components::app::SCREEN_TITLE;
 use crate::state::Action;
 use crate::text::TEXT;
-use rapport_core::scoring::display;
 use rapport_core::{Draft, History, Instrument};
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
@@ -26,10 +25,31 @@ pub fn Welcome(props: &WelcomeProps) -> Html {
         e.prevent_default();
         Action::Start
     });
-    let start_over = props.dispatch.reform(|_: MouseEvent| Action::StartOver);
+    // Starting over clears answers, so it asks first.
+    let confirming = use_state(|| false);
+    use_effect_with(*confirming, |confirming| {
+        if *confirming {
+            browser::focus_id("confirm-cancel");
+        }
+    });
+    let ask = {
+        let confirming = confirming.clone();
+        Callback::from(move |_: MouseEvent| confirming.set(true))
+    };
+    let cancel = {
+        let confirming = confirming.clone();
+        Callback::from(move |_: MouseEvent| confirming.set(false))
+    };
+    let start_over = {
+        let (confirming, dispatch) = (confirming.clone(), props.dispatch.clone());
+        Callback::from(move |_: MouseEvent| {
+            confirming.set(false);
+            dispatch.emit(Action::StartOver);
+        })
+    };
     let history = props.dispatch.reform(|_: MouseEvent| Action::ShowHistory);
     let latest = props.history.assessments().first().map(|a| {
-        let score = a.scores.overall().map_or_else(|| "–".to_owned(), |o| (TEXT.out_of_five)(&display(o)));
+        let score = (TEXT.out_of_five)(&TEXT.score(a.scores.overall()));
         let id = a.id.clone();
         let open = props.dispatch.reform(move |_: MouseEvent| Action::ShowResults(id.clone()));
         html! {
@@ -75,9 +95,18 @@ pub fn Welcome(props: &WelcomeProps) -> Html {
                         { if props.has_unfinished { TEXT.continue_check } else { TEXT.start } }
                     </button>
                     if props.has_unfinished {
-                        <button type="button" class="secondary" onclick={start_over}>{ TEXT.start_over }</button>
+                        <button type="button" class="secondary" onclick={ask}>{ TEXT.start_over }</button>
                     }
                 </div>
+                if *confirming && props.has_unfinished {
+                    <div class="confirm" role="group" aria-labelledby="confirm-question">
+                        <p id="confirm-question">{ (TEXT.confirm_start_over)(answered) }</p>
+                        <div class="actions">
+                            <button type="button" class="danger" onclick={start_over}>{ TEXT.confirm_start_over_yes }</button>
+                            <button type="button" id="confirm-cancel" class="secondary" onclick={cancel}>{ TEXT.cancel }</button>
+                        </div>
+                    </div>
+                }
             </form>
             { for latest }
         </section>

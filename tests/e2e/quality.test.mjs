@@ -31,6 +31,8 @@ for (const colorScheme of ['light', 'dark']) {
       await page.getByRole('button', { name: 'Rapport' }).click();
       await expectNoViolations(page, 'welcome with an unfinished check');
       await page.getByRole('button', { name: 'Start over' }).click();
+      await expectNoViolations(page, 'welcome asking to start over');
+      await page.getByRole('button', { name: 'Yes, start over' }).click();
       await page.getByRole('button', { name: 'Rapport' }).click();
       await completeCheck(page, (d) => (d.id === 'learning' ? plans.all("Don't know") : d.id === 'trust' ? plans.all('Disagree') : plans.best));
       await expectNoViolations(page, 'results');
@@ -46,6 +48,24 @@ for (const colorScheme of ['light', 'dark']) {
     });
   });
 }
+
+describe('print report', () => {
+  it('prints the results on at most two A4 pages, without buttons or page chrome', async () => {
+    const { context, page, expectNoProblems } = await open(env);
+    await completeCheck(page, (d) => (d.id === 'strengths' ? plans.all('Disagree') : plans.all('Agree')), { name: 'River Trust' });
+    await page.emulateMedia({ media: 'print' });
+    for (const hidden of ['header.bar', 'footer.foot', '.results .actions']) {
+      assert.equal(await page.locator(hidden).isVisible(), false, `${hidden} is hidden in print`);
+    }
+    assert.ok(await page.locator('table.scores').isVisible());
+    assert.ok(await page.getByRole('img', { name: 'Scores by dimension' }).isVisible());
+    const pdf = await page.pdf({ format: 'A4' });
+    const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g).length;
+    assert.ok(pages >= 1 && pages <= 2, `the report has ${pages} pages`);
+    expectNoProblems();
+    await context.close();
+  });
+});
 
 describe('privacy and weight', () => {
   it('every request stays on the app’s own origin and nothing is stored outside localStorage', async () => {

@@ -37,7 +37,10 @@ describe('saved in the browser', () => {
     await again.getByRole('button', { name: 'Rapport' }).click();
     assert.match(await again.locator('.unfinished').innerText(), /10 of 32 statements answered/);
     assert.equal(await again.getByLabel('Partnership name (kept only on this device)').inputValue(), 'Harbour Alliance');
-    await again.getByRole('button', { name: 'Start over' }).waitFor();
+    // Starting over asks first; cancelling keeps every answer.
+    await again.getByRole('button', { name: 'Start over' }).click();
+    assert.match(await again.getByRole('group', { name: /Start over and clear/ }).innerText(), /clear the 10 answers/);
+    await again.getByRole('button', { name: 'Cancel' }).click();
     await again.getByRole('button', { name: 'Continue' }).click();
     await again.getByText('Step 2 of 8', { exact: true }).waitFor();
     expectNoProblems();
