@@ -1,5 +1,6 @@
 use crate::browser;
 use crate::components::app::SCREEN_TITLE;
+use crate::components::confirm::Confirm;
 use crate::state::Action;
 use crate::text::TEXT;
 use rapport_core::History;
@@ -25,32 +26,15 @@ enum Confirming {
 #[component]
 pub fn HistoryScreen(props: &HistoryProps) -> Html {
     let confirming = use_state(|| Confirming::Nothing);
-    // Keyboard users land on the question when it appears.
-    use_effect_with((*confirming).clone(), |c| {
-        if *c != Confirming::Nothing {
-            browser::focus_id("confirm-cancel");
-        }
-    });
     let ask = |what: Confirming| {
         let confirming = confirming.clone();
         Callback::from(move |_: MouseEvent| confirming.set(what.clone()))
     };
-    let cancel = ask(Confirming::Nothing);
-    let new_check = props.dispatch.reform(|_: MouseEvent| Action::ShowWelcome);
-
-    let confirm_box = |question: String, yes: &'static str, on_yes: Callback<MouseEvent>| {
-        html! {
-            <div class="confirm" role="group" aria-labelledby="confirm-question">
-                <p id="confirm-question">{ question }</p>
-                <div class="actions">
-                    <button type="button" class="danger" onclick={on_yes}>{ yes }</button>
-                    <button type="button" id="confirm-cancel" class="secondary" onclick={cancel.clone()}>
-                        { if *confirming == Confirming::DeleteAll { TEXT.cancel } else { TEXT.keep } }
-                    </button>
-                </div>
-            </div>
-        }
+    let cancel = {
+        let confirming = confirming.clone();
+        Callback::from(move |()| confirming.set(Confirming::Nothing))
     };
+    let new_check = props.dispatch.reform(|_: MouseEvent| Action::ShowWelcome);
 
     html! {
         <section class="screen history" aria-labelledby={SCREEN_TITLE}>
@@ -68,7 +52,7 @@ pub fn HistoryScreen(props: &HistoryProps) -> Html {
                         };
                         let delete = {
                             let (id, dispatch, confirming) = (a.id.clone(), props.dispatch.clone(), confirming.clone());
-                            Callback::from(move |_: MouseEvent| {
+                            Callback::from(move |()| {
                                 confirming.set(Confirming::Nothing);
                                 dispatch.emit(Action::Delete(id.clone()));
                                 browser::focus_id(SCREEN_TITLE);
@@ -98,7 +82,13 @@ pub fn HistoryScreen(props: &HistoryProps) -> Html {
                                     </button>
                                 </div>
                                 if *confirming == Confirming::Delete(a.id.clone()) {
-                                    { confirm_box((TEXT.confirm_delete)(&date), TEXT.confirm_delete_yes, delete) }
+                                    <Confirm
+                                        question={(TEXT.confirm_delete)(&date)}
+                                        yes={TEXT.confirm_delete_yes}
+                                        no={TEXT.keep}
+                                        on_yes={delete}
+                                        on_no={cancel.clone()}
+                                    />
                                 }
                             </li>
                         }
@@ -112,14 +102,19 @@ pub fn HistoryScreen(props: &HistoryProps) -> Html {
                 </button>
             </div>
             if *confirming == Confirming::DeleteAll {
-                {{
-                    let (on_delete_all, confirming) = (props.on_delete_all.clone(), confirming.clone());
-                    let yes = Callback::from(move |_: MouseEvent| {
-                        confirming.set(Confirming::Nothing);
-                        on_delete_all.emit(());
-                    });
-                    confirm_box(TEXT.confirm_delete_all.to_owned(), TEXT.confirm_delete_all_yes, yes)
-                }}
+                <Confirm
+                    question={TEXT.confirm_delete_all.to_owned()}
+                    yes={TEXT.confirm_delete_all_yes}
+                    no={TEXT.cancel}
+                    on_yes={{
+                        let (on_delete_all, confirming) = (props.on_delete_all.clone(), confirming.clone());
+                        Callback::from(move |()| {
+                            confirming.set(Confirming::Nothing);
+                            on_delete_all.emit(());
+                        })
+                    }}
+                    on_no={cancel}
+                />
             }
         </section>
     }

@@ -1,5 +1,6 @@
 use crate::browser;
 use crate::components::app::SCREEN_TITLE;
+use crate::components::confirm::Confirm;
 use crate::state::Action;
 use crate::text::TEXT;
 use rapport_core::{Draft, History, Instrument};
@@ -27,22 +28,17 @@ pub fn Welcome(props: &WelcomeProps) -> Html {
     });
     // Starting over clears answers, so it asks first.
     let confirming = use_state(|| false);
-    use_effect_with(*confirming, |confirming| {
-        if *confirming {
-            browser::focus_id("confirm-cancel");
-        }
-    });
     let ask = {
         let confirming = confirming.clone();
         Callback::from(move |_: MouseEvent| confirming.set(true))
     };
     let cancel = {
         let confirming = confirming.clone();
-        Callback::from(move |_: MouseEvent| confirming.set(false))
+        Callback::from(move |()| confirming.set(false))
     };
     let start_over = {
         let (confirming, dispatch) = (confirming.clone(), props.dispatch.clone());
-        Callback::from(move |_: MouseEvent| {
+        Callback::from(move |()| {
             confirming.set(false);
             dispatch.emit(Action::StartOver);
         })
@@ -99,13 +95,13 @@ pub fn Welcome(props: &WelcomeProps) -> Html {
                     }
                 </div>
                 if *confirming && props.has_unfinished {
-                    <div class="confirm" role="group" aria-labelledby="confirm-question">
-                        <p id="confirm-question">{ (TEXT.confirm_start_over)(answered) }</p>
-                        <div class="actions">
-                            <button type="button" class="danger" onclick={start_over}>{ TEXT.confirm_start_over_yes }</button>
-                            <button type="button" id="confirm-cancel" class="secondary" onclick={cancel}>{ TEXT.cancel }</button>
-                        </div>
-                    </div>
+                    <Confirm
+                        question={(TEXT.confirm_start_over)(answered)}
+                        yes={TEXT.confirm_start_over_yes}
+                        no={TEXT.cancel}
+                        on_yes={start_over}
+                        on_no={cancel}
+                    />
                 }
             </form>
             { for latest }
