@@ -29,7 +29,7 @@ impl Stored {
 /// Something about storage the person needs to know.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Problem {
-    /// No storage at all: everything lives in memory until the page closes.
+    /// Storage cannot be used (or not written): changes live in memory until the page closes.
     Unavailable,
     /// Storage refused a write for lack of space.
     Full,
@@ -37,7 +37,7 @@ pub enum Problem {
     /// `None` the value is left where it was and never written over.
     Unreadable {
         what: Stored,
-        why: String,
+        why: ReadError,
         kept_as: Option<String>,
     },
 }
@@ -50,47 +50,47 @@ pub struct Loaded {
     pub problems: Vec<Problem>,
 }
 
+/// What one key holds.
+enum Found<T> {
+    Nothing,
+    Value(T),
+    /// Set aside already; the problem says where.
+    Unreadable(Problem),
+    /// Reading threw: the key is protected from writes from now on.
+    ReadFailed,
+}
+
 pub struct Persistence {
+    /// `None` when storage cannot be reached at all.
     storage: Option<Storage>,
     prefix: String,
     /// A problem found while probing, reported by `load`.
     probe_problem: Option<Problem>,
-    /// Keys holding unreadable data that could not be kept aside: never written.
+    /// Keys that must never be written: their value could not be read, and could not be
+    /// kept aside either.
     protected: RefCell<Vec<String>>,
 }
 
 impl Persistence {
-    /// Opens `window.localStorage` for keys starting with `prefix`, checking that it can
-    /// really be written.
+    /// Opens `window.localStorage` for keys starting with `prefix`, checking whether it can
+    /// be written. Storage that refuses writes is still read, so saved data stays visible.
     pub fn open(prefix: &str) -> Persistence {
         let storage = web_sys::window().and_then(|w| w.local_storage().ok().flatten());
         let probe_key = format!("{prefix}.probe");
-        let (storage, probe_problem) = match storage {
-            None => (None, Some(Problem::Unavailable)),
+        let probe_problem = match &storage {
+            None => Some(Problem::Unavailable),
             Some(s) => match s
                 .set_item(&probe_key, "1")
                 .and_then(|()| s.remove_item(&probe_key))
             {
-                Ok(()) => (Some(s), None),
-                // Full storage can still be read.
-                Err(e) if is_quota(&e) => (Some(s), Some(Problem::Full)),
-                Err(_) => (None, Some(Problem::Unavailable)),
+                Ok(()) => None,
+                Err(e) => Some(write_problem(&e)),
             },
         };
         Persistence {
             storage,
             prefix: prefix.to_owned(),
             probe_problem,
-            protected: RefCell::new(Vec::new()),
-        }
-    }
-
-    /// Keeps everything in memory: for hosts where storage must not be touched.
-    pub fn in_memory(prefix: &str) -> Persistence {
-        Persistence {
-            storage: None,
-            prefix: prefix.to_owned(),
-            probe_problem: Some(Problem::Unavailable),
             protected: RefCell::new(Vec::new()),
         }
     }
@@ -106,31 +106,37 @@ impl Persistence {
     pub fn load(&self, instrument: &Instrument) -> Loaded {
         let mut loaded = Loaded::default();
         loaded.problems.extend(self.probe_problem.clone());
-        if self.storage.is_none() {
-            return loaded;
-        }
+        let mut note = |problem: Problem| {
+            if !loaded.problems.contains(&problem) {
+                loaded.problems.push(problem);
+            }
+        };
         match self.read(Stored::Draft, |raw| store::decode_draft(raw, instrument)) {
-            Ok(draft) => loaded.draft = draft,
-            Err(problem) => loaded.problems.push(problem),
+            Found::Value(draft) => loaded.draft = Some(draft),
+            Found::Nothing => {}
+            Found::Unreadable(problem) => note(problem),
+            Found::ReadFailed => note(Problem::Unavailable),
         }
-        match self.read(Stored::History, store::decode) {
-            Ok(history) => loaded.history = history.unwrap_or_default(),
-            Err(problem) => loaded.problems.push(problem),
+        match self.read(Stored::History, |raw| {
+            store::decode_history(raw, instrument)
+        }) {
+            Found::Value(history) => loaded.history = history,
+            Found::Nothing => {}
+            Found::Unreadable(problem) => note(problem),
+            Found::ReadFailed => note(Problem::Unavailable),
         }
         loaded
     }
 
-    /// The stored history as another tab left it; `None` when it cannot be read now.
-    pub fn stored_history(&self) -> Option<History> {
+    /// The stored history as another tab left it; `None` when there is none or it cannot
+    /// be read now.
+    pub fn stored_history(&self, instrument: &Instrument) -> Option<History> {
         let raw = self
             .storage
             .as_ref()?
             .get_item(&self.key(Stored::History))
-            .ok()?;
-        match raw {
-            None => Some(History::default()),
-            Some(raw) => store::decode(&raw).ok(),
-        }
+            .ok()??;
+        store::decode_history(&raw, instrument).ok()
     }
 
     /// Saves the unfinished check; one that holds nothing is removed instead.
@@ -140,20 +146,36 @@ impl Persistence {
     }
 
     /// Merges `history` with what storage holds (another tab may have added or deleted
-    /// checks since), saves the merge and returns it.
-    pub fn save_history(&self, history: &History) -> Result<History, Problem> {
-        let merged = match self.stored_history() {
-            Some(stored) => history.merge(&stored),
-            None => history.clone(),
+    /// checks since), saves the merge and returns it. A stored value that cannot be read
+    /// is kept aside first, and reported, never silently written over.
+    pub fn save_history(
+        &self,
+        history: &History,
+        instrument: &Instrument,
+    ) -> Result<History, Problem> {
+        let merged = match self.read(Stored::History, |raw| {
+            store::decode_history(raw, instrument)
+        }) {
+            Found::Nothing => history.clone(),
+            Found::Value(stored) => history.merge(&stored),
+            Found::Unreadable(problem) => {
+                // Kept aside (or protected): now the key may take this tab's history.
+                self.write(Stored::History, Some(store::encode(history)))?;
+                return Err(problem);
+            }
+            Found::ReadFailed => return Err(Problem::Unavailable),
         };
         let value = (merged != History::default()).then(|| store::encode(&merged));
         self.write(Stored::History, value)?;
         Ok(merged)
     }
 
-    /// Removes every key this app stored under its prefix, backups included.
+    /// Removes every key this app stored under its prefix, backups included. With no
+    /// storage at all there is nothing to remove.
     pub fn delete_all(&self) -> Result<(), Problem> {
-        let storage = self.storage.as_ref().ok_or(Problem::Unavailable)?;
+        let Some(storage) = self.storage.as_ref() else {
+            return Ok(());
+        };
         let length = storage.length().map_err(|_| Problem::Unavailable)?;
         let ours = format!("{}.", self.prefix);
         let keys: Vec<String> = (0..length)
@@ -169,30 +191,43 @@ impl Persistence {
         Ok(())
     }
 
-    fn read<T>(
-        &self,
-        what: Stored,
-        decode: impl FnOnce(&str) -> Result<T, ReadError>,
-    ) -> Result<Option<T>, Problem> {
-        let storage = self.storage.as_ref().ok_or(Problem::Unavailable)?;
-        let key = self.key(what);
-        let Some(raw) = storage.get_item(&key).map_err(|_| Problem::Unavailable)? else {
-            return Ok(None);
+    fn read<T>(&self, what: Stored, decode: impl FnOnce(&str) -> Result<T, ReadError>) -> Found<T> {
+        let Some(storage) = self.storage.as_ref() else {
+            return Found::Nothing;
         };
-        decode(&raw)
-            .map(Some)
-            .map_err(|e| self.set_aside(storage, what, &key, &raw, &e))
+        let key = self.key(what);
+        let raw = match storage.get_item(&key) {
+            Ok(Some(raw)) => raw,
+            Ok(None) => return Found::Nothing,
+            Err(_) => {
+                // What is there may be fine: never write over what could not be read.
+                self.protect(&key);
+                return Found::ReadFailed;
+            }
+        };
+        match decode(&raw) {
+            Ok(value) => Found::Value(value),
+            Err(why) => Found::Unreadable(self.set_aside(storage, what, &key, &raw, why)),
+        }
     }
 
-    /// Copies an unreadable value to a backup key so the fresh data written next does
-    /// not destroy it. Without room for the copy, the original key is never written.
+    fn protect(&self, key: &str) {
+        let mut protected = self.protected.borrow_mut();
+        if !protected.iter().any(|k| k == key) {
+            protected.push(key.to_owned());
+        }
+    }
+
+    /// Moves an unreadable value to a backup key, so that it is neither read again nor
+    /// destroyed by the fresh data written next. Without room for the copy, the original
+    /// stays where it is and its key is never written.
     fn set_aside(
         &self,
         storage: &Storage,
         what: Stored,
         key: &str,
         raw: &str,
-        why: &ReadError,
+        why: ReadError,
     ) -> Problem {
         let backup = format!(
             "{}.backup.{}.{}",
@@ -201,22 +236,24 @@ impl Persistence {
             js_sys::Date::now() as u64
         );
         let kept_as = match storage.set_item(&backup, raw) {
-            Ok(()) => Some(backup),
+            Ok(()) => {
+                if storage.remove_item(key).is_err() {
+                    self.protect(key);
+                }
+                Some(backup)
+            }
             Err(_) => {
-                self.protected.borrow_mut().push(key.to_owned());
+                self.protect(key);
                 None
             }
         };
-        Problem::Unreadable {
-            what,
-            why: why.to_string(),
-            kept_as,
-        }
+        Problem::Unreadable { what, why, kept_as }
     }
 
     fn write(&self, what: Stored, value: Option<String>) -> Result<(), Problem> {
         let storage = self.storage.as_ref().ok_or(Problem::Unavailable)?;
         let key = self.key(what);
+        // Why the key is protected was reported when it was.
         if self.protected.borrow().contains(&key) {
             return Ok(());
         }
@@ -224,18 +261,17 @@ impl Persistence {
             Some(value) => storage.set_item(&key, &value),
             None => storage.remove_item(&key),
         };
-        result.map_err(|e| {
-            if is_quota(&e) {
-                Problem::Full
-            } else {
-                Problem::Unavailable
-            }
-        })
+        result.map_err(|e| write_problem(&e))
     }
 }
 
-fn is_quota(error: &JsValue) -> bool {
-    error.dyn_ref::<DomException>().is_some_and(|e| {
+fn write_problem(error: &JsValue) -> Problem {
+    let quota = error.dyn_ref::<DomException>().is_some_and(|e| {
         e.name() == "QuotaExceededError" || e.code() == DomException::QUOTA_EXCEEDED_ERR
-    })
+    });
+    if quota {
+        Problem::Full
+    } else {
+        Problem::Unavailable
+    }
 }

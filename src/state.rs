@@ -21,13 +21,15 @@ pub enum Screen {
 pub enum Notice {
     Storage(Problem),
     DeletedAll,
+    DeleteFailed,
 }
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct AppState {
     pub instrument: Rc<Instrument>,
     pub screen: Screen,
-    /// The check being filled in; its `step` is where Continue resumes.
+    /// The check being filled in; its `step` mirrors the screen while on a step, so a
+    /// reload reopens it.
     pub draft: Rc<Draft>,
     pub history: Rc<History>,
     pub notices: Vec<Notice>,
@@ -57,8 +59,12 @@ pub enum Action {
     TakeAgain(String),
     Delete(String),
     DeleteAll,
-    /// Storage holds a newer merge of the history (another tab changed it).
+    /// Storage refused to delete: nothing changes but a notice.
+    DeleteAllFailed,
+    /// Storage holds history this tab may not have yet (another tab changed it).
     HistoryStored(History),
+    /// Another tab deleted all data.
+    HistoryCleared,
     StorageProblem(Problem),
     Dismiss(usize),
 }
@@ -79,18 +85,23 @@ impl AppState {
         }
     }
 
-    /// An unfinished check exists when it has an answer or was started.
+    /// An unfinished check exists once it has an answer.
     pub fn has_unfinished(&self) -> bool {
-        self.draft.step.is_some() || !self.draft.answers.is_empty()
+        !self.draft.answers.is_empty()
     }
 
     fn go(&mut self, screen: Screen) {
-        if let Screen::Step(step) = screen {
-            Rc::make_mut(&mut self.draft).step = Some(step);
+        let step = match screen {
+            Screen::Step(step) => Some(step),
+            _ => None,
+        };
+        if self.draft.step != step {
+            Rc::make_mut(&mut self.draft).step = step;
         }
         self.screen = screen;
         self.show_missing = false;
-        self.notices.retain(|n| *n != Notice::DeletedAll);
+        self.notices
+            .retain(|n| !matches!(n, Notice::DeletedAll | Notice::DeleteFailed));
     }
 
     fn step_is_answered(&self, step: usize) -> bool {
@@ -117,7 +128,9 @@ impl Reducible for AppState {
         match action {
             Action::SetName(name) => Rc::make_mut(&mut next.draft).name = name,
             Action::Start => {
-                let step = next.draft.step.unwrap_or(0);
+                // Continue where answers are missing; a complete check opens its last step.
+                let last = next.instrument.dimensions.len().saturating_sub(1);
+                let step = next.first_incomplete_step().unwrap_or(last);
                 next.go(Screen::Step(step));
             }
             Action::StartOver => {
@@ -184,13 +197,30 @@ impl Reducible for AppState {
                 next.history = Rc::new(History::default());
                 next.draft = next.fresh_draft(String::new());
                 next.go(Screen::Welcome);
-                next.notices = vec![Notice::DeletedAll];
+                // Problems with storage itself still hold; kept-aside data is gone.
+                next.notices
+                    .retain(|n| matches!(n, Notice::Storage(Problem::Unavailable | Problem::Full)));
+                next.notices.push(Notice::DeletedAll);
             }
-            Action::HistoryStored(history) => {
-                if *next.history == history {
+            Action::DeleteAllFailed => {
+                if next.notices.contains(&Notice::DeleteFailed) {
                     return self;
                 }
-                next.history = Rc::new(history);
+                next.notices.push(Notice::DeleteFailed);
+            }
+            Action::HistoryStored(history) => {
+                // Merge, never replace: this tab may hold checks storage could not take.
+                let merged = next.history.merge(&history);
+                if merged == *next.history {
+                    return self;
+                }
+                next.history = Rc::new(merged);
+            }
+            Action::HistoryCleared => {
+                if next.history.is_empty() {
+                    return self;
+                }
+                next.history = Rc::new(History::default());
             }
             Action::StorageProblem(problem) => {
                 let notice = Notice::Storage(problem);

@@ -2,6 +2,7 @@
 //! here (or from the instrument data), so adding a language touches no component.
 
 use rapport_core::scoring::display;
+use rapport_core::store::ReadError;
 use rapport_core::Band;
 
 pub struct Catalogue {
@@ -14,7 +15,7 @@ pub struct Catalogue {
     pub dismiss: &'static str,
 
     pub welcome_intro: &'static str,
-    pub welcome_duration: &'static str,
+    pub welcome_duration: fn(statements: usize) -> String,
     pub welcome_privacy: &'static str,
     pub name_label: &'static str,
     pub name_hint: &'static str,
@@ -79,8 +80,8 @@ pub struct Catalogue {
     pub unnamed_partnership: &'static str,
     pub open: &'static str,
     pub delete: &'static str,
-    pub open_check_from: fn(date: &str) -> String,
-    pub delete_check_from: fn(date: &str) -> String,
+    pub open_check: fn(name: &str, date: &str) -> String,
+    pub delete_check: fn(name: &str, date: &str) -> String,
     pub confirm_delete: fn(date: &str) -> String,
     pub confirm_delete_yes: &'static str,
     pub keep: &'static str,
@@ -89,6 +90,7 @@ pub struct Catalogue {
     pub confirm_delete_all_yes: &'static str,
     pub cancel: &'static str,
     pub deleted_all: &'static str,
+    pub delete_failed: &'static str,
     pub new_check: &'static str,
 
     pub storage_unavailable: &'static str,
@@ -104,6 +106,18 @@ impl Catalogue {
     /// A score with one decimal, or the no-score mark.
     pub fn score(&self, mean: Option<f64>) -> String {
         mean.map_or_else(|| self.no_score.to_owned(), display)
+    }
+
+    /// Why stored data could not be read, in plain words.
+    pub fn read_error(&self, error: &ReadError) -> String {
+        match error {
+            ReadError::NotJson(_) => "it is not valid JSON".into(),
+            ReadError::NoSchema => "it carries no format version".into(),
+            ReadError::UnknownSchema(v) => {
+                format!("it was saved in format {v}, which this version of Rapport cannot read")
+            }
+            ReadError::WrongShape(_) => "its content is not in the form Rapport expects".into(),
+        }
     }
 
     pub fn band(&self, band: Band) -> &'static str {
@@ -127,7 +141,13 @@ pub static TEXT: Catalogue = Catalogue {
         "Eight short steps on how your partnership works: shared purpose, communication, \
         trust, goals, commitment, coordination, complementary strengths, and learning together. \
         You get a score for each, and concrete next steps where it matters.",
-    welcome_duration: "About 8 minutes · 32 statements",
+    // About fifteen seconds a statement.
+    welcome_duration: |statements| {
+        format!(
+            "About {} minutes · {statements} statements",
+            statements.div_ceil(4)
+        )
+    },
     welcome_privacy:
         "Your answers stay in this browser. They are never sent anywhere, there is no \
         account, and you can delete them at any time.",
@@ -207,8 +227,8 @@ pub static TEXT: Catalogue = Catalogue {
     unnamed_partnership: "Unnamed partnership",
     open: "Open",
     delete: "Delete",
-    open_check_from: |date| format!("Open the check from {date}"),
-    delete_check_from: |date| format!("Delete the check from {date}"),
+    open_check: |name, date| format!("Open the check of {name} from {date}"),
+    delete_check: |name, date| format!("Delete the check of {name} from {date}"),
     confirm_delete: |date| format!("Delete the check from {date}? This cannot be undone."),
     confirm_delete_yes: "Yes, delete it",
     keep: "Keep it",
@@ -219,6 +239,8 @@ pub static TEXT: Catalogue = Catalogue {
     confirm_delete_all_yes: "Yes, delete everything",
     cancel: "Cancel",
     deleted_all: "All Rapport data has been deleted from this browser.",
+    delete_failed: "This browser did not let Rapport delete its saved data. Nothing was deleted; \
+        try again, or clear this site's data in the browser's settings.",
     new_check: "Start a new check",
 
     storage_unavailable:
@@ -237,7 +259,8 @@ pub static TEXT: Catalogue = Catalogue {
     unreadable_untouched: |why| {
         format!(
             "could not be read ({why}). There was no room to keep a copy aside, so Rapport \
-             leaves it untouched and will not save over it."
+             leaves it untouched and will not save over it: new results are kept only until \
+             you close this page."
         )
     },
     instrument_broken: |problem| format!("Rapport could not load its questionnaire: {problem}."),

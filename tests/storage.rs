@@ -3,7 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use rapport::persistence::{Persistence, Problem, Stored};
-use rapport_core::store;
+use rapport_core::store::{self, ReadError};
 use rapport_core::{Assessment, Draft, History, Instrument, Response};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
@@ -37,6 +37,15 @@ export function fill_local_storage(prefix) {
   } catch (e) {}
   return n;
 }
+let saved = {};
+// Makes one Storage method throw, as some blocked or broken storages do.
+export function break_storage_method(name) {
+  saved[name] = Storage.prototype[name];
+  Storage.prototype[name] = function () { throw new DOMException('The operation is insecure.', 'SecurityError'); };
+}
+export function mend_storage_method(name) {
+  Storage.prototype[name] = saved[name];
+}
 export function empty_local_storage(prefix) {
   for (const key of Object.keys(localStorage)) {
     if (key.startsWith(prefix)) localStorage.removeItem(key);
@@ -48,6 +57,8 @@ extern "C" {
     fn unblock_local_storage();
     fn fill_local_storage(prefix: &str) -> u32;
     fn empty_local_storage(prefix: &str);
+    fn break_storage_method(name: &str);
+    fn mend_storage_method(name: &str);
 }
 
 fn local_storage() -> web_sys::Storage {
@@ -93,7 +104,8 @@ fn draft_and_history_survive_a_new_page_load() {
     draft.answers.set("trust-2", Response::DONT_KNOW);
     draft.step = Some(2);
     p.save_draft(&draft, &i).unwrap();
-    p.save_history(&history_of(&[("a", 1)])).unwrap();
+    p.save_history(&history_of(&[("a", 1)]), &instrument())
+        .unwrap();
 
     // A new Persistence reads what the last one wrote, as a reload would.
     let loaded = Persistence::open("t-roundtrip").load(&i);
@@ -138,16 +150,23 @@ fn corrupt_data_is_kept_aside_not_overwritten() {
         else {
             panic!("expected a kept-aside problem, got {problem:?}");
         };
-        let original = match what {
-            Stored::Draft => "{\"schema\":7,\"data\":{}}",
-            Stored::History => "{\"schema\":1,\"data\":[oops",
+        let (original, expected_why) = match what {
+            Stored::Draft => ("{\"schema\":7,\"data\":{}}", ReadError::UnknownSchema(7)),
+            Stored::History => (
+                "{\"schema\":1,\"data\":[oops",
+                ReadError::NotJson(String::new()),
+            ),
         };
         assert_eq!(storage.get_item(key).unwrap().as_deref(), Some(original));
-        assert!(!why.is_empty());
+        assert_eq!(
+            std::mem::discriminant(why),
+            std::mem::discriminant(&expected_why)
+        );
     }
 
     // Saving afresh now replaces the unreadable value; the copy stays.
-    p.save_history(&history_of(&[("new", 2)])).unwrap();
+    p.save_history(&history_of(&[("new", 2)]), &instrument())
+        .unwrap();
     let stored: History =
         store::decode(&storage.get_item("t-corrupt.history").unwrap().unwrap()).unwrap();
     assert_eq!(ids(&stored), ["new"]);
@@ -157,17 +176,24 @@ fn corrupt_data_is_kept_aside_not_overwritten() {
 fn two_tabs_merge_instead_of_overwriting() {
     let tab_a = fresh("t-tabs");
     let tab_b = Persistence::open("t-tabs");
-    tab_a.save_history(&history_of(&[("from-a", 1)])).unwrap();
+    tab_a
+        .save_history(&history_of(&[("from-a", 1)]), &instrument())
+        .unwrap();
     // Tab B never saw "from-a": saving its own history must not wipe it.
-    let merged = tab_b.save_history(&history_of(&[("from-b", 2)])).unwrap();
+    let merged = tab_b
+        .save_history(&history_of(&[("from-b", 2)]), &instrument())
+        .unwrap();
     assert_eq!(ids(&merged), ["from-b", "from-a"]);
-    assert_eq!(tab_a.stored_history().map(|h| ids(&h)), Some(ids(&merged)));
+    assert_eq!(
+        tab_a.stored_history(&instrument()).map(|h| ids(&h)),
+        Some(ids(&merged))
+    );
 
     // A delete in tab A is not undone by tab B's older copy.
-    let mut a = tab_a.stored_history().unwrap();
+    let mut a = tab_a.stored_history(&instrument()).unwrap();
     a.remove("from-b");
-    tab_a.save_history(&a).unwrap();
-    let after_b = tab_b.save_history(&merged).unwrap();
+    tab_a.save_history(&a, &instrument()).unwrap();
+    let after_b = tab_b.save_history(&merged, &instrument()).unwrap();
     assert_eq!(ids(&after_b), ["from-a"]);
 }
 
@@ -179,7 +205,8 @@ fn delete_all_removes_every_key_of_ours_and_nothing_else() {
         .set_item("t-delete.backup.history.1", "old")
         .unwrap();
     storage.set_item("t-delete-other", "not ours").unwrap();
-    p.save_history(&history_of(&[("a", 1)])).unwrap();
+    p.save_history(&history_of(&[("a", 1)]), &instrument())
+        .unwrap();
     p.delete_all().unwrap();
     assert_eq!(storage.get_item("t-delete.history").unwrap(), None);
     assert_eq!(storage.get_item("t-delete.backup.history.1").unwrap(), None);
@@ -197,7 +224,7 @@ fn storage_that_throws_on_access_means_memory_only_and_no_panic() {
     let i = instrument();
     let loaded = p.load(&i);
     let draft_result = p.save_draft(&Draft::new(&i, "x".into()), &i);
-    let history_result = p.save_history(&history_of(&[("a", 1)]));
+    let history_result = p.save_history(&history_of(&[("a", 1)]), &instrument());
     let delete_result = p.delete_all();
     unblock_local_storage();
 
@@ -205,20 +232,22 @@ fn storage_that_throws_on_access_means_memory_only_and_no_panic() {
     assert_eq!(loaded.problems, vec![Problem::Unavailable]);
     assert_eq!(draft_result, Err(Problem::Unavailable));
     assert_eq!(history_result, Err(Problem::Unavailable));
-    assert_eq!(delete_result, Err(Problem::Unavailable));
+    // Nothing was stored, so there is nothing to delete.
+    assert_eq!(delete_result, Ok(()));
 }
 
 #[wasm_bindgen_test]
 fn full_storage_is_reported_as_full_and_keeps_reading() {
     let p = fresh("t-full");
-    p.save_history(&history_of(&[("kept", 1)])).unwrap();
+    p.save_history(&history_of(&[("kept", 1)]), &instrument())
+        .unwrap();
     let filled = fill_local_storage("t-full-filler.");
     let bigger = history_of(&[("kept", 1), ("more", 2)]);
-    let result = p.save_history(&bigger);
+    let result = p.save_history(&bigger, &instrument());
     // As after a reload: reading still works, and saving still reports the lack of room.
     let reopened = Persistence::open("t-full");
     let loaded = reopened.load(&instrument());
-    let result_after_reload = reopened.save_history(&bigger);
+    let result_after_reload = reopened.save_history(&bigger, &instrument());
     empty_local_storage("t-full-filler.");
 
     assert!(filled > 0, "the filler wrote nothing");
@@ -226,4 +255,86 @@ fn full_storage_is_reported_as_full_and_keeps_reading() {
     assert_eq!(result_after_reload.err(), Some(Problem::Full));
     // What was saved before the storage filled up is still there.
     assert_eq!(ids(&loaded.history), ["kept"]);
+}
+
+#[wasm_bindgen_test]
+fn a_tab_never_writes_over_history_it_cannot_read() {
+    let tab = fresh("t-stale");
+    // Another (say, newer) version of Rapport saved history this one cannot read.
+    let newer = "{\"schema\":2,\"data\":{\"checks\":[]}}";
+    local_storage().set_item("t-stale.history", newer).unwrap();
+    let result = tab.save_history(&history_of(&[("mine", 1)]), &instrument());
+
+    let Err(Problem::Unreadable {
+        kept_as: Some(backup),
+        ..
+    }) = result
+    else {
+        panic!("expected the unreadable value to be reported and kept, got {result:?}");
+    };
+    assert_eq!(
+        local_storage().get_item(&backup).unwrap().as_deref(),
+        Some(newer)
+    );
+    // This tab's check is saved in its place.
+    assert_eq!(
+        tab.stored_history(&instrument()).map(|h| ids(&h)),
+        Some(vec!["mine".to_owned()])
+    );
+}
+
+#[wasm_bindgen_test]
+fn storage_that_cannot_be_read_is_never_written_over() {
+    let p = fresh("t-unreadable");
+    let i = instrument();
+    p.save_history(&history_of(&[("kept", 1)]), &i).unwrap();
+    let before = local_storage().get_item("t-unreadable.history").unwrap();
+
+    break_storage_method("getItem");
+    let reopened = Persistence::open("t-unreadable");
+    let loaded = reopened.load(&i);
+    // What a fresh app would save next: an empty draft and history.
+    let draft = reopened.save_draft(&Draft::new(&i, String::new()), &i);
+    let history = reopened.save_history(&History::default(), &i);
+    mend_storage_method("getItem");
+
+    assert_eq!(loaded.problems, vec![Problem::Unavailable]);
+    assert_eq!(draft, Ok(()));
+    assert_eq!(history.err(), Some(Problem::Unavailable));
+    assert_eq!(
+        local_storage().get_item("t-unreadable.history").unwrap(),
+        before
+    );
+}
+
+#[wasm_bindgen_test]
+fn storage_that_refuses_writes_is_still_read() {
+    let p = fresh("t-readonly");
+    let i = instrument();
+    p.save_history(&history_of(&[("kept", 1)]), &i).unwrap();
+
+    break_storage_method("setItem");
+    let reopened = Persistence::open("t-readonly");
+    let loaded = reopened.load(&i);
+    let saved = reopened.save_history(&history_of(&[("kept", 1), ("new", 2)]), &i);
+    mend_storage_method("setItem");
+
+    assert_eq!(loaded.problems, vec![Problem::Unavailable]);
+    assert_eq!(ids(&loaded.history), ["kept"]);
+    assert_eq!(saved.err(), Some(Problem::Unavailable));
+}
+
+#[wasm_bindgen_test]
+fn delete_all_reports_storage_that_refuses() {
+    let p = fresh("t-refuse");
+    p.save_history(&history_of(&[("kept", 1)]), &instrument())
+        .unwrap();
+    break_storage_method("removeItem");
+    let result = p.delete_all();
+    mend_storage_method("removeItem");
+    assert_eq!(result, Err(Problem::Unavailable));
+    assert!(local_storage()
+        .get_item("t-refuse.history")
+        .unwrap()
+        .is_some());
 }

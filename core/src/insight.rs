@@ -25,7 +25,8 @@ pub fn advice(dimension: &Dimension, band: Option<Band>) -> Advice<'_> {
 }
 
 /// Indices (into `scores.dimensions`) of the strongest and weakest scored dimensions,
-/// at most `n` each, never the same dimension in both. Ties keep the instrument's order.
+/// at most `n` each. A dimension is among the weakest only if it scores below every one
+/// of the strongest, so equal scores are never put on both lists. Ties keep the order.
 pub fn highlights(scores: &Scores, n: usize) -> (Vec<usize>, Vec<usize>) {
     let mut scored: Vec<(usize, f64)> = scores
         .dimensions
@@ -33,30 +34,28 @@ pub fn highlights(scores: &Scores, n: usize) -> (Vec<usize>, Vec<usize>) {
         .enumerate()
         .filter_map(|(i, d)| Some((i, d.mean()?)))
         .collect();
-    // Equal scores keep the instrument's order.
     scored.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    let strongest: Vec<usize> = scored.iter().take(n).map(|&(i, _)| i).collect();
-    let weakest: Vec<usize> = scored
-        .iter()
-        .rev()
-        .map(|&(i, _)| i)
-        .filter(|i| !strongest.contains(i))
-        .take(n)
+    let strongest: Vec<(usize, f64)> = scored.iter().take(n).copied().collect();
+    let Some(&(_, lowest_strong)) = strongest.last() else {
+        return (Vec::new(), Vec::new());
+    };
+    let mut weak: Vec<(usize, f64)> = scored
+        .into_iter()
+        .filter(|&(_, m)| m < lowest_strong)
         .collect();
-    (strongest, weakest)
+    weak.sort_unstable_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
+    (
+        strongest.into_iter().map(|(i, _)| i).collect(),
+        weak.into_iter().take(n).map(|(i, _)| i).collect(),
+    )
 }
 
-/// Per dimension of `current`: the one-decimal change against `previous`. `None` where
-/// either has no score for it; `Some(None)` where the scores show no difference.
-pub fn changes(current: &Scores, previous: &Scores) -> Vec<Option<Option<f64>>> {
-    current
-        .dimensions
-        .iter()
-        .map(|d| {
-            let before = previous.dimension(&d.dimension)?.mean()?;
-            Some(scoring::change(d.mean()?, before))
-        })
-        .collect()
+/// The change of one dimension against a previous check, in tenths as shown; `None`
+/// where either check has no score for it.
+pub fn change(current: &Scores, previous: &Scores, dimension: &str) -> Option<i64> {
+    let now = current.dimension(dimension)?.mean()?;
+    let before = previous.dimension(dimension)?.mean()?;
+    Some(scoring::change(now, before))
 }
 
 #[cfg(test)]
@@ -110,22 +109,33 @@ mod tests {
             Some(3.5),
         ]);
         assert_eq!(highlights(&s, 2), (vec![1, 4], vec![5, 3]));
+        // Ties among the weakest keep the instrument's order.
+        let s = scores(&[Some(2.0), Some(4.5), Some(2.0), Some(4.0)]);
+        assert_eq!(highlights(&s, 2), (vec![1, 3], vec![0, 2]));
     }
 
     #[test]
-    fn highlights_never_repeat_a_dimension() {
+    fn highlights_never_put_equal_scores_on_both_lists() {
         let s = scores(&[Some(3.0), Some(4.0), Some(2.0)]);
         assert_eq!(highlights(&s, 2), (vec![1, 0], vec![2]));
         assert_eq!(highlights(&scores(&[None, None]), 2), (vec![], vec![]));
+        // All equal: nothing is singled out as needing most attention.
+        let s = scores(&[Some(4.0), Some(4.0), Some(4.0), Some(4.0)]);
+        assert_eq!(highlights(&s, 2), (vec![0, 1], vec![]));
+        // A score equal to the second strongest is not among the weakest.
+        let s = scores(&[Some(4.5), Some(3.0), Some(3.0), Some(2.0)]);
+        assert_eq!(highlights(&s, 2), (vec![0, 1], vec![3]));
     }
 
     #[test]
-    fn changes_compare_dimension_by_dimension() {
+    fn change_compares_one_dimension_as_shown() {
         let now = scores(&[Some(3.5), Some(2.0), None, Some(4.0)]);
         let before = scores(&[Some(3.0), Some(2.75), Some(3.0), Some(4.0)]);
-        assert_eq!(
-            changes(&now, &before),
-            vec![Some(Some(0.5)), Some(Some(-0.8)), None, Some(None)]
-        );
+        let change_of = |i: usize| change(&now, &before, &format!("d{i}"));
+        assert_eq!(change_of(0), Some(5));
+        assert_eq!(change_of(1), Some(-8)); // 2.0 − 2.8
+        assert_eq!(change_of(2), None);
+        assert_eq!(change_of(3), Some(0));
+        assert_eq!(change(&now, &before, "unknown"), None);
     }
 }

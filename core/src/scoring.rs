@@ -119,6 +119,11 @@ pub fn percent(mean: f64) -> u8 {
 /// A score with one decimal. Rounding never shows a band threshold the score has not
 /// reached (3.96 is "3.9", not a "4.0" beside the word Discuss).
 pub fn display(score: f64) -> String {
+    one_decimal(shown_tenths(score))
+}
+
+/// The score as shown, in tenths (see [`display`]).
+pub fn shown_tenths(score: f64) -> i64 {
     let mut tenths = (score * 10.0).round() as i64;
     for threshold in [Band::STRENGTH_FROM, Band::DISCUSS_FROM] {
         let threshold_tenths = (threshold * 10.0) as i64;
@@ -126,7 +131,7 @@ pub fn display(score: f64) -> String {
             tenths = threshold_tenths - 1;
         }
     }
-    one_decimal(tenths)
+    tenths
 }
 
 /// Tenths as text with one decimal ("-0.5", "3.0"), without the float formatter that
@@ -137,10 +142,10 @@ pub fn one_decimal(tenths: i64) -> String {
     format!("{sign}{}.{}", t / 10, t % 10)
 }
 
-/// A change between two scores with one decimal: `None` when they show no difference.
-pub fn change(current: f64, previous: f64) -> Option<f64> {
-    let delta = ((current - previous) * 10.0).round() / 10.0;
-    (delta != 0.0).then_some(delta)
+/// The change between two scores in tenths, taken between the scores as shown, so the
+/// change always agrees with the two numbers beside it.
+pub fn change(current: f64, previous: f64) -> i64 {
+    shown_tenths(current) - shown_tenths(previous)
 }
 
 #[cfg(test)]
@@ -325,9 +330,12 @@ mod tests {
 
     #[test]
     fn change_shows_the_rounded_difference() {
-        assert_eq!(change(3.75, 3.25), Some(0.5));
-        assert_eq!(change(3.0, 3.5), Some(-0.5));
-        assert_eq!(change(3.5, 3.52), None);
+        assert_eq!(change(3.75, 3.25), 5); // 3.8 − 3.3
+        assert_eq!(change(3.0, 3.5), -5);
+        assert_eq!(change(3.5, 3.52), 0);
+        // 2.75 shows as 2.8 and 10/3 as 3.3: the change shown is 0.5, not 0.58 → 0.6.
+        assert_eq!(change(10.0 / 3.0, 2.75), 5);
+        assert_eq!(change(4.0, 3.96), 1); // 4.0 − 3.9
     }
 
     fn any_response() -> impl Strategy<Value = Response> {

@@ -20,7 +20,8 @@ pub struct Draft {
     pub instrument_version: u32,
     pub name: String,
     pub answers: Answers,
-    /// The step the person is on (0-based); `None` while on the welcome screen.
+    /// The step the person is on (0-based), so a reload opens it again; `None` when they
+    /// are on another screen.
     pub step: Option<usize>,
 }
 
@@ -250,6 +251,36 @@ pub(crate) fn position(e: &serde_json::Error) -> String {
     format!("line {}, column {}", e.line(), e.column())
 }
 
+/// A stored history, tidied (newest first, one entry per id) and checked: every score is
+/// within what its answers could give, and checks of this instrument have their scores
+/// worked out again from their answers, which are the record.
+pub fn decode_history(raw: &str, instrument: &Instrument) -> Result<History, ReadError> {
+    let mut history: History = decode(raw)?;
+    for a in &mut history.assessments {
+        let plausible = a
+            .scores
+            .dimensions
+            .iter()
+            .all(|d| d.scored <= d.total && d.total <= 5 * d.scored);
+        if !plausible {
+            return Err(ReadError::WrongShape(format!(
+                "check {} holds impossible scores",
+                a.id
+            )));
+        }
+        if a.instrument_id == instrument.id && a.instrument_version == instrument.version {
+            if a.answers.answered_in(instrument) != a.answers.len() {
+                return Err(ReadError::WrongShape(format!(
+                    "check {} answers unknown statements",
+                    a.id
+                )));
+            }
+            a.scores = scoring::score(instrument, &a.answers);
+        }
+    }
+    Ok(History::default().merge(&history))
+}
+
 /// A stored draft that this instrument can continue.
 pub fn decode_draft(raw: &str, instrument: &Instrument) -> Result<Draft, ReadError> {
     let draft: Draft = decode(raw)?;
@@ -356,6 +387,43 @@ mod tests {
         let mut d = Draft::new(&i, String::new());
         d.answers.set("nope-1", Response::DONT_KNOW);
         assert!(decode_draft(&encode(&d), &i).is_err());
+    }
+
+    #[test]
+    fn a_stored_history_is_tidied_and_its_scores_rechecked() {
+        let i = instrument();
+        let (old, new) = (finished("old", 1, "", 2), finished("new", 2, "", 4));
+        let raw = |assessments: Vec<Assessment>| {
+            encode(&History {
+                assessments,
+                deleted: vec!["gone".into()],
+            })
+        };
+        // Stored oldest first and with a repeat: read back newest first, once each.
+        let h = decode_history(&raw(vec![old.clone(), new.clone(), old.clone()]), &i).unwrap();
+        assert_eq!(ids(&h), ["new", "old"]);
+
+        // Scores that disagree with the answers are worked out again from the answers.
+        let mut tampered = new.clone();
+        tampered.scores.dimensions[0].total = 20;
+        let h = decode_history(&raw(vec![tampered]), &i).unwrap();
+        assert_eq!(h.get("new").unwrap().scores, new.scores);
+
+        // Scores no answers could give are refused.
+        let mut impossible = new.clone();
+        impossible.instrument_version = 7;
+        impossible.scores.dimensions[0].total = u32::MAX;
+        assert!(matches!(
+            decode_history(&raw(vec![impossible]), &i),
+            Err(ReadError::WrongShape(_))
+        ));
+
+        let mut unknown = new.clone();
+        unknown.answers.set("nope-1", Response::DONT_KNOW);
+        assert!(matches!(
+            decode_history(&raw(vec![unknown]), &i),
+            Err(ReadError::WrongShape(_))
+        ));
     }
 
     #[test]

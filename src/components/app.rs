@@ -4,7 +4,7 @@ use crate::components::notices::Notices;
 use crate::components::results::Results;
 use crate::components::step::StepScreen;
 use crate::components::welcome::Welcome;
-use crate::persistence::{Persistence, DEFAULT_PREFIX};
+use crate::persistence::{Persistence, Stored, DEFAULT_PREFIX};
 use crate::state::{Action, AppState, Screen};
 use crate::text::TEXT;
 use gloo_events::EventListener;
@@ -65,9 +65,13 @@ fn Checkup(props: &CheckupProps) -> Html {
     }
     // History is merged with what other tabs saved, never written over it.
     {
-        let (persistence, dispatcher) = (persistence.clone(), dispatcher.clone());
+        let (persistence, dispatcher, instrument) = (
+            persistence.clone(),
+            dispatcher.clone(),
+            props.instrument.clone(),
+        );
         use_effect_with(state.history.clone(), move |history| {
-            match persistence.save_history(history) {
+            match persistence.save_history(history, &instrument) {
                 Ok(merged) if merged != **history => {
                     dispatcher.dispatch(Action::HistoryStored(merged))
                 }
@@ -76,19 +80,32 @@ fn Checkup(props: &CheckupProps) -> Html {
             }
         });
     }
-    // Another tab changed the history: take its merge.
+    // Another tab changed the history: merge its checks in, or follow its delete-all.
     {
-        let (persistence, dispatcher) = (persistence.clone(), dispatcher.clone());
+        let (persistence, dispatcher, instrument) = (
+            persistence.clone(),
+            dispatcher.clone(),
+            props.instrument.clone(),
+        );
         use_effect_with((), move |_| {
-            let history_key = persistence.key(crate::persistence::Stored::History);
+            let history_key = persistence.key(Stored::History);
             let listener = web_sys::window().map(|window| {
                 EventListener::new(&window, "storage", move |event| {
-                    let key = event.dyn_ref::<StorageEvent>().and_then(StorageEvent::key);
-                    // No key means the whole storage was cleared.
-                    if key.is_none_or(|k| k == history_key) {
-                        if let Some(history) = persistence.stored_history() {
-                            dispatcher.dispatch(Action::HistoryStored(history));
+                    let Some(event) = event.dyn_ref::<StorageEvent>() else {
+                        return;
+                    };
+                    match (event.key(), event.new_value()) {
+                        // No key: the whole storage was cleared.
+                        (None, _) => dispatcher.dispatch(Action::HistoryCleared),
+                        (Some(key), None) if key == history_key => {
+                            dispatcher.dispatch(Action::HistoryCleared)
                         }
+                        (Some(key), Some(_)) if key == history_key => {
+                            if let Some(history) = persistence.stored_history(&instrument) {
+                                dispatcher.dispatch(Action::HistoryStored(history));
+                            }
+                        }
+                        _ => {}
                     }
                 })
             });
@@ -109,9 +126,10 @@ fn Checkup(props: &CheckupProps) -> Html {
     let on_delete_all = {
         let (persistence, dispatcher) = (persistence.clone(), dispatcher.clone());
         Callback::from(move |()| {
-            // In-memory data goes either way; a storage failure here shows on the next save.
-            let _ = persistence.delete_all();
-            dispatcher.dispatch(Action::DeleteAll);
+            dispatcher.dispatch(match persistence.delete_all() {
+                Ok(()) => Action::DeleteAll,
+                Err(_) => Action::DeleteAllFailed,
+            });
         })
     };
     let dispatch: Callback<Action> = dispatcher.into();
@@ -121,7 +139,6 @@ fn Checkup(props: &CheckupProps) -> Html {
             <Welcome
                 instrument={state.instrument.clone()}
                 draft={state.draft.clone()}
-                has_unfinished={state.has_unfinished()}
                 history={state.history.clone()}
                 dispatch={dispatch.clone()}
             />

@@ -8,6 +8,8 @@ pub struct ConfirmProps {
     pub no: &'static str,
     pub on_yes: Callback<()>,
     pub on_no: Callback<()>,
+    /// Id of the button that asked, where focus goes back on "no".
+    pub return_to: AttrValue,
 }
 
 const CANCEL_ID: &str = "confirm-cancel";
@@ -17,6 +19,13 @@ const CANCEL_ID: &str = "confirm-cancel";
 #[component]
 pub fn Confirm(props: &ConfirmProps) -> Html {
     use_effect_with((), |_| browser::focus_id(CANCEL_ID));
+    let no = {
+        let (on_no, return_to) = (props.on_no.clone(), props.return_to.clone());
+        Callback::from(move |_: MouseEvent| {
+            on_no.emit(());
+            browser::focus_id(&return_to);
+        })
+    };
     html! {
         <div class="confirm" role="group" aria-labelledby="confirm-question">
             <p id="confirm-question">{ &props.question }</p>
@@ -24,7 +33,7 @@ pub fn Confirm(props: &ConfirmProps) -> Html {
                 <button type="button" class="danger" onclick={props.on_yes.reform(|_: MouseEvent| ())}>
                     { props.yes }
                 </button>
-                <button type="button" id={CANCEL_ID} class="secondary" onclick={props.on_no.reform(|_: MouseEvent| ())}>
+                <button type="button" id={CANCEL_ID} class="secondary" onclick={no}>
                     { props.no }
                 </button>
             </div>

@@ -59,6 +59,7 @@ pub fn HistoryScreen(props: &HistoryProps) -> Html {
                             })
                         };
                         let name = if a.name.is_empty() { TEXT.unnamed_partnership } else { a.name.as_str() };
+                        let delete_id = format!("delete-{}", a.id);
                         html! {
                             <li class="history-item" key={a.id.clone()}>
                                 <div class="history-main">
@@ -69,13 +70,14 @@ pub fn HistoryScreen(props: &HistoryProps) -> Html {
                                     { (TEXT.out_of_five)(&TEXT.score(a.scores.overall())) }
                                 </p>
                                 <div class="history-actions">
-                                    <button type="button" class="secondary" aria-label={(TEXT.open_check_from)(&date)} onclick={open}>
+                                    <button type="button" class="secondary" aria-label={(TEXT.open_check)(name, &date)} onclick={open}>
                                         { TEXT.open }
                                     </button>
                                     <button
                                         type="button"
+                                        id={delete_id.clone()}
                                         class="link danger-link"
-                                        aria-label={(TEXT.delete_check_from)(&date)}
+                                        aria-label={(TEXT.delete_check)(name, &date)}
                                         onclick={ask(Confirming::Delete(a.id.clone()))}
                                     >
                                         { TEXT.delete }
@@ -88,6 +90,7 @@ pub fn HistoryScreen(props: &HistoryProps) -> Html {
                                         no={TEXT.keep}
                                         on_yes={delete}
                                         on_no={cancel.clone()}
+                                        return_to={delete_id}
                                     />
                                 }
                             </li>
@@ -97,7 +100,7 @@ pub fn HistoryScreen(props: &HistoryProps) -> Html {
             }
             <div class="actions">
                 <button type="button" class="primary" onclick={new_check}>{ TEXT.new_check }</button>
-                <button type="button" class="link danger-link" onclick={ask(Confirming::DeleteAll)}>
+                <button type="button" id="delete-all" class="link danger-link" onclick={ask(Confirming::DeleteAll)}>
                     { TEXT.delete_all }
                 </button>
             </div>
@@ -114,6 +117,7 @@ pub fn HistoryScreen(props: &HistoryProps) -> Html {
                         })
                     }}
                     on_no={cancel}
+                    return_to="delete-all"
                 />
             }
         </section>

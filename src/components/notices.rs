@@ -17,11 +17,14 @@ pub fn Notices(props: &NoticesProps) -> Html {
             { for props.notices.iter().enumerate().map(|(index, notice)| {
                 let (text, kind, dismissable) = describe(notice);
                 let dismiss = props.dispatch.reform(move |_: MouseEvent| Action::Dismiss(index));
+                let id = format!("notice-{index}");
                 html! {
                     <div class={classes!("notice", kind)}>
-                        <p>{ text }</p>
+                        <p id={id.clone()}>{ text }</p>
                         if dismissable {
-                            <button type="button" class="link" onclick={dismiss}>{ TEXT.dismiss }</button>
+                            <button type="button" class="link" aria-describedby={id} onclick={dismiss}>
+                                { TEXT.dismiss }
+                            </button>
                         }
                     </div>
                 }
@@ -35,6 +38,7 @@ pub fn Notices(props: &NoticesProps) -> Html {
 fn describe(notice: &Notice) -> (String, &'static str, bool) {
     match notice {
         Notice::DeletedAll => (TEXT.deleted_all.to_owned(), "notice-ok", true),
+        Notice::DeleteFailed => (TEXT.delete_failed.to_owned(), "notice-warn", true),
         Notice::Storage(Problem::Unavailable) => {
             (TEXT.storage_unavailable.to_owned(), "notice-warn", false)
         }
@@ -44,9 +48,10 @@ fn describe(notice: &Notice) -> (String, &'static str, bool) {
                 Stored::Draft => TEXT.unreadable_draft,
                 Stored::History => TEXT.unreadable_history,
             };
+            let why = TEXT.read_error(why);
             let detail = match kept_as {
-                Some(key) => (TEXT.unreadable_kept)(why, key),
-                None => (TEXT.unreadable_untouched)(why),
+                Some(key) => (TEXT.unreadable_kept)(&why, key),
+                None => (TEXT.unreadable_untouched)(&why),
             };
             (format!("{subject} {detail}"), "notice-warn", true)
         }

@@ -55,7 +55,6 @@ pub fn Results(props: &ResultsProps) -> Html {
     let instrument = &props.instrument;
     let scores = &assessment.scores;
     let previous = props.history.previous(&props.id);
-    let changes = previous.map(|p| insight::changes(scores, &p.scores));
     let (strongest, weakest) = insight::highlights(scores, 2);
     let name_of = |dimension_id: &str| -> String {
         let dimension = instrument.dimensions.iter().find(|d| d.id == dimension_id);
@@ -149,21 +148,26 @@ pub fn Results(props: &ResultsProps) -> Html {
                             <th scope="col">{ TEXT.col_dimension }</th>
                             <th scope="col" class="num">{ TEXT.col_score }</th>
                             <th scope="col">{ TEXT.col_band }</th>
-                            if changes.is_some() {
+                            if previous.is_some() {
                                 <th scope="col" class="num">{ TEXT.col_change }</th>
                             }
                         </tr>
                     </thead>
                     <tbody>
-                        { for scores.dimensions.iter().enumerate().map(|(i, d)| html! {
-                            <tr>
-                                <th scope="row">{ name_of(&d.dimension) }</th>
-                                <td class="num">{ TEXT.score(d.mean()) }</td>
-                                <td>{ band_badge(d.band()) }</td>
-                                if let Some(changes) = &changes {
-                                    <td class="num">{ change_cell(changes.get(i).copied().flatten()) }</td>
-                                }
-                            </tr>
+                        { for instrument.dimensions.iter().map(|dimension| {
+                            let score = scores.dimension(&dimension.id);
+                            html! {
+                                <tr>
+                                    <th scope="row">{ &dimension.name }</th>
+                                    <td class="num">{ TEXT.score(score.and_then(|s| s.mean())) }</td>
+                                    <td>{ band_badge(score.and_then(|s| s.band())) }</td>
+                                    if let Some(previous) = previous {
+                                        <td class="num">
+                                            { change_cell(insight::change(scores, &previous.scores, &dimension.id)) }
+                                        </td>
+                                    }
+                                </tr>
+                            }
                         }) }
                     </tbody>
                 </table>
@@ -207,12 +211,12 @@ pub fn Results(props: &ResultsProps) -> Html {
 }
 
 /// "↑ 0.5", "↓ 0.3", "no change", or a dash where either check has no score.
-fn change_cell(change: Option<Option<f64>>) -> Html {
-    match change {
+fn change_cell(tenths: Option<i64>) -> Html {
+    match tenths {
         None => html! { TEXT.no_comparison },
-        Some(None) => html! { TEXT.no_change },
-        Some(Some(delta)) => {
-            let (arrow, word, class) = if delta > 0.0 {
+        Some(0) => html! { TEXT.no_change },
+        Some(delta) => {
+            let (arrow, word, class) = if delta > 0 {
                 (TEXT.arrow_up, TEXT.change_up, "change-up")
             } else {
                 (TEXT.arrow_down, TEXT.change_down, "change-down")
@@ -221,7 +225,7 @@ fn change_cell(change: Option<Option<f64>>) -> Html {
                 <span class={class}>
                     <span aria-hidden="true">{ arrow }</span>
                     <span class="visually-hidden">{ word }</span>
-                    { format!(" {}", one_decimal((delta.abs() * 10.0).round() as i64)) }
+                    { format!(" {}", one_decimal(delta.abs())) }
                 </span>
             }
         }

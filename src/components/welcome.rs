@@ -12,7 +12,6 @@ use yew::prelude::*;
 pub struct WelcomeProps {
     pub instrument: Rc<Instrument>,
     pub draft: Rc<Draft>,
-    pub has_unfinished: bool,
     pub history: Rc<History>,
     pub dispatch: Callback<Action>,
 }
@@ -59,6 +58,7 @@ pub fn Welcome(props: &WelcomeProps) -> Html {
         }
     });
     let total = props.instrument.statement_count();
+    let has_unfinished = !props.draft.answers.is_empty();
     let answered = props.draft.answers.answered_in(&props.instrument);
 
     html! {
@@ -66,7 +66,7 @@ pub fn Welcome(props: &WelcomeProps) -> Html {
             <h1 id={SCREEN_TITLE} tabindex="-1">{ &props.instrument.title }</h1>
             <p class="lead">{ TEXT.welcome_intro }</p>
             <ul class="facts">
-                <li>{ TEXT.welcome_duration }</li>
+                <li>{ (TEXT.welcome_duration)(total) }</li>
                 <li>{ TEXT.welcome_privacy }</li>
             </ul>
             <form class="start" onsubmit={on_submit}>
@@ -83,24 +83,25 @@ pub fn Welcome(props: &WelcomeProps) -> Html {
                     />
                     <p id="partnership-name-hint" class="hint">{ TEXT.name_hint }</p>
                 </div>
-                if props.has_unfinished {
+                if has_unfinished {
                     <p class="unfinished">{ (TEXT.unfinished)(answered, total) }</p>
                 }
                 <div class="actions">
                     <button type="submit" class="primary">
-                        { if props.has_unfinished { TEXT.continue_check } else { TEXT.start } }
+                        { if has_unfinished { TEXT.continue_check } else { TEXT.start } }
                     </button>
-                    if props.has_unfinished {
-                        <button type="button" class="secondary" onclick={ask}>{ TEXT.start_over }</button>
+                    if has_unfinished {
+                        <button type="button" id="start-over" class="secondary" onclick={ask}>{ TEXT.start_over }</button>
                     }
                 </div>
-                if *confirming && props.has_unfinished {
+                if *confirming && has_unfinished {
                     <Confirm
                         question={(TEXT.confirm_start_over)(answered)}
                         yes={TEXT.confirm_start_over_yes}
                         no={TEXT.cancel}
                         on_yes={start_over}
                         on_no={cancel}
+                        return_to="start-over"
                     />
                 }
             </form>

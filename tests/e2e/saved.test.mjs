@@ -41,8 +41,16 @@ describe('saved in the browser', () => {
     await again.getByRole('button', { name: 'Start over' }).click();
     assert.match(await again.getByRole('group', { name: /Start over and clear/ }).innerText(), /clear the 10 answers/);
     await again.getByRole('button', { name: 'Cancel' }).click();
+    assert.equal(await again.evaluate(() => document.activeElement.id), 'start-over');
+    // Continue opens the first step with unanswered statements.
     await again.getByRole('button', { name: 'Continue' }).click();
-    await again.getByText('Step 2 of 8', { exact: true }).waitFor();
+    await again.getByText('Step 3 of 8', { exact: true }).waitFor();
+
+    // A reload on the welcome screen stays there.
+    await again.getByRole('button', { name: 'Rapport' }).click();
+    await again.reload();
+    await again.getByRole('button', { name: 'Continue' }).waitFor();
+    assert.equal(await again.getByText(/^Step \d of 8$/).count(), 0);
     expectNoProblems();
     await context.close();
   });
@@ -97,11 +105,14 @@ describe('saved in the browser', () => {
     assert.equal(await page.locator('.history-item').count(), 2);
 
     const newest = page.locator('.history-item').first();
-    await newest.getByRole('button', { name: /^Delete the check from/ }).click();
+    const deleteNewest = newest.getByRole('button', { name: /^Delete the check of Second from/ });
+    await deleteNewest.click();
     assert.match(await newest.locator('.confirm').innerText(), /This cannot be undone/);
+    assert.equal(await page.evaluate(() => document.activeElement.textContent.trim()), 'Keep it');
     await newest.getByRole('button', { name: 'Keep it' }).click();
+    assert.equal(await page.evaluate(() => document.activeElement.id), await deleteNewest.getAttribute('id'));
     assert.equal(await page.locator('.history-item').count(), 2);
-    await newest.getByRole('button', { name: /^Delete the check from/ }).click();
+    await deleteNewest.click();
     await newest.getByRole('button', { name: 'Yes, delete it' }).click();
     assert.deepEqual(await page.locator('.history-name').allInnerTexts(), ['First']);
     await page.reload();
@@ -137,18 +148,19 @@ describe('saved in the browser', () => {
     const notices = await page.locator('.notice').allInnerTexts();
     assert.equal(notices.length, 2, notices.join('\n'));
     assert.match(notices.join('\n'), /Your saved history could not be read \(it is not valid JSON/);
-    assert.match(notices.join('\n'), /Your unfinished check could not be read \(it uses schema version 9, this app reads 1\)/);
+    assert.match(notices.join('\n'), /Your unfinished check could not be read \(it was saved in format 9, which this version of Rapport cannot read\)/);
     const backups = (await rapportKeys(page)).filter((k) => k.startsWith('rapport.backup.'));
     assert.equal(backups.length, 2);
     const kept = await page.evaluate((keys) => keys.map((k) => localStorage.getItem(k)), backups);
     assert.deepEqual(kept.sort(), [corruptHistory, futureDraft].sort());
     for (const key of backups) assert.match(notices.join('\n'), new RegExp(key.replace(/\./g, '\\.')));
 
-    // The app works and saves afresh; the kept copies stay.
+    // The app works and saves afresh; the kept copies stay, and are not copied again.
     await completeCheck(page, agree);
     await page.reload();
     await page.getByRole('button', { name: 'Open it' }).waitFor();
     assert.deepEqual((await rapportKeys(page)).filter((k) => k.startsWith('rapport.backup.')), backups);
+    assert.equal(await page.locator('.notice').count(), 0);
     expectNoProblems();
     await context.close();
   });
