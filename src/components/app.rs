@@ -1,8 +1,8 @@
 use crate::browser;
 use crate::components::history::HistoryScreen;
-use crate::components::notices::Notices;
-use crate::components::results::Results;
-use crate::components::step::StepScreen;
+use crate::components::notices::notices;
+use crate::components::results::{results, ResultsProps};
+use crate::components::step::{step_screen, StepProps};
 use crate::components::welcome::Welcome;
 use crate::persistence::{Persistence, Stored, DEFAULT_PREFIX};
 use crate::state::{Action, AppState, Screen};
@@ -144,21 +144,21 @@ fn Checkup(props: &CheckupProps) -> Html {
             />
         },
         Screen::Step(step) => html! {
-            <StepScreen
-                instrument={state.instrument.clone()}
-                step={*step}
-                answers={state.draft.answers.clone()}
-                show_missing={state.show_missing}
-                dispatch={dispatch.clone()}
-            />
+            { step_screen(&StepProps {
+                instrument: state.instrument.clone(),
+                step: *step,
+                answers: state.draft.answers.clone(),
+                show_missing: state.show_missing,
+                dispatch: dispatch.clone(),
+            }) }
         },
         Screen::Results(id) => html! {
-            <Results
-                instrument={state.instrument.clone()}
-                history={state.history.clone()}
-                id={id.clone()}
-                dispatch={dispatch.clone()}
-            />
+            { results(&ResultsProps {
+                instrument: state.instrument.clone(),
+                history: state.history.clone(),
+                id: id.clone(),
+                dispatch: dispatch.clone(),
+            }) }
         },
         Screen::History => html! {
             <HistoryScreen
@@ -189,7 +189,7 @@ fn Checkup(props: &CheckupProps) -> Html {
                 </nav>
             </header>
             <main id="main" tabindex="-1">
-                <Notices notices={state.notices.clone()} dispatch={dispatch.clone()} />
+                { notices(&state.notices, &dispatch) }
                 { screen }
             </main>
             <footer class="foot"><p>{ TEXT.footer_privacy }</p></footer>

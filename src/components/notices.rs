@@ -3,20 +3,14 @@ use crate::state::{Action, Notice};
 use crate::text::TEXT;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct NoticesProps {
-    pub notices: Vec<Notice>,
-    pub dispatch: Callback<Action>,
-}
-
-/// Storage problems and confirmations, announced politely by screen readers.
-#[component]
-pub fn Notices(props: &NoticesProps) -> Html {
+/// Storage problems and confirmations, announced politely by screen readers. A plain
+/// view function: it has no state, and each component type costs kilobytes of wasm.
+pub fn notices(notices: &[Notice], dispatch: &Callback<Action>) -> Html {
     html! {
         <div class="notices" role="status">
-            { for props.notices.iter().enumerate().map(|(index, notice)| {
+            { for notices.iter().enumerate().map(|(index, notice)| {
                 let (text, kind, dismissable) = describe(notice);
-                let dismiss = props.dispatch.reform(move |_: MouseEvent| Action::Dismiss(index));
+                let dismiss = dispatch.reform(move |_: MouseEvent| Action::Dismiss(index));
                 let id = format!("notice-{index}");
                 html! {
                     <div class={classes!("notice", kind)}>

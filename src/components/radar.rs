@@ -3,7 +3,6 @@ use rapport_core::scoring::display;
 use rapport_core::{Instrument, Scores};
 use std::f64::consts::PI;
 use std::fmt::Write;
-use std::rc::Rc;
 use yew::prelude::*;
 
 /// Radius of the 5.0 ring, in viewBox units.
@@ -11,12 +10,6 @@ const RADIUS: f64 = 120.0;
 /// Labels longer than this wrap onto a second line.
 const LABEL_WIDTH: usize = 16;
 const LINE_HEIGHT: i32 = 15;
-
-#[derive(Properties, PartialEq)]
-pub struct RadarProps {
-    pub instrument: Rc<Instrument>,
-    pub scores: Scores,
-}
 
 /// A point of the chart in whole viewBox units: fine enough for a 480-unit chart, and
 /// whole numbers keep the float formatter out of the wasm.
@@ -55,16 +48,17 @@ fn points(points: impl Iterator<Item = Point>) -> String {
 /// The dimension scores as an inline-SVG radar chart: 1 at the centre, 5 at the edge,
 /// with the 3.0 and 4.0 band thresholds drawn as marked rings. A table beside it carries
 /// the same numbers for screen readers and print.
-#[component]
-pub fn Radar(props: &RadarProps) -> Html {
-    let n = props.instrument.dimensions.len().max(1);
+///
+/// A plain view function rather than a component: it has no state, and each component
+/// type costs kilobytes of wasm.
+pub fn radar(instrument: &Instrument, scores: &Scores) -> Html {
+    let n = instrument.dimensions.len().max(1);
     let directions: Vec<(f64, f64)> = (0..n).map(|i| direction(i, n)).collect();
     let ring = |score: f64| points(directions.iter().map(|&d| at(d, distance(score))));
-    let means: Vec<Option<f64>> = props
-        .instrument
+    let means: Vec<Option<f64>> = instrument
         .dimensions
         .iter()
-        .map(|d| props.scores.dimension(&d.id).and_then(|s| s.mean()))
+        .map(|d| scores.dimension(&d.id).and_then(|s| s.mean()))
         .collect();
     // A dimension without a score sits at the centre, and its label shows a dash.
     let shape = points(
@@ -105,7 +99,7 @@ pub fn Radar(props: &RadarProps) -> Html {
                 let p = at(d, distance(m));
                 html! { <circle class="score-dot" cx={p.x.to_string()} cy={p.y.to_string()} r="4" /> }
             })) }
-            { for props.instrument.dimensions.iter().zip(&directions).zip(&means).map(|((dimension, &d), m)| {
+            { for instrument.dimensions.iter().zip(&directions).zip(&means).map(|((dimension, &d), m)| {
                 let anchor_point = at(d, RADIUS + 14.0);
                 let anchor = if d.0 > 0.3 { "start" } else if d.0 < -0.3 { "end" } else { "middle" };
                 let lines = wrap(&dimension.name, LABEL_WIDTH);

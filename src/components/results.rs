@@ -1,6 +1,6 @@
 use crate::browser;
 use crate::components::app::SCREEN_TITLE;
-use crate::components::radar::Radar;
+use crate::components::radar::radar;
 use crate::state::Action;
 use crate::text::TEXT;
 use rapport_core::insight::{self, Advice};
@@ -9,7 +9,7 @@ use rapport_core::{Band, Dimension, History, Instrument};
 use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+/// What the results screen shows.
 pub struct ResultsProps {
     pub instrument: Rc<Instrument>,
     pub history: Rc<History>,
@@ -36,8 +36,9 @@ fn band_badge(band: Option<Band>) -> Html {
 }
 
 /// One finished check: overall score, chart, table, highlights and next steps.
-#[component]
-pub fn Results(props: &ResultsProps) -> Html {
+/// A plain view function rather than a component: the screen has no state of its own,
+/// and each component type costs kilobytes of wasm.
+pub fn results(props: &ResultsProps) -> Html {
     let history_button = html! {
         <button type="button" class="secondary" onclick={props.dispatch.reform(|_: MouseEvent| Action::ShowHistory)}>
             { TEXT.nav_history }
@@ -139,7 +140,7 @@ pub fn Results(props: &ResultsProps) -> Html {
 
             <div class="chart-and-table">
                 <figure class="chart">
-                    <Radar instrument={props.instrument.clone()} scores={scores.clone()} />
+                    { radar(instrument, scores) }
                 </figure>
                 <table class="scores">
                     <caption>{ TEXT.table_caption }</caption>

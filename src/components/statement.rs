@@ -1,6 +1,5 @@
 use crate::text::TEXT;
 use rapport_core::{Instrument, Response, Statement};
-use std::rc::Rc;
 use yew::prelude::*;
 
 /// The id of one answer's radio input.
@@ -8,45 +7,40 @@ pub fn answer_id(statement: &str, response: Response) -> String {
     format!("answer-{statement}-{}", response.code())
 }
 
-#[derive(Properties, PartialEq)]
-pub struct StatementProps {
-    pub instrument: Rc<Instrument>,
-    pub statement: Statement,
-    pub response: Option<Response>,
-    /// Highlight as still needing an answer.
-    pub missing: bool,
-    pub on_answer: Callback<Response>,
-}
-
 /// A statement and its six answers as a native radio group: Tab reaches the group,
 /// arrow keys choose, and screen readers announce the statement as the group's name.
-#[component]
-pub fn StatementField(props: &StatementProps) -> Html {
-    let name = format!("answer-{}", props.statement.id);
+/// `missing` highlights it as still needing an answer. A plain view function: it has no
+/// state, and each component type costs kilobytes of wasm.
+pub fn statement_field(
+    instrument: &Instrument,
+    statement: &Statement,
+    response: Option<Response>,
+    missing: bool,
+    on_answer: &Callback<Response>,
+) -> Html {
+    let name = format!("answer-{}", statement.id);
     html! {
-        <fieldset class={classes!("statement", props.missing.then_some("missing"))}>
+        <fieldset key={statement.id.clone()} class={classes!("statement", missing.then_some("missing"))}>
             <legend>
-                { &props.statement.text }
-                if props.missing {
+                { &statement.text }
+                if missing {
                     <span class="needs-answer">{ TEXT.needs_answer }</span>
                 }
             </legend>
             <div class="scale">
-                { for Response::ALL.into_iter().map(|response| {
-                    let on_change = props.on_answer.reform(move |_: Event| response);
+                { for Response::ALL.into_iter().map(|r| {
+                    let on_change = on_answer.reform(move |_: Event| r);
                     html! {
-                        <label
-                            class={classes!("choice", (response == Response::DONT_KNOW).then_some("dont-know"))}
-                        >
+                        <label class={classes!("choice", (r == Response::DONT_KNOW).then_some("dont-know"))}>
                             <input
                                 type="radio"
-                                id={answer_id(&props.statement.id, response)}
+                                id={answer_id(&statement.id, r)}
                                 name={name.clone()}
-                                value={response.code().to_string()}
-                                checked={props.response == Some(response)}
+                                value={r.code().to_string()}
+                                checked={response == Some(r)}
                                 onchange={on_change}
                             />
-                            <span>{ response.label(&props.instrument) }</span>
+                            <span>{ r.label(instrument) }</span>
                         </label>
                     }
                 }) }

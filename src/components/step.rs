@@ -1,6 +1,6 @@
 use crate::browser;
 use crate::components::app::SCREEN_TITLE;
-use crate::components::statement::{answer_id, StatementField};
+use crate::components::statement::{answer_id, statement_field};
 use crate::state::Action;
 use crate::text::TEXT;
 use rapport_core::{Answers, Instrument, Response};
@@ -8,7 +8,7 @@ use std::rc::Rc;
 use web_sys::{HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+/// What a step shows.
 pub struct StepProps {
     pub instrument: Rc<Instrument>,
     /// 0-based; always a valid dimension index (the state guarantees it).
@@ -19,8 +19,9 @@ pub struct StepProps {
 }
 
 /// One dimension of the questionnaire: its statements, progress, Back and Next.
-#[component]
-pub fn StepScreen(props: &StepProps) -> Html {
+/// A plain view function rather than a component: the screen has no state of its own,
+/// and each component type costs kilobytes of wasm.
+pub fn step_screen(props: &StepProps) -> Html {
     let Some(dimension) = props.instrument.dimensions.get(props.step) else {
         return html! {};
     };
@@ -94,14 +95,13 @@ pub fn StepScreen(props: &StepProps) -> Html {
                         response,
                     });
                     html! {
-                        <StatementField
-                            key={statement.id.clone()}
-                            instrument={props.instrument.clone()}
-                            statement={statement.clone()}
-                            response={props.answers.get(&statement.id)}
-                            missing={props.show_missing && unanswered.iter().any(|s| s.id == statement.id)}
-                            {on_answer}
-                        />
+                        { statement_field(
+                            &props.instrument,
+                            statement,
+                            props.answers.get(&statement.id),
+                            props.show_missing && unanswered.iter().any(|s| s.id == statement.id),
+                            &on_answer,
+                        ) }
                     }
                 }) }
                 <p class="form-error" role="alert">
