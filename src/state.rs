@@ -24,6 +24,14 @@ pub enum Notice {
     DeleteFailed,
 }
 
+/// A yes-or-no question before something that cannot be undone.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Question {
+    StartOver,
+    Delete(String),
+    DeleteAll,
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct AppState {
     pub instrument: Rc<Instrument>,
@@ -35,6 +43,8 @@ pub struct AppState {
     pub notices: Vec<Notice>,
     /// Set when Next was pressed with statements unanswered on this step.
     pub show_missing: bool,
+    /// The question on screen, if any.
+    pub asking: Option<Question>,
 }
 
 pub enum Action {
@@ -67,6 +77,9 @@ pub enum Action {
     HistoryCleared,
     StorageProblem(Problem),
     Dismiss(usize),
+    Ask(Question),
+    /// The person answered no.
+    KeepIt,
 }
 
 impl AppState {
@@ -82,6 +95,7 @@ impl AppState {
             history: Rc::new(loaded.history),
             notices: loaded.problems.into_iter().map(Notice::Storage).collect(),
             show_missing: false,
+            asking: None,
         }
     }
 
@@ -100,6 +114,7 @@ impl AppState {
         }
         self.screen = screen;
         self.show_missing = false;
+        self.asking = None;
         self.notices
             .retain(|n| !matches!(n, Notice::DeletedAll | Notice::DeleteFailed));
     }
@@ -188,6 +203,7 @@ impl Reducible for AppState {
                 next.go(Screen::Welcome);
             }
             Action::Delete(id) => {
+                next.asking = None;
                 Rc::make_mut(&mut next.history).remove(&id);
                 if next.screen == Screen::Results(id) {
                     next.go(Screen::History);
@@ -203,10 +219,17 @@ impl Reducible for AppState {
                 next.notices.push(Notice::DeletedAll);
             }
             Action::DeleteAllFailed => {
-                if next.notices.contains(&Notice::DeleteFailed) {
+                next.asking = None;
+                if !next.notices.contains(&Notice::DeleteFailed) {
+                    next.notices.push(Notice::DeleteFailed);
+                }
+            }
+            Action::Ask(question) => next.asking = Some(question),
+            Action::KeepIt => {
+                if next.asking.is_none() {
                     return self;
                 }
-                next.notices.push(Notice::DeleteFailed);
+                next.asking = None;
             }
             Action::HistoryStored(history) => {
                 // Merge, never replace: this tab may hold checks storage could not take.

@@ -1,11 +1,11 @@
 use crate::browser;
-use crate::components::history::HistoryScreen;
+use crate::components::history::{history_screen, HistoryProps};
 use crate::components::notices::notices;
 use crate::components::results::{results, ResultsProps};
 use crate::components::step::{step_screen, StepProps};
-use crate::components::welcome::Welcome;
+use crate::components::welcome::{welcome, WelcomeProps};
 use crate::persistence::{Persistence, Stored, DEFAULT_PREFIX};
-use crate::state::{Action, AppState, Screen};
+use crate::state::{Action, AppState, Question, Screen};
 use crate::text::TEXT;
 use gloo_events::EventListener;
 use rapport_core::Instrument;
@@ -136,12 +136,13 @@ fn Checkup(props: &CheckupProps) -> Html {
 
     let screen = match &state.screen {
         Screen::Welcome => html! {
-            <Welcome
-                instrument={state.instrument.clone()}
-                draft={state.draft.clone()}
-                history={state.history.clone()}
-                dispatch={dispatch.clone()}
-            />
+            { welcome(&WelcomeProps {
+                instrument: state.instrument.clone(),
+                draft: state.draft.clone(),
+                history: state.history.clone(),
+                asking: state.asking == Some(Question::StartOver),
+                dispatch: dispatch.clone(),
+            }) }
         },
         Screen::Step(step) => html! {
             { step_screen(&StepProps {
@@ -161,11 +162,12 @@ fn Checkup(props: &CheckupProps) -> Html {
             }) }
         },
         Screen::History => html! {
-            <HistoryScreen
-                history={state.history.clone()}
-                dispatch={dispatch.clone()}
-                on_delete_all={on_delete_all}
-            />
+            { history_screen(&HistoryProps {
+                history: state.history.clone(),
+                asking: state.asking.clone(),
+                dispatch: dispatch.clone(),
+                on_delete_all,
+            }) }
         },
     };
     let go = |action: fn() -> Action| dispatch.reform(move |_: MouseEvent| action());

@@ -1,39 +1,30 @@
 use crate::browser;
 use crate::components::app::SCREEN_TITLE;
 use crate::components::confirm::Confirm;
-use crate::state::Action;
+use crate::state::{Action, Question};
 use crate::text::TEXT;
 use rapport_core::History;
 use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+/// What the history screen shows.
 pub struct HistoryProps {
     pub history: Rc<History>,
+    pub asking: Option<Question>,
     pub dispatch: Callback<Action>,
     pub on_delete_all: Callback<()>,
 }
 
-/// What is waiting for a yes or no.
-#[derive(Clone, PartialEq)]
-enum Confirming {
-    Nothing,
-    Delete(String),
-    DeleteAll,
-}
-
-/// Finished checks, newest first: open one, delete one, or delete everything.
-#[component]
-pub fn HistoryScreen(props: &HistoryProps) -> Html {
-    let confirming = use_state(|| Confirming::Nothing);
-    let ask = |what: Confirming| {
-        let confirming = confirming.clone();
-        Callback::from(move |_: MouseEvent| confirming.set(what.clone()))
+/// Finished checks, newest first: open one, delete one, or delete everything. A plain
+/// view function: its state lives in the app's reducer, and each component type costs
+/// kilobytes of wasm.
+pub fn history_screen(props: &HistoryProps) -> Html {
+    let ask = |question: Question| {
+        props
+            .dispatch
+            .reform(move |_: MouseEvent| Action::Ask(question.clone()))
     };
-    let cancel = {
-        let confirming = confirming.clone();
-        Callback::from(move |()| confirming.set(Confirming::Nothing))
-    };
+    let cancel = props.dispatch.reform(|()| Action::KeepIt);
     let new_check = props.dispatch.reform(|_: MouseEvent| Action::ShowWelcome);
 
     html! {
@@ -51,9 +42,8 @@ pub fn HistoryScreen(props: &HistoryProps) -> Html {
                             props.dispatch.reform(move |_: MouseEvent| Action::ShowResults(id.clone()))
                         };
                         let delete = {
-                            let (id, dispatch, confirming) = (a.id.clone(), props.dispatch.clone(), confirming.clone());
+                            let (id, dispatch) = (a.id.clone(), props.dispatch.clone());
                             Callback::from(move |()| {
-                                confirming.set(Confirming::Nothing);
                                 dispatch.emit(Action::Delete(id.clone()));
                                 browser::focus_id(SCREEN_TITLE);
                             })
@@ -78,12 +68,12 @@ pub fn HistoryScreen(props: &HistoryProps) -> Html {
                                         id={delete_id.clone()}
                                         class="link danger-link"
                                         aria-label={(TEXT.delete_check)(name, &date)}
-                                        onclick={ask(Confirming::Delete(a.id.clone()))}
+                                        onclick={ask(Question::Delete(a.id.clone()))}
                                     >
                                         { TEXT.delete }
                                     </button>
                                 </div>
-                                if *confirming == Confirming::Delete(a.id.clone()) {
+                                if props.asking == Some(Question::Delete(a.id.clone())) {
                                     <Confirm
                                         question={(TEXT.confirm_delete)(&date)}
                                         yes={TEXT.confirm_delete_yes}
@@ -100,22 +90,16 @@ pub fn HistoryScreen(props: &HistoryProps) -> Html {
             }
             <div class="actions">
                 <button type="button" class="primary" onclick={new_check}>{ TEXT.new_check }</button>
-                <button type="button" id="delete-all" class="link danger-link" onclick={ask(Confirming::DeleteAll)}>
+                <button type="button" id="delete-all" class="link danger-link" onclick={ask(Question::DeleteAll)}>
                     { TEXT.delete_all }
                 </button>
             </div>
-            if *confirming == Confirming::DeleteAll {
+            if props.asking == Some(Question::DeleteAll) {
                 <Confirm
                     question={TEXT.confirm_delete_all.to_owned()}
                     yes={TEXT.confirm_delete_all_yes}
                     no={TEXT.cancel}
-                    on_yes={{
-                        let (on_delete_all, confirming) = (props.on_delete_all.clone(), confirming.clone());
-                        Callback::from(move |()| {
-                            confirming.set(Confirming::Nothing);
-                            on_delete_all.emit(());
-                        })
-                    }}
+                    on_yes={props.on_delete_all.clone()}
                     on_no={cancel}
                     return_to="delete-all"
                 />

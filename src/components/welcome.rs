@@ -1,23 +1,26 @@
 use crate::browser;
 use crate::components::app::SCREEN_TITLE;
 use crate::components::confirm::Confirm;
-use crate::state::Action;
+use crate::state::{Action, Question};
 use crate::text::TEXT;
 use rapport_core::{Draft, History, Instrument};
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+/// What the welcome screen shows.
 pub struct WelcomeProps {
     pub instrument: Rc<Instrument>,
     pub draft: Rc<Draft>,
     pub history: Rc<History>,
+    /// Asking whether to start over.
+    pub asking: bool,
     pub dispatch: Callback<Action>,
 }
 
-#[component]
-pub fn Welcome(props: &WelcomeProps) -> Html {
+/// A plain view function rather than a component: its state lives in the app's reducer,
+/// and each component type costs kilobytes of wasm.
+pub fn welcome(props: &WelcomeProps) -> Html {
     let on_name = props.dispatch.reform(|e: InputEvent| {
         Action::SetName(e.target_unchecked_into::<HtmlInputElement>().value())
     });
@@ -26,22 +29,11 @@ pub fn Welcome(props: &WelcomeProps) -> Html {
         Action::Start
     });
     // Starting over clears answers, so it asks first.
-    let confirming = use_state(|| false);
-    let ask = {
-        let confirming = confirming.clone();
-        Callback::from(move |_: MouseEvent| confirming.set(true))
-    };
-    let cancel = {
-        let confirming = confirming.clone();
-        Callback::from(move |()| confirming.set(false))
-    };
-    let start_over = {
-        let (confirming, dispatch) = (confirming.clone(), props.dispatch.clone());
-        Callback::from(move |()| {
-            confirming.set(false);
-            dispatch.emit(Action::StartOver);
-        })
-    };
+    let ask = props
+        .dispatch
+        .reform(|_: MouseEvent| Action::Ask(Question::StartOver));
+    let cancel = props.dispatch.reform(|()| Action::KeepIt);
+    let start_over = props.dispatch.reform(|()| Action::StartOver);
     let history = props.dispatch.reform(|_: MouseEvent| Action::ShowHistory);
     let latest = props.history.assessments().first().map(|a| {
         let score = (TEXT.out_of_five)(&TEXT.score(a.scores.overall()));
@@ -94,7 +86,7 @@ pub fn Welcome(props: &WelcomeProps) -> Html {
                         <button type="button" id="start-over" class="secondary" onclick={ask}>{ TEXT.start_over }</button>
                     }
                 </div>
-                if *confirming && has_unfinished {
+                if props.asking && has_unfinished {
                     <Confirm
                         question={(TEXT.confirm_start_over)(answered)}
                         yes={TEXT.confirm_start_over_yes}
