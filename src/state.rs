@@ -73,8 +73,8 @@ pub enum Action {
     DeleteAllFailed,
     /// Storage holds history this tab may not have yet (another tab changed it).
     HistoryStored(History),
-    /// Another tab deleted all data.
-    HistoryCleared,
+    /// Another tab deleted all data: this one follows, unfinished check included.
+    DeletedElsewhere,
     StorageProblem(Problem),
     Dismiss(usize),
     Ask(Question),
@@ -239,11 +239,19 @@ impl Reducible for AppState {
                 }
                 next.history = Rc::new(merged);
             }
-            Action::HistoryCleared => {
-                if next.history.is_empty() {
+            Action::DeletedElsewhere => {
+                let fresh = Draft::new(&next.instrument, String::new());
+                if next.history.is_empty() && *next.draft == fresh {
                     return self;
                 }
                 next.history = Rc::new(History::default());
+                next.draft = Rc::new(fresh);
+                if matches!(next.screen, Screen::Step(_) | Screen::Results(_)) {
+                    next.go(Screen::Welcome);
+                }
+                next.notices
+                    .retain(|n| matches!(n, Notice::Storage(Problem::Unavailable | Problem::Full)));
+                next.notices.push(Notice::DeletedAll);
             }
             Action::StorageProblem(problem) => {
                 let notice = Notice::Storage(problem);
@@ -260,5 +268,260 @@ impl Reducible for AppState {
             }
         }
         Rc::new(next)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::persistence::Stored;
+    use rapport_core::store::ReadError;
+
+    fn instrument() -> Rc<Instrument> {
+        Rc::new(Instrument::partnership_health().unwrap())
+    }
+
+    fn start(loaded: Loaded) -> Rc<AppState> {
+        Rc::new(AppState::new(instrument(), loaded))
+    }
+
+    fn apply(state: Rc<AppState>, actions: impl IntoIterator<Item = Action>) -> Rc<AppState> {
+        actions.into_iter().fold(state, |s, a| s.reduce(a))
+    }
+
+    /// Answers every statement of `step` with `level`.
+    fn answer_step(state: &AppState, step: usize, level: u8) -> Vec<Action> {
+        state.instrument.dimensions[step]
+            .statements
+            .iter()
+            .map(|s| Action::Answer {
+                statement: s.id.clone(),
+                response: Response::agreement(level).unwrap(),
+            })
+            .collect()
+    }
+
+    /// Answers every step, pressing Next after each but the last.
+    fn fill_all(mut state: Rc<AppState>) -> Rc<AppState> {
+        state = apply(state, [Action::Start]);
+        for step in 0..8 {
+            let answers = answer_step(&state, step, 4);
+            state = apply(state, answers);
+            if step < 7 {
+                state = apply(state, [Action::Next]);
+            }
+        }
+        state
+    }
+
+    fn finish(state: Rc<AppState>, id: &str, at: u64) -> Rc<AppState> {
+        apply(
+            state,
+            [Action::Finish {
+                id: id.into(),
+                finished_at: at,
+            }],
+        )
+    }
+
+    #[test]
+    fn next_with_unanswered_statements_stays_and_flags_them() {
+        let s = apply(start(Loaded::default()), [Action::Start, Action::Next]);
+        assert_eq!(s.screen, Screen::Step(0));
+        assert!(s.show_missing);
+        let answers = answer_step(&s, 0, 3);
+        let s = apply(s, answers.into_iter().chain([Action::Next]));
+        assert_eq!(s.screen, Screen::Step(1));
+        assert!(!s.show_missing);
+    }
+
+    #[test]
+    fn the_saved_draft_remembers_the_step_only_while_on_a_step() {
+        let s = apply(start(Loaded::default()), [Action::Start]);
+        let answers = answer_step(&s, 0, 3);
+        let s = apply(s, answers.into_iter().chain([Action::Next]));
+        assert_eq!(s.draft.step, Some(1));
+        // A reload with this draft reopens step 2.
+        let reloaded = start(Loaded {
+            draft: Some((*s.draft).clone()),
+            ..Loaded::default()
+        });
+        assert_eq!(reloaded.screen, Screen::Step(1));
+        let s = apply(s, [Action::ShowWelcome]);
+        assert_eq!(s.draft.step, None);
+        let reloaded = start(Loaded {
+            draft: Some((*s.draft).clone()),
+            ..Loaded::default()
+        });
+        assert_eq!(reloaded.screen, Screen::Welcome);
+        assert!(reloaded.has_unfinished());
+    }
+
+    #[test]
+    fn continue_opens_the_first_step_with_gaps() {
+        let s = apply(start(Loaded::default()), [Action::Start]);
+        let first = answer_step(&s, 0, 3);
+        let third = answer_step(&s, 2, 3);
+        let s = apply(
+            s,
+            first
+                .into_iter()
+                .chain(third)
+                .chain([Action::ShowWelcome, Action::Start]),
+        );
+        assert_eq!(s.screen, Screen::Step(1));
+    }
+
+    #[test]
+    fn start_then_back_without_answers_leaves_nothing_unfinished() {
+        let s = apply(start(Loaded::default()), [Action::Start, Action::Back]);
+        assert_eq!(s.screen, Screen::Welcome);
+        assert!(!s.has_unfinished());
+        assert_eq!(*s.draft, Draft::new(&s.instrument, String::new()));
+    }
+
+    #[test]
+    fn finishing_adds_to_history_and_keeps_the_name_for_next_time() {
+        let s = apply(
+            start(Loaded::default()),
+            [Action::SetName("River Trust".into())],
+        );
+        let s = finish(fill_all(s), "a", 10);
+        assert_eq!(s.screen, Screen::Results("a".into()));
+        assert_eq!(s.history.assessments().len(), 1);
+        assert_eq!(s.history.get("a").unwrap().scores.overall(), Some(3.5));
+        assert!(!s.has_unfinished());
+        assert_eq!(s.draft.name, "River Trust");
+    }
+
+    #[test]
+    fn finishing_with_a_gap_earlier_goes_back_to_it() {
+        let s = fill_all(start(Loaded::default()));
+        let mut draft = (*s.draft).clone();
+        // Forget step 3's answers, as a hand-edited draft might.
+        let ids: Vec<String> = s.instrument.dimensions[2]
+            .statements
+            .iter()
+            .map(|st| st.id.clone())
+            .collect();
+        let kept: rapport_core::Answers = s
+            .instrument
+            .statements()
+            .filter(|st| !ids.contains(&st.id))
+            .map(|st| (st.id.clone(), draft.answers.get(&st.id).unwrap()))
+            .collect();
+        draft.answers = kept;
+        draft.step = Some(7);
+        let s = finish(
+            start(Loaded {
+                draft: Some(draft),
+                ..Loaded::default()
+            }),
+            "a",
+            1,
+        );
+        assert_eq!(s.screen, Screen::Step(2));
+        assert!(s.show_missing);
+        assert!(s.history.is_empty());
+    }
+
+    #[test]
+    fn delete_all_keeps_storage_notices_and_says_what_happened() {
+        let unreadable = Problem::Unreadable {
+            what: Stored::History,
+            why: ReadError::NoSchema,
+            kept_as: None,
+        };
+        let loaded = Loaded {
+            problems: vec![Problem::Full, unreadable],
+            ..Loaded::default()
+        };
+        let s = finish(fill_all(start(loaded)), "a", 1);
+        let s = apply(s, [Action::Ask(Question::DeleteAll), Action::DeleteAll]);
+        assert!(s.history.is_empty());
+        assert_eq!(s.asking, None);
+        assert_eq!(
+            s.notices,
+            vec![Notice::Storage(Problem::Full), Notice::DeletedAll]
+        );
+        // Moving on clears the confirmation, not the storage notice.
+        let s = apply(s, [Action::ShowHistory]);
+        assert_eq!(s.notices, vec![Notice::Storage(Problem::Full)]);
+    }
+
+    #[test]
+    fn another_tabs_history_is_merged_not_taken_over() {
+        let s = finish(fill_all(start(Loaded::default())), "mine", 2);
+        let elsewhere = finish(fill_all(start(Loaded::default())), "theirs", 1);
+        let s = apply(s, [Action::HistoryStored((*elsewhere.history).clone())]);
+        let ids: Vec<&str> = s
+            .history
+            .assessments()
+            .iter()
+            .map(|a| a.id.as_str())
+            .collect();
+        assert_eq!(ids, ["mine", "theirs"]);
+        // The same history again changes nothing, and renders nothing.
+        let again = s
+            .clone()
+            .reduce(Action::HistoryStored((*elsewhere.history).clone()));
+        assert!(Rc::ptr_eq(&s, &again));
+    }
+
+    #[test]
+    fn delete_all_in_another_tab_is_followed_here() {
+        let s = finish(fill_all(start(Loaded::default())), "a", 1);
+        let s = apply(s, [Action::ShowWelcome, Action::Start]);
+        let answers = answer_step(&s, 0, 2);
+        let s = apply(s, answers.into_iter().chain([Action::DeletedElsewhere]));
+        assert!(s.history.is_empty());
+        assert!(!s.has_unfinished());
+        assert_eq!(s.screen, Screen::Welcome);
+        assert!(s.notices.contains(&Notice::DeletedAll));
+        let again = s.clone().reduce(Action::DeletedElsewhere);
+        assert!(Rc::ptr_eq(&s, &again));
+    }
+
+    #[test]
+    fn questions_are_asked_answered_and_dropped_on_navigation() {
+        let s = finish(fill_all(start(Loaded::default())), "a", 1);
+        let s = apply(
+            s,
+            [
+                Action::ShowHistory,
+                Action::Ask(Question::Delete("a".into())),
+            ],
+        );
+        assert_eq!(s.asking, Some(Question::Delete("a".into())));
+        let s = apply(s, [Action::KeepIt]);
+        assert_eq!(s.asking, None);
+        assert_eq!(s.history.assessments().len(), 1);
+        let s = apply(s, [Action::Ask(Question::DeleteAll), Action::ShowWelcome]);
+        assert_eq!(s.asking, None);
+        let s = apply(
+            s,
+            [
+                Action::ShowHistory,
+                Action::Ask(Question::Delete("a".into())),
+                Action::Delete("a".into()),
+            ],
+        );
+        assert_eq!(s.asking, None);
+        assert!(s.history.is_empty());
+    }
+
+    #[test]
+    fn nothing_new_means_no_new_state() {
+        let s = apply(start(Loaded::default()), [Action::Start]);
+        let answers = answer_step(&s, 0, 3);
+        let s = apply(s, answers);
+        let same = s.clone().reduce(Action::Answer {
+            statement: s.instrument.dimensions[0].statements[0].id.clone(),
+            response: Response::agreement(3).unwrap(),
+        });
+        assert!(Rc::ptr_eq(&s, &same));
+        let s = apply(s, [Action::StorageProblem(Problem::Full)]);
+        let same = s.clone().reduce(Action::StorageProblem(Problem::Full));
+        assert!(Rc::ptr_eq(&s, &same));
     }
 }

@@ -80,7 +80,8 @@ fn Checkup(props: &CheckupProps) -> Html {
             }
         });
     }
-    // Another tab changed the history: merge its checks in, or follow its delete-all.
+    // Another tab changed the history: merge its checks in, or follow its delete-all (only
+    // delete-all removes the history key: a deleted check leaves its id behind).
     {
         let (persistence, dispatcher, instrument) = (
             persistence.clone(),
@@ -96,9 +97,9 @@ fn Checkup(props: &CheckupProps) -> Html {
                     };
                     match (event.key(), event.new_value()) {
                         // No key: the whole storage was cleared.
-                        (None, _) => dispatcher.dispatch(Action::HistoryCleared),
+                        (None, _) => dispatcher.dispatch(Action::DeletedElsewhere),
                         (Some(key), None) if key == history_key => {
-                            dispatcher.dispatch(Action::HistoryCleared)
+                            dispatcher.dispatch(Action::DeletedElsewhere)
                         }
                         (Some(key), Some(_)) if key == history_key => {
                             if let Some(history) = persistence.stored_history(&instrument) {

@@ -219,6 +219,22 @@ describe('saved in the browser', () => {
     await second.reload();
     await goHistory(second);
     assert.deepEqual(await second.locator('.history-name').allInnerTexts(), ['From tab two']);
+
+    // Delete all in one tab empties the other too, unfinished check included.
+    await first.bringToFront();
+    await goHistory(first);
+    await first.getByRole('button', { name: 'Rapport' }).click();
+    await first.getByRole('button', { name: 'Start' }).click();
+    await answerStep(first, agree());
+    await second.bringToFront();
+    await goHistory(second);
+    await second.getByRole('button', { name: 'Delete all my data' }).click();
+    await second.getByRole('button', { name: 'Yes, delete everything' }).click();
+    await first.bringToFront();
+    await first.getByText('All Rapport data has been deleted from this browser.').waitFor();
+    await first.getByRole('button', { name: 'Start' }).waitFor();
+    assert.equal(await first.locator('.latest').count(), 0);
+    assert.deepEqual(await rapportKeys(first), []);
     expectNoProblems();
     assert.deepEqual(problems, []);
     await context.close();
