@@ -15,6 +15,8 @@ pub const STATEMENTS_PER_DIMENSION: usize = 4;
 pub struct Instrument {
     pub id: String,
     pub version: u32,
+    /// Short upper-case letters naming the instrument in result codes (with the version).
+    pub code: String,
     pub title: String,
     pub scale: Scale,
     pub dimensions: Vec<Dimension>,
@@ -143,6 +145,9 @@ impl Instrument {
             }
         }
 
+        if !(1..=4).contains(&self.code.len()) || !self.code.bytes().all(|b| b.is_ascii_uppercase()) {
+            problems.push(format!("the code \"{}\" must be 1 to 4 capital letters", self.code));
+        }
         if self.dimensions.is_empty() {
             problems.push("there are no dimensions".into());
         }

@@ -2,6 +2,7 @@
 //! stored-data model. It has no browser dependency, so all of it is tested natively.
 
 pub mod answers;
+pub mod code;
 pub mod insight;
 pub mod instrument;
 pub mod scoring;

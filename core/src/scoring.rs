@@ -180,6 +180,7 @@ mod tests {
         Instrument {
             id: "fixture".into(),
             version: 1,
+            code: "FX".into(),
             title: "Fixture".into(),
             scale: Scale {
                 agreement: ["1", "2", "3", "4", "5"].map(String::from),
