@@ -3,6 +3,8 @@
 
 pub mod answers;
 pub mod code;
+pub mod compare;
+pub mod exchange;
 pub mod insight;
 pub mod instrument;
 pub mod scoring;

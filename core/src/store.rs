@@ -108,6 +108,14 @@ pub struct History {
 }
 
 impl History {
+    /// A history of exactly these checks, newest first.
+    pub fn of(assessments: Vec<Assessment>) -> History {
+        History::default().merge(&History {
+            assessments,
+            deleted: Vec::new(),
+        })
+    }
+
     pub fn assessments(&self) -> &[Assessment] {
         &self.assessments
     }

@@ -1,0 +1,291 @@
+//! Files a person takes away and brings back: JSON (full fidelity, importable) and CSV
+//! (for spreadsheets).
+
+use crate::instrument::Instrument;
+use crate::scoring::{display, value, Band};
+use crate::store::{self, Assessment, History, ReadError};
+
+/// Larger files are refused unread; a history of several hundred checks fits.
+pub const MAX_IMPORT_BYTES: usize = 1_000_000;
+
+/// A JSON file holding `assessments`, in the same schema-versioned envelope as stored
+/// history, so one reader (with all its checks) serves both.
+pub fn to_json(assessments: &[Assessment]) -> String {
+    store::encode(&History::of(assessments.to_vec()))
+}
+
+/// The words a CSV file needs, from the app's catalogue.
+pub struct CsvWords<'a> {
+    pub header: [&'a str; 6],
+    /// Stands in the statement column of a dimension's summary row.
+    pub summary: &'a str,
+    pub band: fn(Band) -> &'a str,
+    pub not_enough: &'a str,
+}
+
+/// One row per statement (dimension, text, answer, value) and a summary row per
+/// dimension, for every assessment given.
+pub fn to_csv(instrument: &Instrument, assessments: &[Assessment], words: &CsvWords) -> String {
+    // The byte-order mark makes spreadsheet programs read the file as UTF-8.
+    let mut out = String::from("\u{feff}");
+    row(&mut out, &words.header);
+    for a in assessments {
+        let date = iso_date(a.finished_at);
+        for d in &instrument.dimensions {
+            for s in &d.statements {
+                let response = a.answers.get(&s.id);
+                let label = response.map_or("", |r| r.label(instrument));
+                let scored = response
+                    .and_then(|r| value(s, r))
+                    .map_or(String::new(), |v| v.to_string());
+                row(&mut out, &[&a.name, &date, &d.name, &s.text, label, &scored]);
+            }
+            let score = a.scores.dimension(&d.id);
+            let mean = score.and_then(|s| s.mean());
+            let band = mean.map_or(words.not_enough, |m| (words.band)(Band::of(m)));
+            let shown = mean.map(display).unwrap_or_default();
+            row(
+                &mut out,
+                &[&a.name, &date, &d.name, words.summary, band, &shown],
+            );
+        }
+    }
+    out
+}
+
+fn row(out: &mut String, cells: &[&str]) {
+    for (i, cell) in cells.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push('"');
+        // A leading = + - @ would make a spreadsheet run the cell as a formula.
+        if cell.starts_with(['=', '+', '-', '@']) {
+            out.push('\'');
+        }
+        out.push_str(&cell.replace('"', "\"\""));
+        out.push('"');
+    }
+    out.push_str("\r\n");
+}
+
+/// `YYYY-MM-DDTHH:MMZ` in UTC, without a date library.
+pub fn iso_date(ms: u64) -> String {
+    let minutes = ms / 60_000;
+    let days = (minutes / 1440) as i64;
+    let (h, m) = ((minutes % 1440) / 60, minutes % 60);
+    // Howard Hinnant's civil-from-days.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{d:02}T{h:02}:{m:02}Z")
+}
+
+/// Why a file could not be imported.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ImportError {
+    Empty,
+    TooLarge,
+    /// Rapport's own CSV: made for spreadsheets, it does not carry everything back.
+    Csv,
+    Unreadable(ReadError),
+    NoResults,
+}
+
+/// What an import did.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Imported {
+    pub added: usize,
+    /// Already in history (same id): left as they were.
+    pub already: usize,
+}
+
+/// `history` with the file's checks added. A check whose id is already there is not
+/// added again; a check deleted earlier comes back (importing it is asking for it).
+pub fn import(
+    history: &History,
+    file: &str,
+    instrument: &Instrument,
+) -> Result<(History, Imported), ImportError> {
+    if file.len() > MAX_IMPORT_BYTES {
+        return Err(ImportError::TooLarge);
+    }
+    let text = file.trim_start_matches('\u{feff}').trim();
+    if text.is_empty() {
+        return Err(ImportError::Empty);
+    }
+    if text.starts_with('"') && !text.starts_with("\"{") {
+        return Err(ImportError::Csv);
+    }
+    let incoming = store::decode_history(text, instrument).map_err(ImportError::Unreadable)?;
+    if incoming.is_empty() {
+        return Err(ImportError::NoResults);
+    }
+    let mut next = history.clone();
+    let mut imported = Imported::default();
+    for a in incoming.assessments() {
+        if history.get(&a.id).is_some() {
+            imported.already += 1;
+        } else {
+            next.add(a.clone());
+            imported.added += 1;
+        }
+    }
+    Ok((next, imported))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answers::Response;
+    use crate::store::Draft;
+
+    fn instrument() -> Instrument {
+        Instrument::partnership_health().unwrap()
+    }
+
+    fn finished(id: &str, at: u64, name: &str, level: u8) -> Assessment {
+        let i = instrument();
+        let mut draft = Draft::new(&i, name.into());
+        for s in i.statements() {
+            draft
+                .answers
+                .set(&s.id, Response::agreement(level).unwrap());
+        }
+        draft.answers.set("trust-2", Response::DONT_KNOW);
+        Assessment::finish(&i, &draft, id.into(), at)
+    }
+
+    fn history(list: &[Assessment]) -> History {
+        History::of(list.to_vec())
+    }
+
+    const WORDS: CsvWords = CsvWords {
+        header: [
+            "Partnership",
+            "Finished (UTC)",
+            "Dimension",
+            "Statement",
+            "Answer",
+            "Value",
+        ],
+        summary: "Dimension score",
+        band: |b| match b {
+            Band::Strength => "Strength",
+            Band::Discuss => "Discuss",
+            Band::Concern => "Concern",
+        },
+        not_enough: "Not enough answers",
+    };
+
+    #[test]
+    fn json_export_imports_back_identical_into_an_empty_history() {
+        let list = [
+            finished("b", 2_000, "=Acme \"Co\"", 4),
+            finished("a", 1_000, "", 2),
+        ];
+        let file = to_json(&list);
+        let (back, imported) = import(&History::default(), &file, &instrument()).unwrap();
+        assert_eq!(back, history(&list));
+        assert_eq!(
+            imported,
+            Imported {
+                added: 2,
+                already: 0
+            }
+        );
+    }
+
+    #[test]
+    fn importing_twice_duplicates_nothing() {
+        let file = to_json(&[finished("a", 1, "", 3)]);
+        let (once, _) = import(&History::default(), &file, &instrument()).unwrap();
+        let (twice, imported) = import(&once, &file, &instrument()).unwrap();
+        assert_eq!(twice, once);
+        assert_eq!(
+            imported,
+            Imported {
+                added: 0,
+                already: 1
+            }
+        );
+    }
+
+    #[test]
+    fn an_imported_check_comes_back_after_being_deleted() {
+        let a = finished("a", 1, "", 3);
+        let mut h = history(&[a.clone()]);
+        h.remove("a");
+        let (back, _) = import(&h, &to_json(&[a]), &instrument()).unwrap();
+        assert!(back.get("a").is_some());
+    }
+
+    #[test]
+    fn files_that_are_not_ours_say_why() {
+        let i = instrument();
+        let empty = History::default();
+        let csv = to_csv(&i, &[finished("a", 1, "", 3)], &WORDS);
+        let cases: [(&str, ImportError); 6] = [
+            ("", ImportError::Empty),
+            ("  \n", ImportError::Empty),
+            (&csv, ImportError::Csv),
+            (
+                "not json",
+                ImportError::Unreadable(ReadError::NotJson("line 1, column 2".into())),
+            ),
+            (
+                "{\"name\": \"a survey\"}",
+                ImportError::Unreadable(ReadError::NoSchema),
+            ),
+            (
+                "{\"schema\":1,\"data\":{\"assessments\":[],\"deleted\":[]}}",
+                ImportError::NoResults,
+            ),
+        ];
+        for (file, error) in cases {
+            assert_eq!(import(&empty, file, &i), Err(error), "{file:?}");
+        }
+        assert!(matches!(
+            import(&empty, "{\"schema\":1,\"data\":[1,2]}", &i),
+            Err(ImportError::Unreadable(ReadError::WrongShape(_)))
+        ));
+        assert_eq!(
+            import(&empty, &" ".repeat(MAX_IMPORT_BYTES + 1), &i),
+            Err(ImportError::TooLarge)
+        );
+    }
+
+    #[test]
+    fn csv_has_a_row_per_statement_and_a_summary_per_dimension() {
+        let i = instrument();
+        let a = finished("a", 1_763_812_800_000, "=Acme \"Co\"", 4);
+        let csv = to_csv(&i, &[a], &WORDS);
+        let lines: Vec<&str> = csv.trim_end().split("\r\n").collect();
+        assert_eq!(lines.len(), 1 + 32 + 8);
+        assert_eq!(
+            lines[0],
+            "\u{feff}\"Partnership\",\"Finished (UTC)\",\"Dimension\",\"Statement\",\"Answer\",\"Value\""
+        );
+        assert_eq!(
+            lines[1],
+            "\"'=Acme \"\"Co\"\"\",\"2025-11-22T12:00Z\",\"Shared purpose & values\",\
+             \"I can explain in one sentence why this partnership exists.\",\"Agree\",\"4\""
+        );
+        // A reversed statement answered Agree scores 2.
+        assert!(lines[3].ends_with("\"Agree\",\"2\""), "{}", lines[3]);
+        assert!(lines[5].contains("\"Dimension score\",\"Discuss\",\"3.5\""), "{}", lines[5]);
+    }
+
+    #[test]
+    fn iso_dates_are_utc_calendar_dates() {
+        assert_eq!(iso_date(0), "1970-01-01T00:00Z");
+        assert_eq!(iso_date(951_782_400_000), "2000-02-29T00:00Z");
+        assert_eq!(iso_date(1_795_305_599_000), "2026-11-21T23:59Z");
+    }
+}
