@@ -38,7 +38,10 @@ pub fn to_csv(instrument: &Instrument, assessments: &[Assessment], words: &CsvWo
                 let scored = response
                     .and_then(|r| value(s, r))
                     .map_or(String::new(), |v| v.to_string());
-                row(&mut out, &[&a.name, &date, &d.name, &s.text, label, &scored]);
+                row(
+                    &mut out,
+                    &[&a.name, &date, &d.name, &s.text, label, &scored],
+                );
             }
             let score = a.scores.dimension(&d.id);
             let mean = score.and_then(|s| s.mean());
@@ -220,7 +223,7 @@ mod tests {
     #[test]
     fn an_imported_check_comes_back_after_being_deleted() {
         let a = finished("a", 1, "", 3);
-        let mut h = history(&[a.clone()]);
+        let mut h = history(std::slice::from_ref(&a));
         h.remove("a");
         let (back, _) = import(&h, &to_json(&[a]), &instrument()).unwrap();
         assert!(back.get("a").is_some());
@@ -279,7 +282,11 @@ mod tests {
         );
         // A reversed statement answered Agree scores 2.
         assert!(lines[3].ends_with("\"Agree\",\"2\""), "{}", lines[3]);
-        assert!(lines[5].contains("\"Dimension score\",\"Discuss\",\"3.5\""), "{}", lines[5]);
+        assert!(
+            lines[5].contains("\"Dimension score\",\"Discuss\",\"3.5\""),
+            "{}",
+            lines[5]
+        );
     }
 
     #[test]

@@ -145,8 +145,12 @@ impl Instrument {
             }
         }
 
-        if !(1..=4).contains(&self.code.len()) || !self.code.bytes().all(|b| b.is_ascii_uppercase()) {
-            problems.push(format!("the code \"{}\" must be 1 to 4 capital letters", self.code));
+        if !(1..=4).contains(&self.code.len()) || !self.code.bytes().all(|b| b.is_ascii_uppercase())
+        {
+            problems.push(format!(
+                "the code \"{}\" must be 1 to 4 capital letters",
+                self.code
+            ));
         }
         if self.dimensions.is_empty() {
             problems.push("there are no dimensions".into());
