@@ -1,7 +1,9 @@
 //! Small browser facilities the components share: time, ids, dates, focus.
 
 use crate::text::TEXT;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
+use web_sys::HtmlInputElement;
 
 /// Milliseconds since the Unix epoch.
 pub fn now() -> u64 {
@@ -40,4 +42,140 @@ pub fn print() {
     if let Some(w) = web_sys::window() {
         let _ = w.print();
     }
+}
+
+/// The app's own address without any fragment, for share links.
+pub fn base_url() -> String {
+    let href = web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default();
+    href.split('#').next().unwrap_or_default().to_owned()
+}
+
+/// What follows `#` in the address, including the `#`.
+pub fn fragment() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// Drops the fragment from the address without adding a history entry.
+pub fn clear_fragment() {
+    if fragment().is_empty() {
+        return;
+    }
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&base_url()));
+    }
+}
+
+/// Copies `text` to the clipboard. Without a usable Clipboard API (old browsers,
+/// insecure contexts, denied permission) the field with id `field` is selected instead
+/// so the person can copy it by hand; `done` hears which happened.
+pub fn copy(text: &str, field: &str, done: impl FnOnce(bool) + 'static) {
+    let select = {
+        let field = field.to_owned();
+        move || {
+            if let Some(input) = element(&field).and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
+            {
+                let _ = input.focus();
+                input.select();
+            }
+        }
+    };
+    let write = web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w.navigator(), &"clipboard".into()).ok())
+        .filter(|c| c.is_object())
+        .and_then(|clipboard| {
+            let write_text = js_sys::Reflect::get(&clipboard, &"writeText".into()).ok()?;
+            let write_text = write_text.dyn_into::<js_sys::Function>().ok()?;
+            write_text
+                .call1(&clipboard, &text.into())
+                .ok()?
+                .dyn_into::<js_sys::Promise>()
+                .ok()
+        });
+    let Some(promise) = write else {
+        select();
+        done(false);
+        return;
+    };
+    let done = std::rc::Rc::new(std::cell::Cell::new(Some(done)));
+    let on_ok = {
+        let done = done.clone();
+        Closure::once(move |_: JsValue| {
+            if let Some(done) = done.take() {
+                done(true);
+            }
+        })
+    };
+    let on_err = Closure::once(move |_: JsValue| {
+        select();
+        if let Some(done) = done.take() {
+            done(false);
+        }
+    });
+    let _ = promise.then2(&on_ok, &on_err);
+    // JavaScript holds the callbacks until the promise settles; each runs at most once.
+    on_ok.forget();
+    on_err.forget();
+}
+
+fn element(id: &str) -> Option<web_sys::Element> {
+    web_sys::window()?.document()?.get_element_by_id(id)
+}
+
+/// Saves `text` as a file named `name` through the browser's download.
+pub fn download(name: &str, mime: &str, text: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(link) = document.create_element("a") else {
+        return;
+    };
+    let href = format!(
+        "data:{mime};charset=utf-8,{}",
+        js_sys::encode_uri_component(text)
+    );
+    let _ = link.set_attribute("href", &href);
+    let _ = link.set_attribute("download", name);
+    if let Ok(link) = link.dyn_into::<web_sys::HtmlElement>() {
+        link.click();
+    }
+}
+
+/// Reads the file chosen in `input` as text and hands it on with the file's name; a
+/// file over `limit` bytes is not read. The input is cleared so the same file can be
+/// chosen again.
+pub fn read_file(
+    input: &HtmlInputElement,
+    limit: usize,
+    done: impl FnOnce(String, Result<String, ()>, bool) + 'static,
+) {
+    let Some(file) = input.files().and_then(|files| files.get(0)) else {
+        return;
+    };
+    input.set_value("");
+    let name = file.name();
+    if file.size() > limit as f64 {
+        done(name, Err(()), true);
+        return;
+    }
+    let done = std::rc::Rc::new(std::cell::Cell::new(Some((done, name))));
+    let on_ok = {
+        let done = done.clone();
+        Closure::once(move |text: JsValue| {
+            if let Some((done, name)) = done.take() {
+                done(name, Ok(text.as_string().unwrap_or_default()), false);
+            }
+        })
+    };
+    let on_err = Closure::once(move |_: JsValue| {
+        if let Some((done, name)) = done.take() {
+            done(name, Err(()), false);
+        }
+    });
+    let _ = file.text().then2(&on_ok, &on_err);
+    on_ok.forget();
+    on_err.forget();
 }

@@ -2,7 +2,10 @@
 //! here: effects in the app component persist what changes.
 
 use crate::persistence::{Loaded, Problem};
-use rapport_core::{Assessment, Draft, History, Instrument, Response};
+use rapport_core::code::{self, CodeError};
+use rapport_core::exchange::{self, ImportError, Imported};
+use rapport_core::scoring::{score, Scores};
+use rapport_core::{Answers, Assessment, Draft, History, Instrument, Response};
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -14,6 +17,9 @@ pub enum Screen {
     /// A finished check from history, by id.
     Results(String),
     History,
+    /// A result opened from a code or share link: read-only until saved.
+    Shared(Rc<Assessment>),
+    Compare,
 }
 
 /// Messages shown above the current screen.
@@ -22,6 +28,75 @@ pub enum Notice {
     Storage(Problem),
     DeletedAll,
     DeleteFailed,
+    Imported { file: String, imported: Imported },
+    ImportFailed { file: String, error: ImportError },
+    Saved,
+    AlreadySaved,
+}
+
+impl Notice {
+    /// Says what just happened: gone once the person moves on.
+    fn is_transient(&self) -> bool {
+        !matches!(self, Notice::Storage(_))
+    }
+}
+
+/// Pasted input larger than this is refused whole: no list of codes is this long.
+pub const MAX_PASTE_BYTES: usize = 100_000;
+
+/// Where a compared result came from.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Source {
+    /// Pasted, on this line (1-based).
+    Line(usize),
+    /// One of this person's checks, finished at this time.
+    History(u64),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entry {
+    pub source: Source,
+    pub name: String,
+    /// The code that carries it, for a link to the comparison.
+    pub code: String,
+    pub answers: Answers,
+    pub scores: Scores,
+}
+
+/// A line that could not be read, and why.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LineProblem {
+    pub line: usize,
+    pub error: CodeError,
+}
+
+/// The compare screen: what was asked for and what came of it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Comparison {
+    /// The pasted text, as it was.
+    pub input: String,
+    /// Ids of checks picked from history.
+    pub picks: Vec<String>,
+    pub entries: Vec<Entry>,
+    pub problems: Vec<LineProblem>,
+    /// Set when the paste was refused whole for its size.
+    pub too_large: bool,
+    /// Compare was pressed at least once.
+    pub done: bool,
+}
+
+/// Which share text was copied, or selected for copying by hand.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Share {
+    Code,
+    Link,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CopyStatus {
+    pub what: Share,
+    /// False: the clipboard was not available, the text is selected instead.
+    pub copied: bool,
 }
 
 /// A yes-or-no question before something that cannot be undone.
@@ -45,6 +120,10 @@ pub struct AppState {
     pub show_missing: bool,
     /// The question on screen, if any.
     pub asking: Option<Question>,
+    pub comparison: Rc<Comparison>,
+    /// Whether shared codes carry the partnership name.
+    pub share_name: bool,
+    pub copy_status: Option<CopyStatus>,
 }
 
 pub enum Action {
@@ -80,6 +159,24 @@ pub enum Action {
     Ask(Question),
     /// The person answered no.
     KeepIt,
+    /// A share link's fragment (or a code) was opened.
+    OpenLink(String),
+    ShowCompare,
+    Compare {
+        input: String,
+        picks: Vec<String>,
+    },
+    /// Compare a shared result with this person's latest check.
+    CompareWithMine(Rc<Assessment>),
+    /// Keep the shared result on screen in history, received at this time.
+    SaveShared(u64),
+    ShareName(bool),
+    Copied(CopyStatus),
+    /// A file's text, or why it could not be read.
+    Import {
+        file: String,
+        text: Result<String, ImportError>,
+    },
 }
 
 impl AppState {
@@ -96,7 +193,79 @@ impl AppState {
             notices: loaded.problems.into_iter().map(Notice::Storage).collect(),
             show_missing: false,
             asking: None,
+            comparison: Rc::default(),
+            share_name: false,
+            copy_status: None,
         }
+    }
+
+    /// Opens what a share link carries after `#`: one code shows that result, several
+    /// compare them. Anything else that is not empty goes to Compare with its problems.
+    pub fn open_link(&mut self, fragment: &str) {
+        let fragment = fragment.trim_start_matches('#').trim();
+        if fragment.is_empty() {
+            return;
+        }
+        let lines = fragment.replace(',', "\n");
+        if !lines.contains('\n') {
+            if let Ok(decoded) = code::decode(fragment, &self.instrument) {
+                let shared =
+                    Assessment::received(&self.instrument, fragment.to_owned(), decoded, 0);
+                self.go(Screen::Shared(Rc::new(shared)));
+                return;
+            }
+        }
+        self.compare(lines, Vec::new());
+    }
+
+    fn compare(&mut self, input: String, picks: Vec<String>) {
+        let mut comparison = Comparison {
+            done: true,
+            ..Comparison::default()
+        };
+        // This person's own checks first, so "Compare with mine" shows theirs as A.
+        for a in self.history.assessments() {
+            if picks.contains(&a.id) {
+                comparison.entries.push(Entry {
+                    source: Source::History(a.finished_at),
+                    name: a.name.clone(),
+                    code: code::encode(&self.instrument, &a.answers, ""),
+                    answers: a.answers.clone(),
+                    scores: a.scores.clone(),
+                });
+            }
+        }
+        if input.len() > MAX_PASTE_BYTES {
+            comparison.too_large = true;
+        } else {
+            for (i, line) in input.lines().enumerate() {
+                if line.trim().is_empty() {
+                    continue;
+                }
+                // A link may carry several codes.
+                for text in line.rsplit('#').next().unwrap_or(line).split(',') {
+                    match code::decode(text, &self.instrument) {
+                        Ok(decoded) => comparison.entries.push(Entry {
+                            source: Source::Line(i + 1),
+                            code: text.trim().to_owned(),
+                            scores: score(&self.instrument, &decoded.answers),
+                            name: decoded.name,
+                            answers: decoded.answers,
+                        }),
+                        Err(error) => comparison.problems.push(LineProblem { line: i + 1, error }),
+                    }
+                }
+            }
+        }
+        comparison.input = input;
+        comparison.picks = picks;
+        self.comparison = Rc::new(comparison);
+        self.go(Screen::Compare);
+    }
+
+    /// This person's latest own check, if any.
+    pub fn latest_own(&self) -> Option<&Assessment> {
+        self.history.assessments().iter().find(|a| !a.received)
     }
 
     /// An unfinished check exists once it has an answer.
@@ -115,8 +284,13 @@ impl AppState {
         self.screen = screen;
         self.show_missing = false;
         self.asking = None;
-        self.notices
-            .retain(|n| !matches!(n, Notice::DeletedAll | Notice::DeleteFailed));
+        self.copy_status = None;
+        self.notices.retain(|n| !n.is_transient());
+    }
+
+    fn notify(&mut self, notice: Notice) {
+        self.notices.retain(|n| !n.is_transient());
+        self.notices.push(notice);
     }
 
     fn step_is_answered(&self, step: usize) -> bool {
@@ -211,6 +385,7 @@ impl Reducible for AppState {
             }
             Action::DeleteAll => {
                 next.history = Rc::new(History::default());
+                next.comparison = Rc::default();
                 next.draft = next.fresh_draft(String::new());
                 next.go(Screen::Welcome);
                 // Problems with storage itself still hold; kept-aside data is gone.
@@ -245,6 +420,7 @@ impl Reducible for AppState {
                     return self;
                 }
                 next.history = Rc::new(History::default());
+                next.comparison = Rc::default();
                 next.draft = Rc::new(fresh);
                 if matches!(next.screen, Screen::Step(_) | Screen::Results(_)) {
                     next.go(Screen::Welcome);
@@ -259,6 +435,51 @@ impl Reducible for AppState {
                     return self;
                 }
                 next.notices.push(notice);
+            }
+            Action::OpenLink(fragment) => next.open_link(&fragment),
+            Action::ShowCompare => next.go(Screen::Compare),
+            Action::Compare { input, picks } => next.compare(input, picks),
+            Action::CompareWithMine(shared) => {
+                let picks = next
+                    .latest_own()
+                    .map(|a| a.id.clone())
+                    .into_iter()
+                    .collect();
+                next.compare(shared.id.clone(), picks);
+            }
+            Action::SaveShared(at) => {
+                let Screen::Shared(shared) = &next.screen else {
+                    return self;
+                };
+                let already = next.history.assessments().iter().any(|a| {
+                    a.id == shared.id || (a.answers == shared.answers && a.name == shared.name)
+                });
+                if already {
+                    next.notify(Notice::AlreadySaved);
+                } else {
+                    let mut saved = (**shared).clone();
+                    saved.finished_at = at;
+                    let id = saved.id.clone();
+                    Rc::make_mut(&mut next.history).add(saved);
+                    next.go(Screen::Results(id));
+                    next.notify(Notice::Saved);
+                }
+            }
+            Action::ShareName(on) => {
+                next.share_name = on;
+                next.copy_status = None;
+            }
+            Action::Copied(status) => next.copy_status = Some(status),
+            Action::Import { file, text } => {
+                let outcome =
+                    text.and_then(|text| exchange::import(&next.history, &text, &next.instrument));
+                match outcome {
+                    Ok((history, imported)) => {
+                        next.history = Rc::new(history);
+                        next.notify(Notice::Imported { file, imported });
+                    }
+                    Err(error) => next.notify(Notice::ImportFailed { file, error }),
+                }
             }
             Action::Dismiss(index) => {
                 if index >= next.notices.len() {
@@ -523,5 +744,122 @@ mod tests {
         let s = apply(s, [Action::StorageProblem(Problem::Full)]);
         let same = s.clone().reduce(Action::StorageProblem(Problem::Full));
         assert!(Rc::ptr_eq(&s, &same));
+    }
+
+    fn code_of(state: &AppState, id: &str, name: &str) -> String {
+        let a = state.history.get(id).unwrap();
+        code::encode(&state.instrument, &a.answers, name)
+    }
+
+    #[test]
+    fn a_link_with_one_code_shows_it_and_saving_twice_keeps_one() {
+        let mine = finish(fill_all(start(Loaded::default())), "mine", 1);
+        let mut theirs_draft = Draft::new(&mine.instrument, String::new());
+        for s in mine.instrument.statements() {
+            theirs_draft
+                .answers
+                .set(&s.id, Response::agreement(2).unwrap());
+        }
+        let code = code::encode(&mine.instrument, &theirs_draft.answers, "River");
+        let opened = apply(mine.clone(), [Action::OpenLink(format!("#{code}"))]);
+        let Screen::Shared(shared) = &opened.screen else {
+            panic!("not shown: {:?}", opened.screen);
+        };
+        assert_eq!(shared.name, "River");
+        assert_eq!(opened.history, mine.history, "opening saves nothing");
+
+        let saved = apply(opened, [Action::SaveShared(5)]);
+        assert_eq!(saved.history.assessments().len(), 2);
+        assert!(saved.history.get(&code).unwrap().received);
+        assert_eq!(saved.screen, Screen::Results(code.clone()));
+        let again = apply(
+            saved.clone(),
+            [Action::OpenLink(code), Action::SaveShared(6)],
+        );
+        assert_eq!(again.history, saved.history);
+        assert_eq!(again.notices, [Notice::AlreadySaved]);
+    }
+
+    #[test]
+    fn compare_reads_good_lines_and_names_bad_ones() {
+        let s = finish(fill_all(start(Loaded::default())), "mine", 1);
+        let code = code_of(&s, "mine", "");
+        let input = format!(
+            "{code}\n\nnot a code\nhttps://x.org/#{code},{code}\n{}",
+            &code[..20]
+        );
+        let s = apply(
+            s,
+            [Action::Compare {
+                input: input.clone(),
+                picks: vec!["mine".into()],
+            }],
+        );
+        let c = &s.comparison;
+        assert_eq!(s.screen, Screen::Compare);
+        assert_eq!(c.input, input);
+        let sources: Vec<&Source> = c.entries.iter().map(|e| &e.source).collect();
+        assert_eq!(
+            sources,
+            [
+                &Source::History(1),
+                &Source::Line(1),
+                &Source::Line(4),
+                &Source::Line(4)
+            ]
+        );
+        assert_eq!(
+            c.problems,
+            [
+                LineProblem {
+                    line: 3,
+                    error: CodeError::NotACode
+                },
+                LineProblem {
+                    line: 5,
+                    error: CodeError::Incomplete
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn a_paste_over_100_kb_is_refused_whole() {
+        let s = start(Loaded::default());
+        let s = apply(
+            s,
+            [Action::Compare {
+                input: "x".repeat(MAX_PASTE_BYTES + 1),
+                picks: vec![],
+            }],
+        );
+        assert!(s.comparison.too_large);
+        assert!(s.comparison.entries.is_empty() && s.comparison.problems.is_empty());
+    }
+
+    #[test]
+    fn import_adds_new_checks_and_a_bad_file_changes_nothing() {
+        let s = finish(fill_all(start(Loaded::default())), "a", 1);
+        let file = exchange::to_json(s.history.assessments());
+        let emptied = apply(s.clone(), [Action::DeleteAll]);
+        let back = apply(
+            emptied,
+            [Action::Import {
+                file: "rapport.json".into(),
+                text: Ok(file.clone()),
+            }],
+        );
+        assert_eq!(back.history, s.history);
+        let bad = apply(
+            back.clone(),
+            [Action::Import {
+                file: "other.json".into(),
+                text: Ok("{\"x\": 1}".into()),
+            }],
+        );
+        assert_eq!(bad.history, back.history);
+        assert!(
+            matches!(&bad.notices[..], [Notice::ImportFailed { file, .. }] if file == "other.json")
+        );
     }
 }

@@ -1,6 +1,8 @@
 //! Every piece of interface text, in one catalogue. Components take their words from
 //! here (or from the instrument data), so adding a language touches no component.
 
+use rapport_core::code::CodeError;
+use rapport_core::exchange::ImportError;
 use rapport_core::scoring::display;
 use rapport_core::store::ReadError;
 use rapport_core::Band;
@@ -100,6 +102,68 @@ pub struct Catalogue {
     pub unreadable_kept: fn(why: &str, key: &str) -> String,
     pub unreadable_untouched: fn(why: &str) -> String,
     pub instrument_broken: fn(problem: &str) -> String,
+
+    pub nav_compare: &'static str,
+    pub share_title: &'static str,
+    pub share_intro: &'static str,
+    pub include_name: &'static str,
+    pub code_label: &'static str,
+    pub link_label: &'static str,
+    pub copy_code: &'static str,
+    pub copy_link: &'static str,
+    pub code_copied: &'static str,
+    pub link_copied: &'static str,
+    pub select_to_copy: &'static str,
+    pub download_json: &'static str,
+    pub download_csv: &'static str,
+    pub download_all_json: &'static str,
+    pub download_all_csv: &'static str,
+    pub import_file: &'static str,
+    pub import_hint: &'static str,
+    pub imported: fn(file: &str, added: usize, already: usize) -> String,
+    pub import_failed: fn(file: &str, why: &str) -> String,
+    pub csv_header: [&'static str; 6],
+    pub csv_summary: &'static str,
+
+    pub shared_title: &'static str,
+    pub shared_intro: &'static str,
+    pub compare_with_mine: &'static str,
+    pub save_shared: &'static str,
+    pub saved: &'static str,
+    pub already_saved: &'static str,
+    pub received_on: fn(date: &str) -> String,
+
+    pub compare_title: &'static str,
+    pub compare_intro: &'static str,
+    pub codes_label: &'static str,
+    pub codes_hint: &'static str,
+    pub pick_legend: &'static str,
+    pub compare_submit: &'static str,
+    pub problems_heading: &'static str,
+    pub line_problem: fn(line: usize, why: &str) -> String,
+    pub too_large: &'static str,
+    pub need_two: &'static str,
+    pub from_line: fn(line: usize) -> String,
+    pub from_history: fn(date: &str) -> String,
+    pub pair_heading: &'static str,
+    pub pair_letters: [&'static str; 2],
+    pub col_gap: &'static str,
+    pub gap_flag: &'static str,
+    pub chart_pair_description: &'static str,
+    pub starters_heading: &'static str,
+    pub starters_intro: &'static str,
+    pub starters_none: &'static str,
+    pub team_heading: fn(results: usize) -> String,
+    pub team_intro: &'static str,
+    pub col_mean: &'static str,
+    pub col_lowest: &'static str,
+    pub col_highest: &'static str,
+    pub col_spread: &'static str,
+    pub team_too_few: &'static str,
+    pub chart_team_description: &'static str,
+    pub team_starters_intro: &'static str,
+    pub answer_range: fn(lowest: &str, highest: &str) -> String,
+    pub comparison_link: &'static str,
 }
 
 impl Catalogue {
@@ -117,6 +181,56 @@ impl Catalogue {
                 format!("it was saved in format {v}, which this version of Rapport cannot read")
             }
             ReadError::WrongShape(_) => "its content is not in the form Rapport expects".into(),
+        }
+    }
+
+    /// Why a line is not a result code this app can read.
+    pub fn code_error(&self, error: &CodeError) -> String {
+        match error {
+            CodeError::Empty => "it is empty".into(),
+            CodeError::TooLong => "it is far too long to be a result code".into(),
+            CodeError::NotACode => {
+                "this is not a Rapport result code (result codes start with RP1.)".into()
+            }
+            CodeError::NewerFormat(v) => format!(
+                "this code was made by a newer version of Rapport (format {v}); open it there"
+            ),
+            CodeError::Incomplete => "the code is incomplete: its end is missing".into(),
+            CodeError::BadCharacter(c, at) => {
+                format!("character {at}, \u{201c}{c}\u{201d}, never appears in a result code")
+            }
+            CodeError::Malformed => "its parts are not laid out as a result code's".into(),
+            CodeError::Mismatch => {
+                "its check characters do not match: the code was mistyped or changed".into()
+            }
+            CodeError::UnknownInstrument(tag) => format!(
+                "it is for questionnaire {tag}, which this version of Rapport does not have"
+            ),
+            CodeError::BadAnswers => "its answers do not fit this questionnaire".into(),
+            CodeError::BadName => "the partnership name in it cannot be read".into(),
+        }
+    }
+
+    /// Why a file could not be imported.
+    pub fn import_error(&self, error: &ImportError) -> String {
+        match error {
+            ImportError::Empty => "the file is empty".into(),
+            ImportError::TooLarge => "it is larger than 1 MB, more than any Rapport file".into(),
+            ImportError::Csv => {
+                "it is a CSV file, made for spreadsheets: import the JSON download instead".into()
+            }
+            ImportError::NoResults => "it holds no results".into(),
+            ImportError::NotRead => "the browser could not read it".into(),
+            ImportError::Unreadable(ReadError::NotJson(at)) => {
+                format!("it is not a JSON file (the problem is at {at})")
+            }
+            ImportError::Unreadable(ReadError::NoSchema) => {
+                "it is not a file saved from Rapport".into()
+            }
+            ImportError::Unreadable(ReadError::WrongShape(at)) => {
+                format!("it is not in the form Rapport saves (the problem is at {at})")
+            }
+            ImportError::Unreadable(e) => self.read_error(e),
         }
     }
 
@@ -264,4 +378,97 @@ pub static TEXT: Catalogue = Catalogue {
         )
     },
     instrument_broken: |problem| format!("Rapport could not load its questionnaire: {problem}."),
+
+    nav_compare: "Compare",
+    share_title: "Share with your partner",
+    share_intro: "Ask your partner to take the check in their own browser, then swap codes and \
+        compare: the gaps between your answers are where to start talking. A code carries \
+        your answers only, and nothing is uploaded.",
+    include_name: "Include the partnership name",
+    code_label: "Result code",
+    link_label: "Share link",
+    copy_code: "Copy code",
+    copy_link: "Copy link",
+    code_copied: "Code copied.",
+    link_copied: "Link copied.",
+    select_to_copy: "Copying is not available here, so the text is selected: press Ctrl+C \
+        (⌘C on a Mac) to copy it.",
+    download_json: "Download JSON",
+    download_csv: "Download CSV",
+    download_all_json: "Download all (JSON)",
+    download_all_csv: "Download all (CSV)",
+    import_file: "Import a file",
+    import_hint: "Bring back results from a JSON file downloaded from Rapport. Results already \
+        here are not added twice.",
+    imported: |file, added, already| {
+        let added = match added {
+            1 => "1 result added".to_owned(),
+            n => format!("{n} results added"),
+        };
+        match already {
+            0 => format!("Imported {file}: {added}."),
+            1 => format!("Imported {file}: {added}; 1 was already here."),
+            n => format!("Imported {file}: {added}; {n} were already here."),
+        }
+    },
+    import_failed: |file, why| {
+        format!("{file} could not be imported: {why}. Your history has not changed.")
+    },
+    csv_header: [
+        "Partnership",
+        "Finished (UTC)",
+        "Dimension",
+        "Statement",
+        "Answer",
+        "Value",
+    ],
+    csv_summary: "Dimension score",
+
+    shared_title: "A shared result",
+    shared_intro: "Someone shared this result with you. It is shown read-only: nothing is \
+        saved unless you choose to.",
+    compare_with_mine: "Compare with mine",
+    save_shared: "Save to my history",
+    saved: "Saved to your history.",
+    already_saved: "This result is already in your history.",
+    received_on: |date| format!("Shared with you, saved on {date}"),
+
+    compare_title: "Compare results",
+    compare_intro: "Paste result codes or share links, or pick results from your history. \
+        Two results are shown side by side; three or more as a team, without anyone's \
+        individual result.",
+    codes_label: "Result codes or links",
+    codes_hint: "One per line.",
+    pick_legend: "From your history",
+    compare_submit: "Compare",
+    problems_heading: "Some lines could not be read; the others were compared.",
+    line_problem: |line, why| format!("Line {line}: {why}."),
+    too_large: "That is more than 100 KB of text, far more than any list of codes, so \
+        nothing was compared.",
+    need_two: "Comparing needs at least two results: add another code or pick one from \
+        your history.",
+    from_line: |line| format!("pasted, line {line}"),
+    from_history: |date| format!("your check of {date}"),
+    pair_heading: "Side by side",
+    pair_letters: ["A", "B"],
+    col_gap: "Gap",
+    gap_flag: "Perception gap — talk about this",
+    chart_pair_description: "Radar chart of both results on a scale from 1 at the centre \
+        to 5 at the edge: A as a solid line, B as a dashed line. The table lists the same scores.",
+    starters_heading: "Conversation starters",
+    starters_intro: "The statements you answered most differently:",
+    starters_none: "You answered every statement alike, or one of you chose Don't know.",
+    team_heading: |n| format!("Team view of {n} results"),
+    team_intro: "Averages across everyone who answered. Individual results are not shown, \
+        and a dimension fewer than three people could score shows no numbers.",
+    col_mean: "Mean",
+    col_lowest: "Lowest",
+    col_highest: "Highest",
+    col_spread: "Spread",
+    team_too_few: "Fewer than 3 scores",
+    chart_team_description: "Radar chart of the team's mean scores on a scale from 1 at the \
+        centre to 5 at the edge. The table lists the same means with lowest, highest and spread.",
+    team_starters_intro: "The statements the team sees most differently:",
+    answer_range: |lowest, highest| format!("Answers range from {lowest} to {highest}."),
+    comparison_link: "Link to this comparison",
 };

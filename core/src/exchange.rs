@@ -99,6 +99,8 @@ pub enum ImportError {
     Csv,
     Unreadable(ReadError),
     NoResults,
+    /// The browser could not read the file at all.
+    NotRead,
 }
 
 /// What an import did.

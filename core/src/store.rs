@@ -70,6 +70,10 @@ pub struct Assessment {
     pub instrument_version: u32,
     pub answers: Answers,
     pub scores: Scores,
+    /// Someone else's result, saved from a code or link: never compared over time with
+    /// this person's own checks.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub received: bool,
 }
 
 impl Assessment {
@@ -87,6 +91,27 @@ impl Assessment {
             instrument_version: instrument.version,
             answers: draft.answers.clone(),
             scores: scoring::score(instrument, &draft.answers),
+            received: false,
+        }
+    }
+
+    /// A result read from a code, kept under the code as its id so that saving it again
+    /// never duplicates it.
+    pub fn received(
+        instrument: &Instrument,
+        code: String,
+        decoded: crate::code::Decoded,
+        at: u64,
+    ) -> Assessment {
+        Assessment {
+            scores: scoring::score(instrument, &decoded.answers),
+            id: code,
+            finished_at: at,
+            name: decoded.name,
+            instrument_id: instrument.id.clone(),
+            instrument_version: instrument.version,
+            answers: decoded.answers,
+            received: true,
         }
     }
 
@@ -144,10 +169,10 @@ impl History {
 
     /// The latest check of the same partnership finished before `id`.
     pub fn previous(&self, id: &str) -> Option<&Assessment> {
-        let current = self.get(id)?;
+        let current = self.get(id).filter(|a| !a.received)?;
         self.assessments
             .iter()
-            .filter(|a| a.id != id && a.partnership() == current.partnership())
+            .filter(|a| a.id != id && !a.received && a.partnership() == current.partnership())
             .find(|a| {
                 a.finished_at < current.finished_at
                     || (a.finished_at == current.finished_at && a.id < current.id)
@@ -455,6 +480,24 @@ mod tests {
         assert_eq!(h.previous("a2").map(|a| a.id.as_str()), Some("a1"));
         assert_eq!(h.previous("a1"), None);
         assert_eq!(h.previous("b1"), None);
+    }
+
+    #[test]
+    fn a_partners_result_is_never_the_previous_check() {
+        let i = instrument();
+        let mut h = History::default();
+        h.add(finished("mine-1", 1, "Alpha", 2));
+        let theirs = finished("x", 0, "Alpha", 4);
+        let code = crate::code::encode(&i, &theirs.answers, "Alpha");
+        let decoded = crate::code::decode(&code, &i).unwrap();
+        h.add(Assessment::received(&i, code.clone(), decoded, 2));
+        h.add(finished("mine-2", 3, "Alpha", 3));
+        assert_eq!(h.previous("mine-2").map(|a| a.id.as_str()), Some("mine-1"));
+        assert_eq!(h.previous(&code), None);
+        // Saved, it reads back with its flag; own checks carry no flag at all.
+        let back = decode_history(&encode(&h), &i).unwrap();
+        assert!(back.get(&code).unwrap().received);
+        assert!(!encode(&h.get("mine-1").unwrap()).contains("received"));
     }
 
     #[test]

@@ -1,7 +1,8 @@
 use crate::browser;
+use crate::components::compare::{compare_screen, CompareProps};
 use crate::components::history::{history_screen, HistoryProps};
 use crate::components::notices::notices;
-use crate::components::results::{results, ResultsProps};
+use crate::components::results::{results, shared, ResultsProps};
 use crate::components::step::{step_screen, StepProps};
 use crate::components::welcome::{welcome, WelcomeProps};
 use crate::persistence::{Persistence, Stored, DEFAULT_PREFIX};
@@ -45,7 +46,9 @@ fn Checkup(props: &CheckupProps) -> Html {
         let (instrument, persistence) = (props.instrument.clone(), persistence.clone());
         use_reducer(move || {
             let loaded = persistence.load(&instrument);
-            AppState::new(instrument, loaded)
+            let mut state = AppState::new(instrument, loaded);
+            state.open_link(&browser::fragment());
+            state
         })
     };
     let dispatcher = state.dispatcher();
@@ -113,11 +116,27 @@ fn Checkup(props: &CheckupProps) -> Html {
             move || drop(listener)
         });
     }
+    // A share link opened in this tab (pasted into the address bar) opens its result.
+    {
+        let dispatcher = dispatcher.clone();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|window| {
+                EventListener::new(&window, "hashchange", move |_| {
+                    dispatcher.dispatch(Action::OpenLink(browser::fragment()))
+                })
+            });
+            move || drop(listener)
+        });
+    }
     // Focus follows screen changes, so keyboard and screen-reader users land on the new
-    // screen's heading. Not on first render: a page must not grab focus by itself.
+    // screen's heading. Not on first render: a page must not grab focus by itself. A share
+    // link stays in the address only while its result or comparison is on screen.
     {
         let first_render = use_mut_ref(|| true);
-        use_effect_with(state.screen.clone(), move |_| {
+        use_effect_with(state.screen.clone(), move |screen| {
+            if !matches!(screen, Screen::Shared(_) | Screen::Compare) {
+                browser::clear_fragment();
+            }
             if !first_render.replace(false) {
                 browser::focus_id(SCREEN_TITLE);
             }
@@ -160,10 +179,21 @@ fn Checkup(props: &CheckupProps) -> Html {
                 history: state.history.clone(),
                 id: id.clone(),
                 dispatch: dispatch.clone(),
+                share_name: state.share_name,
+                copy_status: state.copy_status,
             }) }
         },
+        Screen::Shared(assessment) => shared(&state.instrument, assessment, &dispatch),
+        Screen::Compare => compare_screen(&CompareProps {
+            instrument: state.instrument.clone(),
+            history: state.history.clone(),
+            comparison: state.comparison.clone(),
+            copy_status: state.copy_status,
+            dispatch: dispatch.clone(),
+        }),
         Screen::History => html! {
             { history_screen(&HistoryProps {
+                instrument: state.instrument.clone(),
                 history: state.history.clone(),
                 asking: state.asking.clone(),
                 dispatch: dispatch.clone(),
@@ -181,6 +211,14 @@ fn Checkup(props: &CheckupProps) -> Html {
                     { TEXT.brand }
                 </button>
                 <nav aria-label={TEXT.brand}>
+                    <button
+                        type="button"
+                        class="link"
+                        aria-current={(state.screen == Screen::Compare).then_some("page")}
+                        onclick={go(|| Action::ShowCompare)}
+                    >
+                        { TEXT.nav_compare }
+                    </button>
                     <button
                         type="button"
                         class="link"

@@ -1,14 +1,17 @@
 use crate::browser;
 use crate::components::app::SCREEN_TITLE;
 use crate::components::confirm::Confirm;
+use crate::components::results::download;
 use crate::state::{Action, Question};
 use crate::text::TEXT;
-use rapport_core::History;
+use rapport_core::exchange::{ImportError, MAX_IMPORT_BYTES};
+use rapport_core::{History, Instrument};
 use std::rc::Rc;
 use yew::prelude::*;
 
 /// What the history screen shows.
 pub struct HistoryProps {
+    pub instrument: Rc<Instrument>,
     pub history: Rc<History>,
     pub asking: Option<Question>,
     pub dispatch: Callback<Action>,
@@ -26,6 +29,31 @@ pub fn history_screen(props: &HistoryProps) -> Html {
     };
     let cancel = props.dispatch.reform(|()| Action::KeepIt);
     let new_check = props.dispatch.reform(|_: MouseEvent| Action::ShowWelcome);
+    let downloads = |csv: bool| {
+        let (instrument, history) = (props.instrument.clone(), props.history.clone());
+        Callback::from(move |_: MouseEvent| {
+            download(&instrument, history.assessments(), csv, "history")
+        })
+    };
+    let import = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |e: Event| {
+            let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() else {
+                return;
+            };
+            let dispatch = dispatch.clone();
+            browser::read_file(&input, MAX_IMPORT_BYTES, move |file, text, too_large| {
+                let text = text.map_err(|()| {
+                    if too_large {
+                        ImportError::TooLarge
+                    } else {
+                        ImportError::NotRead
+                    }
+                });
+                dispatch.emit(Action::Import { file, text });
+            });
+        })
+    };
 
     html! {
         <section class="screen history" aria-labelledby={SCREEN_TITLE}>
@@ -88,6 +116,17 @@ pub fn history_screen(props: &HistoryProps) -> Html {
                     }) }
                 </ol>
             }
+            <div class="actions no-print">
+                if !props.history.is_empty() {
+                    <button type="button" class="secondary" onclick={downloads(false)}>{ TEXT.download_all_json }</button>
+                    <button type="button" class="secondary" onclick={downloads(true)}>{ TEXT.download_all_csv }</button>
+                }
+                <label class="button secondary file-button">
+                    { TEXT.import_file }
+                    <input id="import-file" type="file" accept=".json,application/json" class="visually-hidden" onchange={import} aria-describedby="import-hint" />
+                </label>
+            </div>
+            <p class="hint" id="import-hint">{ TEXT.import_hint }</p>
             <div class="actions">
                 <button type="button" class="primary" onclick={new_check}>{ TEXT.new_check }</button>
                 <button type="button" id="delete-all" class="link danger-link" onclick={ask(Question::DeleteAll)}>

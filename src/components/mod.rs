@@ -1,6 +1,7 @@
 //! One component per screen or widget.
 
 pub mod app;
+pub mod compare;
 pub mod confirm;
 pub mod history;
 pub mod notices;

@@ -32,6 +32,18 @@ pub fn notices(notices: &[Notice], dispatch: &Callback<Action>) -> Html {
 fn describe(notice: &Notice) -> (String, &'static str, bool) {
     match notice {
         Notice::DeletedAll => (TEXT.deleted_all.to_owned(), "notice-ok", true),
+        Notice::Saved => (TEXT.saved.to_owned(), "notice-ok", true),
+        Notice::AlreadySaved => (TEXT.already_saved.to_owned(), "notice-ok", true),
+        Notice::Imported { file, imported } => (
+            (TEXT.imported)(file, imported.added, imported.already),
+            "notice-ok",
+            true,
+        ),
+        Notice::ImportFailed { file, error } => (
+            (TEXT.import_failed)(file, &TEXT.import_error(error)),
+            "notice-warn",
+            true,
+        ),
         Notice::DeleteFailed => (TEXT.delete_failed.to_owned(), "notice-warn", true),
         Notice::Storage(Problem::Unavailable) => {
             (TEXT.storage_unavailable.to_owned(), "notice-warn", false)

@@ -1,6 +1,6 @@
 use crate::text::TEXT;
 use rapport_core::scoring::display;
-use rapport_core::{Instrument, Scores};
+use rapport_core::Instrument;
 use std::f64::consts::PI;
 use std::fmt::Write;
 use yew::prelude::*;
@@ -45,28 +45,21 @@ fn points(points: impl Iterator<Item = Point>) -> String {
     })
 }
 
-/// The dimension scores as an inline-SVG radar chart: 1 at the centre, 5 at the edge,
-/// with the 3.0 and 4.0 band thresholds drawn as marked rings. A table beside it carries
-/// the same numbers for screen readers and print.
+/// Dimension scores as an inline-SVG radar chart: 1 at the centre, 5 at the edge, with
+/// the 3.0 and 4.0 band thresholds drawn as marked rings. Each series holds one score
+/// (or none) per dimension; a second series is drawn dashed in another colour. With one
+/// series each axis label carries its score. A table beside it carries the same numbers
+/// for screen readers and print.
 ///
 /// A plain view function rather than a component: it has no state, and each component
 /// type costs kilobytes of wasm.
-pub fn radar(instrument: &Instrument, scores: &Scores) -> Html {
+pub fn radar(instrument: &Instrument, series: &[Vec<Option<f64>>], description: &str) -> Html {
     let n = instrument.dimensions.len().max(1);
     let directions: Vec<(f64, f64)> = (0..n).map(|i| direction(i, n)).collect();
     let ring = |score: f64| points(directions.iter().map(|&d| at(d, distance(score))));
-    let means: Vec<Option<f64>> = instrument
-        .dimensions
-        .iter()
-        .map(|d| scores.dimension(&d.id).and_then(|s| s.mean()))
-        .collect();
-    // A dimension without a score sits at the centre, and its label shows a dash.
-    let shape = points(
-        directions
-            .iter()
-            .zip(&means)
-            .map(|(&d, m)| at(d, distance(m.unwrap_or(1.0)))),
-    );
+    let single = series.len() == 1;
+    let none = Vec::new();
+    let means = if single { &series[0] } else { &none };
 
     html! {
         <svg
@@ -77,7 +70,7 @@ pub fn radar(instrument: &Instrument, scores: &Scores) -> Html {
             focusable="false"
         >
             <title id="radar-title">{ TEXT.chart_title }</title>
-            <desc id="radar-desc">{ TEXT.chart_description }</desc>
+            <desc id="radar-desc">{ description }</desc>
             { for [2.0, 5.0].into_iter().map(|s| html! {
                 <polygon class="ring" points={ring(s)} />
             }) }
@@ -94,19 +87,32 @@ pub fn radar(instrument: &Instrument, scores: &Scores) -> Html {
                     </g>
                 }
             }) }
-            <polygon class="score-shape" points={shape} />
-            { for directions.iter().zip(&means).filter_map(|(&d, m)| m.map(|m| {
-                let p = at(d, distance(m));
-                html! { <circle class="score-dot" cx={p.x.to_string()} cy={p.y.to_string()} r="4" /> }
-            })) }
-            { for instrument.dimensions.iter().zip(&directions).zip(&means).map(|((dimension, &d), m)| {
+            { for series.iter().enumerate().map(|(k, values)| {
+                // A dimension without a score sits at the centre; its label shows a dash.
+                let shape = points(
+                    directions
+                        .iter()
+                        .zip(values)
+                        .map(|(&d, m)| at(d, distance(m.unwrap_or(1.0)))),
+                );
+                html! {
+                    <g class={format!("series series-{k}")}>
+                        <polygon class="score-shape" points={shape} />
+                        { for directions.iter().zip(values).filter_map(|(&d, m)| m.map(|m| {
+                            let p = at(d, distance(m));
+                            html! { <circle class="score-dot" cx={p.x.to_string()} cy={p.y.to_string()} r="4" /> }
+                        })) }
+                    </g>
+                }
+            }) }
+            { for instrument.dimensions.iter().zip(&directions).enumerate().map(|(i, (dimension, &d))| {
                 let anchor_point = at(d, RADIUS + 14.0);
                 let anchor = if d.0 > 0.3 { "start" } else if d.0 < -0.3 { "end" } else { "middle" };
                 let lines = wrap(&dimension.name, LABEL_WIDTH);
-                let score = TEXT.score(*m);
+                let score = means.get(i).map(|m| TEXT.score(*m));
                 // The label and its score line grow away from the chart: upwards at the
                 // top, downwards at the bottom, centred at the sides.
-                let height = LINE_HEIGHT * (lines.len() as i32 + 1);
+                let height = LINE_HEIGHT * (lines.len() as i32 + i32::from(score.is_some()));
                 let first_baseline = if d.1 < -0.5 {
                     anchor_point.y - height + LINE_HEIGHT
                 } else if d.1 > 0.5 {
@@ -122,7 +128,9 @@ pub fn radar(instrument: &Instrument, scores: &Scores) -> Html {
                                 { line }
                             </tspan>
                         }) }
-                        <tspan class="axis-score" x={x.clone()} dy={LINE_HEIGHT.to_string()}>{ score }</tspan>
+                        if let Some(score) = score {
+                            <tspan class="axis-score" x={x.clone()} dy={LINE_HEIGHT.to_string()}>{ score }</tspan>
+                        }
                     </text>
                 }
             }) }

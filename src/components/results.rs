@@ -1,11 +1,12 @@
 use crate::browser;
 use crate::components::app::SCREEN_TITLE;
 use crate::components::radar::radar;
-use crate::state::Action;
+use crate::state::{Action, CopyStatus, Share};
 use crate::text::TEXT;
 use rapport_core::insight::{self, Advice};
 use rapport_core::scoring::{display, one_decimal};
-use rapport_core::{Band, Dimension, History, Instrument};
+use rapport_core::{code, exchange};
+use rapport_core::{Assessment, Band, Dimension, History, Instrument, Scores};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -16,9 +17,11 @@ pub struct ResultsProps {
     /// The finished check to show.
     pub id: String,
     pub dispatch: Callback<Action>,
+    pub share_name: bool,
+    pub copy_status: Option<CopyStatus>,
 }
 
-fn band_class(band: Option<Band>) -> &'static str {
+pub fn band_class(band: Option<Band>) -> &'static str {
     match band {
         Some(Band::Strength) => "band-strength",
         Some(Band::Discuss) => "band-discuss",
@@ -27,7 +30,7 @@ fn band_class(band: Option<Band>) -> &'static str {
     }
 }
 
-fn band_badge(band: Option<Band>) -> Html {
+pub fn band_badge(band: Option<Band>) -> Html {
     html! {
         <span class={classes!("badge", band_class(band))}>
             { band.map_or(TEXT.not_enough_answers, |b| TEXT.band(b)) }
@@ -35,7 +38,7 @@ fn band_badge(band: Option<Band>) -> Html {
     }
 }
 
-/// One finished check: overall score, chart, table, highlights and next steps.
+/// One finished check from history: its report, sharing, downloads and what to do next.
 /// A plain view function rather than a component: the screen has no state of its own,
 /// and each component type costs kilobytes of wasm.
 pub fn results(props: &ResultsProps) -> Html {
@@ -54,8 +57,189 @@ pub fn results(props: &ResultsProps) -> Html {
         };
     };
     let instrument = &props.instrument;
+    let date = browser::format_date(assessment.finished_at);
+    let print = Callback::from(|_: MouseEvent| browser::print());
+    let take_again = {
+        let id = props.id.clone();
+        props
+            .dispatch
+            .reform(move |_: MouseEvent| Action::TakeAgain(id.clone()))
+    };
+    let downloads = {
+        let (a, instrument) = (assessment.clone(), instrument.clone());
+        move |csv: bool| {
+            let (a, instrument) = (a.clone(), instrument.clone());
+            Callback::from(move |_: MouseEvent| {
+                download(&instrument, std::slice::from_ref(&a), csv, "result")
+            })
+        }
+    };
+    let compare = props.dispatch.reform(|_: MouseEvent| Action::ShowCompare);
+
+    html! {
+        <section class="screen results" aria-labelledby={SCREEN_TITLE}>
+            <header class="results-head">
+                <h1 id={SCREEN_TITLE} tabindex="-1">
+                    { if assessment.received { TEXT.shared_title } else { TEXT.results_title } }
+                </h1>
+                <p class="meta">
+                    if !assessment.name.is_empty() {
+                        <span>{ (TEXT.partnership)(&assessment.name) }</span>
+                    }
+                    <span>
+                        { if assessment.received { (TEXT.received_on)(&date) } else { (TEXT.finished_on)(&date) } }
+                    </span>
+                </p>
+            </header>
+            { report(instrument, assessment, props.history.previous(&props.id)) }
+            if !assessment.received {
+                { share(props, assessment) }
+            }
+            <div class="actions no-print">
+                <button type="button" class="primary" onclick={print}>{ TEXT.print_report }</button>
+                <button type="button" class="secondary" onclick={downloads(false)}>{ TEXT.download_json }</button>
+                <button type="button" class="secondary" onclick={downloads(true)}>{ TEXT.download_csv }</button>
+                if !assessment.received {
+                    <button type="button" class="secondary" onclick={take_again}>{ TEXT.take_again }</button>
+                }
+                <button type="button" class="secondary" onclick={compare}>{ TEXT.nav_compare }</button>
+                { history_button }
+            </div>
+        </section>
+    }
+}
+
+/// A result opened from a code or link, read-only: compare it or keep it.
+pub fn shared(
+    instrument: &Instrument,
+    assessment: &Rc<Assessment>,
+    dispatch: &Callback<Action>,
+) -> Html {
+    let compare = {
+        let a = assessment.clone();
+        dispatch.reform(move |_: MouseEvent| Action::CompareWithMine(a.clone()))
+    };
+    let save = dispatch.reform(|_: MouseEvent| Action::SaveShared(browser::now()));
+    let print = Callback::from(|_: MouseEvent| browser::print());
+    html! {
+        <section class="screen results" aria-labelledby={SCREEN_TITLE}>
+            <header class="results-head">
+                <h1 id={SCREEN_TITLE} tabindex="-1">{ TEXT.shared_title }</h1>
+                <p class="meta">
+                    if !assessment.name.is_empty() {
+                        <span>{ (TEXT.partnership)(&assessment.name) }</span>
+                    }
+                </p>
+                <p>{ TEXT.shared_intro }</p>
+            </header>
+            <div class="actions no-print">
+                <button type="button" class="primary" onclick={compare}>{ TEXT.compare_with_mine }</button>
+                <button type="button" class="secondary" onclick={save}>{ TEXT.save_shared }</button>
+                <button type="button" class="secondary" onclick={print}>{ TEXT.print_report }</button>
+            </div>
+            { report(instrument, assessment, None) }
+        </section>
+    }
+}
+
+/// Saves `assessments` as a JSON or CSV file named after today's date.
+pub fn download(instrument: &Instrument, assessments: &[Assessment], csv: bool, what: &str) {
+    let day = &exchange::iso_date(browser::now())[..10];
+    if csv {
+        let words = exchange::CsvWords {
+            header: TEXT.csv_header,
+            summary: TEXT.csv_summary,
+            band: |b| TEXT.band(b),
+            not_enough: TEXT.not_enough_answers,
+        };
+        let text = exchange::to_csv(instrument, assessments, &words);
+        browser::download(&format!("rapport-{what}-{day}.csv"), "text/csv", &text);
+    } else {
+        let text = exchange::to_json(assessments);
+        browser::download(
+            &format!("rapport-{what}-{day}.json"),
+            "application/json",
+            &text,
+        );
+    }
+}
+
+/// The code and link for this result, each with a copy button.
+fn share(props: &ResultsProps, assessment: &Assessment) -> Html {
+    let name = if props.share_name {
+        assessment.name.as_str()
+    } else {
+        ""
+    };
+    let code = code::encode(&props.instrument, &assessment.answers, name);
+    let link = format!("{}#{code}", browser::base_url());
+    let toggle = props.dispatch.reform(|e: Event| {
+        let on = e
+            .target_dyn_into::<web_sys::HtmlInputElement>()
+            .is_some_and(|i| i.checked());
+        Action::ShareName(on)
+    });
+    html! {
+        <section class="share no-print" aria-labelledby="share-title">
+            <h2 id="share-title">{ TEXT.share_title }</h2>
+            <p>{ TEXT.share_intro }</p>
+            if !assessment.name.is_empty() {
+                <label class="check">
+                    <input type="checkbox" checked={props.share_name} onchange={toggle} />
+                    { TEXT.include_name }
+                </label>
+            }
+            { share_field(Share::Code, &code, &props.dispatch) }
+            { share_field(Share::Link, &link, &props.dispatch) }
+            { copy_status(props.copy_status) }
+        </section>
+    }
+}
+
+/// The live line that says what a copy button did.
+pub fn copy_status(status: Option<CopyStatus>) -> Html {
+    let text = status.map(|s| match (s.copied, s.what) {
+        (false, _) => TEXT.select_to_copy,
+        (true, Share::Code) => TEXT.code_copied,
+        (true, Share::Link) => TEXT.link_copied,
+    });
+    html! { <p class="copy-status" role="status">{ text.unwrap_or_default() }</p> }
+}
+
+/// A read-only field with its text, selected on focus, and a button copying it.
+pub fn share_field(what: Share, text: &str, dispatch: &Callback<Action>) -> Html {
+    let (id, label, button) = match what {
+        Share::Code => ("share-code", TEXT.code_label, TEXT.copy_code),
+        Share::Link => ("share-link", TEXT.link_label, TEXT.copy_link),
+    };
+    let copy = {
+        let (text, dispatch) = (text.to_owned(), dispatch.clone());
+        Callback::from(move |_: MouseEvent| {
+            let dispatch = dispatch.clone();
+            browser::copy(&text, id, move |copied| {
+                dispatch.emit(Action::Copied(CopyStatus { what, copied }))
+            });
+        })
+    };
+    let select = Callback::from(|e: FocusEvent| {
+        if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
+            input.select();
+        }
+    });
+    html! {
+        <div class="field share-field">
+            <label for={id}>{ label }</label>
+            <div class="share-row">
+                <input id={id} type="text" readonly=true value={text.to_owned()} onfocus={select} spellcheck="false" />
+                <button type="button" class="secondary" onclick={copy}>{ button }</button>
+            </div>
+        </div>
+    }
+}
+
+/// The body of a result: overall score, highlights, chart, table and next steps.
+fn report(instrument: &Instrument, assessment: &Assessment, previous: Option<&Assessment>) -> Html {
     let scores = &assessment.scores;
-    let previous = props.history.previous(&props.id);
     let (strongest, weakest) = insight::highlights(scores, 2);
     let name_of = |dimension_id: &str| -> String {
         let dimension = instrument.dimensions.iter().find(|d| d.id == dimension_id);
@@ -88,27 +272,10 @@ pub fn results(props: &ResultsProps) -> Html {
         let key = |m: Option<f64>| m.unwrap_or(f64::INFINITY);
         key(a.2).total_cmp(&key(b.2)).then(a.0.cmp(&b.0))
     });
-
-    let print = Callback::from(|_: MouseEvent| browser::print());
-    let take_again = {
-        let id = props.id.clone();
-        props
-            .dispatch
-            .reform(move |_: MouseEvent| Action::TakeAgain(id.clone()))
-    };
+    let means: Vec<Option<f64>> = ordered_means(instrument, scores);
 
     html! {
-        <section class="screen results" aria-labelledby={SCREEN_TITLE}>
-            <header class="results-head">
-                <h1 id={SCREEN_TITLE} tabindex="-1">{ TEXT.results_title }</h1>
-                <p class="meta">
-                    if !assessment.name.is_empty() {
-                        <span>{ (TEXT.partnership)(&assessment.name) }</span>
-                    }
-                    <span>{ (TEXT.finished_on)(&browser::format_date(assessment.finished_at)) }</span>
-                </p>
-            </header>
-
+        <>
             <div class={classes!("overall", band_class(scores.overall_band()))}>
                 <h2 class="overall-label">{ TEXT.overall }</h2>
                 if let (Some(overall), Some(percent)) = (scores.overall(), scores.overall_percent()) {
@@ -140,7 +307,7 @@ pub fn results(props: &ResultsProps) -> Html {
 
             <div class="chart-and-table">
                 <figure class="chart">
-                    { radar(instrument, scores) }
+                    { radar(instrument, &[means], TEXT.chart_description) }
                 </figure>
                 <table class="scores">
                     <caption>{ TEXT.table_caption }</caption>
@@ -201,14 +368,17 @@ pub fn results(props: &ResultsProps) -> Html {
                     }
                 }) }
             </div>
-
-            <div class="actions no-print">
-                <button type="button" class="primary" onclick={print}>{ TEXT.print_report }</button>
-                <button type="button" class="secondary" onclick={take_again}>{ TEXT.take_again }</button>
-                { history_button }
-            </div>
-        </section>
+        </>
     }
+}
+
+/// Each dimension's mean in the instrument's order (`None` without a score).
+pub fn ordered_means(instrument: &Instrument, scores: &Scores) -> Vec<Option<f64>> {
+    instrument
+        .dimensions
+        .iter()
+        .map(|d| scores.dimension(&d.id).and_then(|s| s.mean()))
+        .collect()
 }
 
 /// "↑ 0.5", "↓ 0.3", "no change", or a dash where either check has no score.
