@@ -242,8 +242,14 @@ impl AppState {
                 if line.trim().is_empty() {
                     continue;
                 }
-                // A link may carry several codes.
-                for text in line.rsplit('#').next().unwrap_or(line).split(',') {
+                // A link may carry several codes; other text is one problem per line.
+                let after = line.rsplit('#').next().unwrap_or(line);
+                let codes: Vec<&str> = if after.trim_start().starts_with("RP") {
+                    after.split(',').collect()
+                } else {
+                    vec![line]
+                };
+                for text in codes {
                     match code::decode(text, &self.instrument) {
                         Ok(decoded) => comparison.entries.push(Entry {
                             source: Source::Line(i + 1),
