@@ -161,7 +161,10 @@ pub fn decode(input: &str, instrument: &Instrument) -> Result<Decoded, CodeError
     let name = match parts.get(4).map(|_| parts[3]) {
         Some(encoded) => unbase64(encoded)
             .and_then(|bytes| String::from_utf8(bytes).ok())
-            .filter(|n| !n.trim().is_empty())
+            // As `encode` writes it: trimmed, so decoding a hand-made code and encoding
+            // the result again gives the same name.
+            .map(|n| n.trim().to_owned())
+            .filter(|n| !n.is_empty())
             .ok_or(CodeError::BadName)?,
         None => String::new(),
     };
@@ -384,6 +387,13 @@ mod tests {
             let body = format!("RP1.PH1.gggggggggggggggg.{name}");
             assert_eq!(decode(&forged(&body), &i), Err(CodeError::BadName));
         }
+    }
+
+    #[test]
+    fn a_hand_made_name_with_spaces_around_it_is_trimmed() {
+        let body = format!("RP1.PH1.gggggggggggggggg.{}", base64(b"\t Acme\n"));
+        let decoded = decode(&forged(&body), &instrument()).unwrap();
+        assert_eq!(decoded.name, "Acme");
     }
 
     #[test]

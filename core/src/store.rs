@@ -50,7 +50,7 @@ impl Draft {
         match self.step {
             Some(step) if step >= instrument.dimensions.len() => Some(format!(
                 "it is on step {} of {}",
-                step + 1,
+                step.saturating_add(1),
                 instrument.dimensions.len()
             )),
             _ => None,
@@ -294,7 +294,7 @@ pub fn decode_history(raw: &str, instrument: &Instrument) -> Result<History, Rea
             .scores
             .dimensions
             .iter()
-            .all(|d| d.scored <= d.total && d.total <= 5 * d.scored);
+            .all(|d| d.scored <= d.total && u64::from(d.total) <= 5 * u64::from(d.scored));
         if !plausible {
             return Err(ReadError::WrongShape(format!(
                 "check {} holds impossible scores",
@@ -457,6 +457,28 @@ mod tests {
             decode_history(&raw(vec![unknown]), &i),
             Err(ReadError::WrongShape(_))
         ));
+    }
+
+    // Found by the fuzz harness (core/examples/fuzz_decoders.rs): these overflowed.
+    #[test]
+    fn extreme_numbers_are_refused_without_overflow() {
+        let i = instrument();
+        let draft = r#"{"schema":1,"data":{"instrument_id":"partnership-health","instrument_version":1,"name":"","answers":{},"step":18446744073709551615}}"#;
+        assert_eq!(
+            decode_draft(draft, &i),
+            Err(ReadError::WrongShape(
+                "it is on step 18446744073709551615 of 8".into()
+            ))
+        );
+        let mut h = History::default();
+        h.add(finished("a", 1, "", 3));
+        let raw = encode(&h).replace(
+            r#""total":12,"scored":4"#,
+            r#""total":4294967295,"scored":858993460"#,
+        );
+        assert!(raw.contains("4294967295"));
+        // Plausible (a mean just under 5): read, and its scores worked out again.
+        assert_eq!(decode_history(&raw, &i), Ok(h));
     }
 
     #[test]
