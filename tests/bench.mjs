@@ -3,7 +3,7 @@
 // with 4x CPU throttling over cold loads. Run by `./dev bench` after a release build, or
 // directly with `node tests/bench.mjs` when dist/ is already built.
 import fs from 'node:fs';
-import { dist, firstLoadSizes, launch, serve } from './support.mjs';
+import { codeFor, dist, firstLoadSizes, launch, serve } from './support.mjs';
 
 const RUNS = 10;
 const CPU_THROTTLE = 4;
@@ -134,6 +134,62 @@ async function timedRun(browser, url) {
   }
 }
 
+const COMPARE_CODES = 1000;
+
+/**
+ * Time from pressing Compare with 1,000 pasted codes until the team view is in the page
+ * (decoding, scoring, aggregating and rendering), and until the next frame is painted.
+ * Unthrottled, `RUNS` times in one page.
+ */
+async function measureCompare(browser, url) {
+  // Varied answers (a fixed pseudo-random sequence), so the work is realistic.
+  let seed = 7;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) % 6;
+  const codes = Array.from({ length: COMPARE_CODES }, () => codeFor(() => next()));
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.getByRole('button', { name: 'Compare', exact: true }).click();
+  const times = [];
+  for (let i = 0; i < RUNS; i++) {
+    // Two codes first (side by side), so each run replaces that view with the team view.
+    times.push(
+      await page.evaluate(async ([two, many]) => {
+        const form = document.querySelector('form.compare-form');
+        const codes = document.getElementById('codes');
+        const teamHeading = () => [...document.querySelectorAll('h2')].find((h) => h.textContent.startsWith('Team view of'));
+        codes.value = two;
+        form.requestSubmit();
+        await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+        if (teamHeading()) throw new Error('the two-code comparison did not replace the team view');
+        codes.value = many;
+        return new Promise((resolve) => {
+          let inDom;
+          const observer = new MutationObserver(() => {
+            const heading = teamHeading();
+            if (heading && inDom === undefined) {
+              inDom = performance.now() - start;
+              observer.disconnect();
+              requestAnimationFrame(() => setTimeout(() => resolve({ inDom, painted: performance.now() - start, heading: heading.textContent })));
+            }
+          });
+          observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+          const start = performance.now();
+          form.requestSubmit();
+        });
+      }, [codes.slice(0, 2).join('\n'), codes.join('\n')]),
+    );
+  }
+  await context.close();
+  return times;
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length / 2;
+  return sorted.length % 2 ? sorted[Math.floor(mid)] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
 async function main() {
   if (!fs.existsSync(dist)) throw new Error(`${dist} is missing: build first (./dev build)`);
   printSizes();
@@ -161,9 +217,14 @@ async function main() {
       console.log(`  run ${pad(i, 2)}: ${pad(ms(r.clickable), 8)}   (Start clicked at ${ms(r.start)})`);
     }
     const sorted = [...times].sort((a, b) => a - b);
-    const mid = sorted.length / 2;
-    const median = sorted.length % 2 ? sorted[Math.floor(mid)] : (sorted[mid - 1] + sorted[mid]) / 2;
-    console.log(`  median ${ms(median)}, min ${ms(sorted[0])}, max ${ms(sorted[sorted.length - 1])}`);
+    console.log(`  median ${ms(median(times))}, min ${ms(sorted[0])}, max ${ms(sorted[sorted.length - 1])}`);
+
+    console.log(`\nCompare ${COMPARE_CODES} pasted codes (Compare pressed → team view in the page / painted), unthrottled, ${RUNS} runs`);
+    const compares = await measureCompare(browser, server.url);
+    for (const [i, c] of compares.entries()) {
+      console.log(`  run ${pad(i + 1, 2)}: ${pad(ms(c.inDom), 8)} in the page, ${pad(ms(c.painted), 8)} painted   (${c.heading})`);
+    }
+    console.log(`  median ${ms(median(compares.map((c) => c.inDom)))} in the page, ${ms(median(compares.map((c) => c.painted)))} painted`);
   } finally {
     if (browser) await browser.close();
     server.close();

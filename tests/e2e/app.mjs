@@ -107,27 +107,7 @@ export async function goHistory(page) {
   await page.getByRole('heading', { level: 1, name: 'History' }).waitFor();
 }
 
-// An independent JavaScript encoder of result codes (format 1, see core/src/code.rs):
-// the tests make codes for made-up partners with it, and it cross-checks the Rust one.
-const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-const statements = dimensions.flatMap((d) => d.statements);
-
-/** `answer(statement, index)` gives 1–5, 0 for Don't know, or null for no answer. */
-export function codeFor(answer, name = '') {
-  const values = statements.map((s, i) => answer(s, i) ?? 6);
-  let body = `RP1.${instrument.code}${instrument.version}.`;
-  for (let i = 0; i < values.length; i += 2) body += ALPHABET[values[i] * 7 + (values[i + 1] ?? 6)];
-  if (name) body += '.' + Buffer.from(name, 'utf8').toString('base64url');
-  let h = 1;
-  for (const b of Buffer.from(body, 'utf8')) h = (h * 257 + b) % 262139;
-  return `${body}.${[12, 6, 0].map((s) => ALPHABET[(h >> s) & 63]).join('')}`;
-}
-
-/** A code answering every plain statement `level` and every reversed one `6 - level`,
- * so each dimension scores exactly `level`. */
-export function codeAt(level, name = '') {
-  return codeFor((s) => (s.reversed ? 6 - level : level), name);
-}
+export { codeFor, codeAt } from '../support.mjs';
 
 /** Pastes `lines` into Compare (opening it first) and presses Compare. */
 export async function comparePasted(page, lines) {
