@@ -35,7 +35,7 @@ pub fn welcome(props: &WelcomeProps) -> Html {
     let cancel = props.dispatch.reform(|()| Action::KeepIt);
     let start_over = props.dispatch.reform(|()| Action::StartOver);
     let history = props.dispatch.reform(|_: MouseEvent| Action::ShowHistory);
-    let latest = props.history.assessments().first().map(|a| {
+    let latest = props.history.assessments().iter().find(|a| !a.received).map(|a| {
         let score = (TEXT.out_of_five)(&TEXT.score(a.scores.overall()));
         let id = a.id.clone();
         let open = props.dispatch.reform(move |_: MouseEvent| Action::ShowResults(id.clone()));
