@@ -206,7 +206,11 @@ impl AppState {
         if fragment.is_empty() {
             return;
         }
-        let lines = fragment.replace(',', "\n");
+        // Some apps percent-encode the commas between codes when passing a link on.
+        let lines = fragment
+            .replace("%2C", ",")
+            .replace("%2c", ",")
+            .replace(',', "\n");
         if !lines.contains('\n') {
             if let Ok(decoded) = code::decode(fragment, &self.instrument) {
                 let shared =
@@ -827,6 +831,16 @@ mod tests {
                 },
             ]
         );
+    }
+
+    #[test]
+    fn a_comparison_link_opens_compare_even_with_encoded_commas() {
+        let s = finish(fill_all(start(Loaded::default())), "mine", 1);
+        let code = code_of(&s, "mine", "");
+        let s = apply(s, [Action::OpenLink(format!("#{code}%2C{code}%2c{code}"))]);
+        assert_eq!(s.screen, Screen::Compare);
+        assert_eq!(s.comparison.entries.len(), 3);
+        assert!(s.comparison.problems.is_empty());
     }
 
     #[test]
