@@ -49,8 +49,8 @@ pub const MAX_PASTE_BYTES: usize = 100_000;
 pub enum Source {
     /// Pasted, on this line (1-based).
     Line(usize),
-    /// One of this person's checks, finished at this time.
-    History(u64),
+    /// A check from history, finished (or, when received, saved) at this time.
+    History { at: u64, received: bool },
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -231,7 +231,10 @@ impl AppState {
         for a in self.history.assessments() {
             if picks.contains(&a.id) {
                 comparison.entries.push(Entry {
-                    source: Source::History(a.finished_at),
+                    source: Source::History {
+                        at: a.finished_at,
+                        received: a.received,
+                    },
                     name: a.name.clone(),
                     code: code::encode(&self.instrument, &a.answers, ""),
                     answers: a.answers.clone(),
@@ -812,7 +815,10 @@ mod tests {
         assert_eq!(
             sources,
             [
-                &Source::History(1),
+                &Source::History {
+                    at: 1,
+                    received: false
+                },
                 &Source::Line(1),
                 &Source::Line(4),
                 &Source::Line(4)

@@ -145,6 +145,9 @@ pub struct Catalogue {
     pub need_two: &'static str,
     pub from_line: fn(line: usize) -> String,
     pub from_history: fn(date: &str) -> String,
+    pub from_received: fn(date: &str) -> String,
+    /// Marks a partner's result kept in history.
+    pub received_tag: &'static str,
     pub pair_heading: &'static str,
     pub pair_letters: [&'static str; 2],
     pub col_gap: &'static str,
@@ -449,6 +452,8 @@ pub static TEXT: Catalogue = Catalogue {
         your history.",
     from_line: |line| format!("pasted, line {line}"),
     from_history: |date| format!("your check of {date}"),
+    from_received: |date| format!("a shared result saved on {date}"),
+    received_tag: "Shared with you",
     pair_heading: "Side by side",
     pair_letters: ["A", "B"],
     col_gap: "Gap",

@@ -130,7 +130,14 @@ fn outcome_actions(entries: &[Entry], props: &CompareProps) -> Html {
 fn label(entry: &Entry) -> String {
     let source = match entry.source {
         Source::Line(line) => (TEXT.from_line)(line),
-        Source::History(at) => (TEXT.from_history)(&browser::format_date(at)),
+        Source::History { at, received } => {
+            let date = browser::format_date(at);
+            if received {
+                (TEXT.from_received)(&date)
+            } else {
+                (TEXT.from_history)(&date)
+            }
+        }
     };
     if entry.name.is_empty() {
         source

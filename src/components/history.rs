@@ -82,6 +82,9 @@ pub fn history_screen(props: &HistoryProps) -> Html {
                             <li class="history-item" key={a.id.clone()}>
                                 <div class="history-main">
                                     <p class="history-name">{ name }</p>
+                                    if a.received {
+                                        <p class="history-tag">{ TEXT.received_tag }</p>
+                                    }
                                     <p class="history-date">{ &date }</p>
                                 </div>
                                 <p class="history-score">

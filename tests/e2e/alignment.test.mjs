@@ -92,6 +92,7 @@ describe('two partners', () => {
     await page.getByText('Saved to your history.').waitFor();
     await goHistory(page);
     assert.equal(await page.locator('.history-item').count(), 1);
+    assert.match(await page.locator('.history-item').innerText(), /Harbour Alliance\s+Shared with you/);
     await page.goto(`${env.url}#${code}`);
     await page.getByRole('button', { name: 'Save to my history' }).click();
     await page.getByText('This result is already in your history.').waitFor();
@@ -169,6 +170,11 @@ describe('bad input', () => {
     ]);
     await page.getByRole('heading', { name: 'Side by side' }).waitFor();
     assert.deepEqual((await tableRows(page, 'table.pair-table'))[0], [names[0], '3.0', '5.0', '2.0 Perception gap — talk about this']);
+
+    // Nothing pasted and nothing picked: it says what is needed.
+    await comparePasted(page, ['']);
+    await page.getByText('Comparing needs at least two results').waitFor();
+    assert.equal(await page.locator('.line-problems').count(), 0);
 
     await comparePasted(page, ['x'.repeat(100_001)]);
     await page.getByText('That is more than 100 KB of text').waitFor();
