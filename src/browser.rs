@@ -1,6 +1,7 @@
 //! Small browser facilities the components share: time, ids, dates, focus.
 
 use crate::text::TEXT;
+use rapport_core::embed::{self, Embed, Theme, Warning};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::HtmlInputElement;
@@ -44,12 +45,88 @@ pub fn print() {
     }
 }
 
-/// The app's own address without any fragment, for share links.
+/// The app's own address without query or fragment, for share links: a link must not
+/// carry a host's embedding settings.
 pub fn base_url() -> String {
     let href = web_sys::window()
         .and_then(|w| w.location().href().ok())
         .unwrap_or_default();
-    href.split('#').next().unwrap_or_default().to_owned()
+    href.split(['#', '?']).next().unwrap_or_default().to_owned()
+}
+
+/// The embedding configuration from the address's query, and what was wrong with it.
+pub fn embed_config() -> (Embed, Vec<Warning>) {
+    let search = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
+    let decode = |text: &str| -> String {
+        let text = text.replace('+', " ");
+        js_sys::decode_uri_component(&text).map_or(text, String::from)
+    };
+    let pairs: Vec<(String, String)> = search
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let (k, v) = p.split_once('=').unwrap_or((p, ""));
+            (decode(k), decode(v))
+        })
+        .collect();
+    embed::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+}
+
+/// Theme and accent on the root element, through attributes and custom properties
+/// (`setProperty`), never through CSS text.
+pub fn apply_look(embed: &Embed) {
+    let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return;
+    };
+    if embed.theme != Theme::Auto {
+        let _ = root.set_attribute("data-theme", embed.theme.as_str());
+    }
+    if embed.embedded {
+        let _ = root.class_list().add_1("embed");
+    }
+    if let Some(accent) = &embed.accent {
+        let style = root.style();
+        let _ = style.set_property("--accent", accent);
+        let _ = style.set_property("--on-accent", embed::text_on(accent));
+    }
+}
+
+/// Tells the host page the content's height whenever it changes, so `embed.js` can size
+/// the iframe. Only inside a frame; the height is not secret, so any origin may hear it
+/// (the host script checks who sent it).
+pub fn report_height() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(Some(parent)) = window.parent() else {
+        return;
+    };
+    if parent == window {
+        return;
+    }
+    let Some(body) = window.document().and_then(|d| d.body()) else {
+        return;
+    };
+    let measured = body.clone();
+    let post = Closure::<dyn FnMut()>::new(move || {
+        let height = measured.get_bounding_client_rect().height().ceil();
+        let message = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&message, &"type".into(), &"rapport:resize".into());
+        let _ = js_sys::Reflect::set(&message, &"height".into(), &height.into());
+        let _ = parent.post_message(&message, "*");
+    });
+    if let Ok(observer) = web_sys::ResizeObserver::new(post.as_ref().unchecked_ref()) {
+        observer.observe(&body);
+    }
+    // The observer lives as long as the page.
+    post.forget();
 }
 
 /// What follows `#` in the address, including the `#`.

@@ -7,7 +7,8 @@ pub mod state;
 pub mod text;
 
 /// Renders the app into the page body, replacing the page's loading message (which
-/// keeps the page from being blank while the wasm loads).
+/// keeps the page from being blank while the wasm loads). The address's query holds the
+/// embedding configuration; bad values are reported on the console and left out.
 pub fn run() {
     if let Some(loading) = web_sys::window()
         .and_then(|w| w.document())
@@ -15,5 +16,17 @@ pub fn run() {
     {
         loading.remove();
     }
-    yew::Renderer::<components::app::App>::new().render();
+    let (embed, warnings) = browser::embed_config();
+    for warning in &warnings {
+        web_sys::console::warn_1(&warning.message().into());
+    }
+    browser::apply_look(&embed);
+    let embedded = embed.embedded;
+    yew::Renderer::<components::app::App>::with_props(components::app::AppProps {
+        embed: std::rc::Rc::new(embed),
+    })
+    .render();
+    if embedded {
+        browser::report_height();
+    }
 }

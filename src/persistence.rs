@@ -8,9 +8,6 @@ use std::cell::RefCell;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{DomException, Storage};
 
-/// Key prefix used by the standalone app.
-pub const DEFAULT_PREFIX: &str = "rapport";
-
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Stored {
     Draft,

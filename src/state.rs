@@ -276,6 +276,14 @@ impl AppState {
         self.go(Screen::Compare);
     }
 
+    /// A name the host page set, for a check not started yet: it never replaces a name
+    /// the person typed or an unfinished check's.
+    pub fn preset_name(&mut self, name: &str) {
+        if !self.has_unfinished() && self.draft.name.is_empty() {
+            Rc::make_mut(&mut self.draft).name = name.to_owned();
+        }
+    }
+
     /// This person's latest own check, if any.
     pub fn latest_own(&self) -> Option<&Assessment> {
         self.history.assessments().iter().find(|a| !a.received)
@@ -847,6 +855,17 @@ mod tests {
         assert_eq!(s.screen, Screen::Compare);
         assert_eq!(s.comparison.entries.len(), 3);
         assert!(s.comparison.problems.is_empty());
+    }
+
+    #[test]
+    fn a_preset_name_fills_only_an_empty_fresh_check() {
+        let mut fresh = AppState::new(instrument(), Loaded::default());
+        fresh.preset_name("River Trust");
+        assert_eq!(fresh.draft.name, "River Trust");
+        let typed = apply(start(Loaded::default()), [Action::SetName("Mine".into())]);
+        let mut typed = (*typed).clone();
+        typed.preset_name("River Trust");
+        assert_eq!(typed.draft.name, "Mine");
     }
 
     #[test]

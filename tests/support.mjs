@@ -24,16 +24,20 @@ const types = {
 
 /** Serves dist/ on 127.0.0.1 with gzip, as a static host would. Compressed bodies are
  * cached, so timings measure the browser, not this server's compression. */
-export async function serve(dir = dist) {
+export async function serve(dir = dist, { prefix = '/', host = '127.0.0.1', rewrite } = {}) {
   const gzipped = new Map();
   const gzip = (file, body) => {
-    const key = `${file}:${fs.statSync(file).mtimeMs}`;
+    const key = `${file}:${fs.statSync(file).mtimeMs}:${body.length}`;
     if (!gzipped.has(key)) gzipped.set(key, zlib.gzipSync(body, { level: 9 }));
     return gzipped.get(key);
   };
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://localhost');
-    let file = path.join(dir, decodeURIComponent(url.pathname));
+    if (!url.pathname.startsWith(prefix)) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    let file = path.join(dir, decodeURIComponent(url.pathname.slice(prefix.length - 1)));
     if (!file.startsWith(dir)) {
       res.writeHead(403).end();
       return;
@@ -44,6 +48,7 @@ export async function serve(dir = dist) {
       return;
     }
     let body = fs.readFileSync(file);
+    if (rewrite && file.endsWith('.html')) body = Buffer.from(rewrite(body.toString('utf8')));
     const headers = { 'content-type': types[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' };
     if (/\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
       body = gzip(file, body);
@@ -53,7 +58,8 @@ export async function serve(dir = dist) {
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}/`, origin: `http://127.0.0.1:${port}`, close: () => server.close() };
+  const origin = `http://${host}:${port}`;
+  return { url: `${origin}${prefix}`, origin, close: () => server.close() };
 }
 
 export const chromiumArgs = [
@@ -72,7 +78,8 @@ export function launch() {
 
 /** The first-load files (HTML, JS, wasm, CSS) with raw and gzip sizes. */
 export function firstLoadSizes(dir = dist) {
-  const files = fs.readdirSync(dir).filter((f) => /\.(html|js|wasm|css)$/.test(f));
+  // embed.js is for host pages; the app never loads it.
+  const files = fs.readdirSync(dir).filter((f) => /\.(html|js|wasm|css)$/.test(f) && f !== 'embed.js');
   return files.map((f) => {
     const bytes = fs.readFileSync(path.join(dir, f));
     return { file: f, raw: bytes.length, gzip: zlib.gzipSync(bytes, { level: 9 }).length };

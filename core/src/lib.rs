@@ -4,6 +4,7 @@
 pub mod answers;
 pub mod code;
 pub mod compare;
+pub mod embed;
 pub mod exchange;
 pub mod insight;
 pub mod instrument;

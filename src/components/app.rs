@@ -5,10 +5,11 @@ use crate::components::notices::notices;
 use crate::components::results::{results, shared, ResultsProps};
 use crate::components::step::{step_screen, StepProps};
 use crate::components::welcome::{welcome, WelcomeProps};
-use crate::persistence::{Persistence, Stored, DEFAULT_PREFIX};
+use crate::persistence::{Persistence, Stored};
 use crate::state::{Action, AppState, Question, Screen};
 use crate::text::TEXT;
 use gloo_events::EventListener;
+use rapport_core::embed::{self, Embed};
 use rapport_core::Instrument;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -18,11 +19,19 @@ use yew::prelude::*;
 /// Every screen's `h1` carries this id, so focus can follow screen changes.
 pub const SCREEN_TITLE: &str = "screen-title";
 
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    /// How the host page configured Rapport (the default when standalone).
+    pub embed: Rc<Embed>,
+}
+
 #[component]
-pub fn App() -> Html {
+pub fn App(props: &AppProps) -> Html {
     let instrument = use_memo((), |_| Instrument::partnership_health().map(Rc::new));
     match &*instrument {
-        Ok(instrument) => html! { <Checkup instrument={instrument.clone()} /> },
+        Ok(instrument) => {
+            html! { <Checkup instrument={instrument.clone()} embed={props.embed.clone()} /> }
+        }
         Err(problem) => html! {
             <main class="screen">
                 <h1 id={SCREEN_TITLE}>{ TEXT.brand }</h1>
@@ -37,16 +46,27 @@ pub fn App() -> Html {
 #[derive(Properties, PartialEq)]
 struct CheckupProps {
     instrument: Rc<Instrument>,
+    embed: Rc<Embed>,
 }
 
 #[component]
 fn Checkup(props: &CheckupProps) -> Html {
-    let persistence = use_memo((), |_| Persistence::open(DEFAULT_PREFIX));
+    let persistence = {
+        let prefix = embed::storage_prefix(props.embed.storage_key.as_deref());
+        use_memo((), move |_| Persistence::open(&prefix))
+    };
     let state = {
-        let (instrument, persistence) = (props.instrument.clone(), persistence.clone());
+        let (instrument, persistence, embed) = (
+            props.instrument.clone(),
+            persistence.clone(),
+            props.embed.clone(),
+        );
         use_reducer(move || {
             let loaded = persistence.load(&instrument);
             let mut state = AppState::new(instrument, loaded);
+            if let Some(name) = &embed.name {
+                state.preset_name(name);
+            }
             state.open_link(&browser::fragment());
             state
         })
@@ -202,11 +222,14 @@ fn Checkup(props: &CheckupProps) -> Html {
         },
     };
     let go = |action: fn() -> Action| dispatch.reform(move |_: MouseEvent| action());
+    let embedded = props.embed.embedded;
 
     html! {
         <>
             <a class="skip-link" href="#main">{ TEXT.skip_to_content }</a>
-            <header class="bar">
+            // Embedded, these landmarks sit in the host page's landmarks: labels keep them
+            // apart from the host's own header and main.
+            <header class="bar" aria-label={embedded.then_some(TEXT.brand)}>
                 <button type="button" class="brand" onclick={go(|| Action::ShowWelcome)}>
                     { TEXT.brand }
                 </button>
@@ -229,11 +252,13 @@ fn Checkup(props: &CheckupProps) -> Html {
                     </button>
                 </nav>
             </header>
-            <main id="main" tabindex="-1">
+            <main id="main" tabindex="-1" aria-label={embedded.then(|| state.instrument.title.clone())}>
                 { notices(&state.notices, &dispatch) }
                 { screen }
             </main>
-            <footer class="foot"><p>{ TEXT.footer_privacy }</p></footer>
+            if !embedded {
+                <footer class="foot"><p>{ TEXT.footer_privacy }</p></footer>
+            }
         </>
     }
 }

@@ -1,0 +1,259 @@
+//! How a host page configures an embedded Rapport (query parameters of the iframe's
+//! address). Every value is checked here; a bad one falls back to the default with a
+//! warning the app logs, so a typo on a host page never breaks rendering, and nothing
+//! from the host reaches the page unchecked.
+
+/// Longest preset partnership name (the name field's limit).
+pub const MAX_NAME_CHARS: usize = 120;
+/// Longest storage namespace.
+pub const MAX_KEY_CHARS: usize = 32;
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Theme {
+    Light,
+    Dark,
+    /// Follows the browser's `prefers-color-scheme`.
+    #[default]
+    Auto,
+}
+
+impl Theme {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+            Theme::Auto => "auto",
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Embed {
+    /// `embed=1`: no page chrome, and the height is reported to the host page.
+    pub embedded: bool,
+    pub theme: Theme,
+    /// A hex colour (`#rgb` or `#rrggbb`) for buttons and the chart.
+    pub accent: Option<String>,
+    /// A preset partnership name.
+    pub name: Option<String>,
+    /// A namespace for storage keys.
+    pub storage_key: Option<String>,
+}
+
+/// A parameter whose value was not used, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Warning {
+    pub parameter: String,
+    pub value: String,
+    pub why: &'static str,
+}
+
+impl Warning {
+    /// The console line for host-page authors.
+    pub fn message(&self) -> String {
+        format!(
+            "Rapport: ignoring {}={:?}: {}; using the default.",
+            self.parameter, self.value, self.why
+        )
+    }
+}
+
+/// Reads the parameters; unknown ones are left alone (the host's own, or analytics').
+pub fn parse<'a>(params: impl IntoIterator<Item = (&'a str, &'a str)>) -> (Embed, Vec<Warning>) {
+    let mut embed = Embed::default();
+    let mut warnings = Vec::new();
+    let mut warn = |parameter: &str, value: &str, why: &'static str| {
+        warnings.push(Warning {
+            parameter: parameter.to_owned(),
+            value: value.chars().take(80).collect(),
+            why,
+        })
+    };
+    for (parameter, value) in params {
+        match parameter {
+            "embed" => match value {
+                "1" | "true" | "" => embed.embedded = true,
+                "0" | "false" => embed.embedded = false,
+                _ => warn(parameter, value, "use embed=1"),
+            },
+            "theme" => match value {
+                "light" => embed.theme = Theme::Light,
+                "dark" => embed.theme = Theme::Dark,
+                "auto" => embed.theme = Theme::Auto,
+                _ => warn(parameter, value, "the theme is light, dark or auto"),
+            },
+            "accent" => {
+                if is_hex_colour(value) {
+                    embed.accent = Some(value.to_ascii_lowercase());
+                } else {
+                    warn(
+                        parameter,
+                        value,
+                        "the accent is a hex colour such as #0a7d55",
+                    );
+                }
+            }
+            "name" => {
+                let name = value.trim();
+                if name.chars().count() > MAX_NAME_CHARS {
+                    warn(parameter, value, "the name is longer than 120 characters");
+                } else if name.chars().any(char::is_control) {
+                    warn(parameter, value, "the name holds control characters");
+                } else if !name.is_empty() {
+                    embed.name = Some(name.to_owned());
+                }
+            }
+            "storage-key" => {
+                let ok = (1..=MAX_KEY_CHARS).contains(&value.len())
+                    && value
+                        .bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+                if ok {
+                    embed.storage_key = Some(value.to_owned());
+                } else {
+                    warn(
+                        parameter,
+                        value,
+                        "the storage key is 1 to 32 letters, digits, '-' or '_'",
+                    );
+                }
+            }
+            _ => {}
+        }
+    }
+    (embed, warnings)
+}
+
+/// `#rgb` or `#rrggbb`: the only accents accepted, so the value can be used as a CSS
+/// colour as it is and its contrast worked out.
+fn is_hex_colour(value: &str) -> bool {
+    let Some(hex) = value.strip_prefix('#') else {
+        return false;
+    };
+    matches!(hex.len(), 3 | 6) && hex.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+/// Black or white, whichever reads better on `accent` (a valid hex colour), by the WCAG
+/// relative luminance: text on buttons stays legible whatever accent the host picks.
+pub fn text_on(accent: &str) -> &'static str {
+    let hex = accent.trim_start_matches('#');
+    let channel = |i: usize| -> f64 {
+        let v = if hex.len() == 3 {
+            u8::from_str_radix(&hex[i..=i], 16).map_or(0, |d| d * 17)
+        } else {
+            u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).unwrap_or(0)
+        };
+        let c = f64::from(v) / 255.0;
+        // The sRGB curve with x^2.375 (square roots only, which wasm has as an
+        // instruction) for x^2.4: within 2%, plenty to choose black or white, and no
+        // libm in the wasm.
+        if c <= 0.04045 {
+            c / 12.92
+        } else {
+            let x = (c + 0.055) / 1.055;
+            x * x * (x * x * x).sqrt().sqrt().sqrt()
+        }
+    };
+    let luminance = 0.2126 * channel(0) + 0.7152 * channel(1) + 0.0722 * channel(2);
+    // Contrast with white is (1.05) / (L + 0.05), with black (L + 0.05) / 0.05.
+    if (luminance + 0.05) * (luminance + 0.05) > 0.05 * 1.05 {
+        "#000000"
+    } else {
+        "#ffffff"
+    }
+}
+
+/// The storage key prefix for a namespace: `rapport` by default, `rapport-<key>`
+/// otherwise, so the default's "delete all" (`rapport.` keys) never reaches a namespace.
+pub fn storage_prefix(key: Option<&str>) -> String {
+    match key {
+        Some(key) => format!("rapport-{key}"),
+        None => "rapport".to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(pairs: &[(&str, &str)]) -> (Embed, Vec<Warning>) {
+        parse(pairs.iter().copied())
+    }
+
+    #[test]
+    fn nothing_given_is_the_standalone_app() {
+        assert_eq!(read(&[]), (Embed::default(), vec![]));
+        assert_eq!(Embed::default().theme, Theme::Auto);
+    }
+
+    #[test]
+    fn every_good_value_is_taken() {
+        let (embed, warnings) = read(&[
+            ("embed", "1"),
+            ("theme", "dark"),
+            ("accent", "#0A7D55"),
+            ("name", "  River Trust "),
+            ("storage-key", "team_a-2"),
+            ("utm_source", "newsletter"),
+        ]);
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert_eq!(
+            embed,
+            Embed {
+                embedded: true,
+                theme: Theme::Dark,
+                accent: Some("#0a7d55".into()),
+                name: Some("River Trust".into()),
+                storage_key: Some("team_a-2".into()),
+            }
+        );
+    }
+
+    #[test]
+    fn every_bad_value_falls_back_with_a_warning_naming_it() {
+        let long = "x".repeat(121);
+        let (embed, warnings) = read(&[
+            ("embed", "yes please"),
+            ("theme", "purple"),
+            ("accent", "red;}body{display:none"),
+            ("accent", "#12345"),
+            ("accent", "teal"),
+            ("name", &long),
+            ("name", "a\u{7}b"),
+            ("storage-key", "../other"),
+            ("storage-key", ""),
+            ("storage-key", &"k".repeat(33)),
+        ]);
+        assert_eq!(embed, Embed::default());
+        let named: Vec<(&str, &str)> = warnings
+            .iter()
+            .map(|w| (w.parameter.as_str(), w.value.as_str()))
+            .collect();
+        assert_eq!(named.len(), 10);
+        assert_eq!(named[1], ("theme", "purple"));
+        assert_eq!(named[2], ("accent", "red;}body{display:none"));
+        assert_eq!(named[7], ("storage-key", "../other"));
+        assert_eq!(
+            warnings[1].message(),
+            "Rapport: ignoring theme=\"purple\": the theme is light, dark or auto; using the default."
+        );
+        assert_eq!(warnings[5].value.chars().count(), 80, "long values are cut");
+    }
+
+    #[test]
+    fn button_text_is_black_or_white_by_contrast() {
+        assert_eq!(text_on("#000"), "#ffffff");
+        assert_eq!(text_on("#1f5fae"), "#ffffff");
+        assert_eq!(text_on("#0a7d55"), "#ffffff");
+        assert_eq!(text_on("#ffd400"), "#000000");
+        assert_eq!(text_on("#fff"), "#000000");
+        assert_eq!(text_on("#8bb8f5"), "#000000");
+    }
+
+    #[test]
+    fn namespaces_never_share_keys_with_the_default() {
+        assert_eq!(storage_prefix(None), "rapport");
+        assert_eq!(storage_prefix(Some("a")), "rapport-a");
+        assert!(!format!("{}.", storage_prefix(Some("a"))).starts_with("rapport."));
+    }
+}

@@ -1,0 +1,190 @@
+// Embedding: the sub-path build, the iframe with embed.js across origins, configuration
+// by query parameters, and storage blocked inside the frame.
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { serve, launch, root, dist } from '../support.mjs';
+import { watch, plans, completeCheck, answerStep } from './app.mjs';
+
+const env = {};
+before(async () => {
+  // The app on one origin (localhost), host pages on another (127.0.0.1).
+  env.app = await serve(dist, { host: 'localhost' });
+  env.host = await serve(path.join(root, 'examples'), {
+    rewrite: (html) => html.replaceAll('https://example.github.io/rapport/', env.app.url),
+  });
+  env.browser = await launch();
+});
+after(async () => {
+  await env.browser?.close();
+  env.app?.close();
+  env.host?.close();
+});
+
+async function page(options = {}) {
+  const context = await env.browser.newContext(options);
+  const p = await context.newPage();
+  const problems = watch(p);
+  const warnings = [];
+  // Only Rapport's own warnings (Chromium warns about preload integrity by itself).
+  p.on('console', (m) => m.type() === 'warning' && m.text().startsWith('Rapport') && warnings.push(m.text()));
+  return { context, page: p, problems, warnings };
+}
+
+const frameHeight = (p) => p.locator('iframe.rapport-frame').evaluate((f) => f.getBoundingClientRect().height);
+
+async function waitForHeight(p, predicate, what) {
+  for (let i = 0; i < 50; i++) {
+    const h = await frameHeight(p);
+    if (predicate(h)) return h;
+    await p.waitForTimeout(100);
+  }
+  assert.fail(`iframe height never became ${what} (is ${await frameHeight(p)})`);
+}
+
+describe('published under a sub-path', () => {
+  it('the /rapport/ build loads every asset from under /rapport/ and works', async () => {
+    const server = await serve(path.join(root, 'target/dist-rapport'), { prefix: '/rapport/' });
+    const { context, page: p, problems } = await page();
+    const failed = [];
+    p.on('response', (r) => r.status() >= 400 && failed.push(r.url()));
+    await p.goto(server.url);
+    await p.getByRole('heading', { level: 1, name: 'Partnership Health Check' }).waitFor();
+    await completeCheck(p, () => plans.all('Agree'));
+    assert.match(await p.locator('#share-link').inputValue(), new RegExp(`^${server.url}#RP1\\.`));
+    assert.deepEqual(failed, []);
+    assert.deepEqual(problems, []);
+    await context.close();
+    server.close();
+  });
+});
+
+describe('iframe with embed.js', () => {
+  it('sizes the frame to its content as screens change, from another origin, and ignores forged messages', async () => {
+    const { context, page: p, problems } = await page({ viewport: { width: 900, height: 700 } });
+    await p.goto(`${env.host.url}iframe.html`);
+    const frame = p.frameLocator('iframe');
+    await frame.getByRole('heading', { level: 1, name: 'Partnership Health Check' }).waitFor();
+    // The frame follows the welcome screen's height, not its 640 px default.
+    const content = async () => p.frames()[1].evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
+    const welcome = await waitForHeight(p, (h) => h !== 642, 'the welcome height');
+    assert.ok(Math.abs(welcome - (await content()) - 2) <= 1, `frame ${welcome}, content ${await content()}`);
+    // No page chrome, the host page untouched: title, scroll, focus, history.
+    assert.equal(await frame.locator('footer').count(), 0);
+    assert.equal(await p.title(), 'Riverside Partnership Network · Partnership check');
+    const historyLength = await p.evaluate(() => history.length);
+    assert.deepEqual(await p.evaluate(() => ({ y: scrollY, focus: document.activeElement.tagName })), { y: 0, focus: 'BODY' });
+    // The host's preset name and accent arrived.
+    assert.equal(await frame.getByLabel('Partnership name (kept only on this device)').inputValue(), 'Riverside Partnership Network');
+    assert.equal(await frame.getByRole('button', { name: 'Start' }).evaluate((b) => getComputedStyle(b).backgroundColor), 'rgb(10, 125, 85)');
+
+    await frame.getByRole('button', { name: 'Start' }).click();
+    const step = await waitForHeight(p, (h) => h > welcome + 100, 'taller for a step');
+    assert.ok(Math.abs(step - (await content()) - 2) <= 1);
+    assert.equal(await p.evaluate(() => history.length), historyLength, 'screen changes add no history entries');
+
+    // Forged: from the host page itself, and from a frame of a third origin.
+    await p.evaluate(() => window.postMessage({ type: 'rapport:resize', height: 50 }, '*'));
+    await p.evaluate((src) => {
+      const other = document.createElement('iframe');
+      other.srcdoc = `<script>parent.postMessage({type:'rapport:resize', height: 60}, '*')<\/script>`;
+      document.body.append(other);
+    });
+    await p.waitForTimeout(500);
+    assert.equal(await frameHeight(p), step);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('the host page has no axe violations, and embed.js stays under 2 KB', async () => {
+    const { context, page: p } = await page();
+    await p.goto(`${env.host.url}iframe.html`);
+    await p.frameLocator('iframe').getByRole('heading', { level: 1 }).waitFor();
+    const { violations } = await new AxeBuilder({ page: p }).analyze();
+    assert.deepEqual(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), []);
+    const bytes = fs.statSync(path.join(dist, 'embed.js')).size;
+    console.log(`embed.js: ${bytes} bytes`);
+    assert.ok(bytes < 2048, `embed.js is ${bytes} bytes`);
+    await context.close();
+  });
+
+  it('with storage blocked in the frame, it says so compactly and the check can still be finished and exported', async () => {
+    const { context, page: p, problems } = await page();
+    // Storage throws inside the app's frame only, as a browser blocking third-party storage does.
+    await context.addInitScript((appOrigin) => {
+      if (location.origin !== appOrigin) return;
+      Object.defineProperty(window, 'localStorage', {
+        get() {
+          throw new DOMException('Access is denied for this document.', 'SecurityError');
+        },
+      });
+    }, env.app.origin);
+    await p.goto(`${env.host.url}iframe.html`);
+    const frame = p.frameLocator('iframe');
+    const notice = frame.locator('.notice');
+    await notice.waitFor();
+    assert.match(await notice.innerText(), /not letting Rapport save/);
+    // Compact: smaller than the app's body text.
+    assert.equal(await notice.evaluate((n) => getComputedStyle(n).fontSize), '14.4px');
+    const app = p.frames()[1];
+    await completeCheck(app, () => plans.all('Agree'));
+    const [file] = await Promise.all([p.waitForEvent('download'), frame.getByRole('button', { name: 'Download JSON' }).click()]);
+    assert.match(fs.readFileSync(await file.path(), 'utf8'), /"schema":1/);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
+
+describe('configuration by query parameters', () => {
+  it('theme, accent, name and storage key take effect', async () => {
+    const { context, page: p, problems, warnings } = await page();
+    await p.goto(`${env.app.url}?embed=1&theme=dark&accent=%23ffd400&name=River%20Trust&storage-key=team-a`);
+    await p.getByRole('heading', { level: 1, name: 'Partnership Health Check' }).waitFor();
+    assert.equal(await p.evaluate(() => document.documentElement.dataset.theme), 'dark');
+    assert.equal(await p.evaluate(() => getComputedStyle(document.body).backgroundColor), 'rgb(28, 34, 41)');
+    const start = p.getByRole('button', { name: 'Start' });
+    // A light accent gets dark text, so the button stays readable.
+    assert.deepEqual(await start.evaluate((b) => [getComputedStyle(b).backgroundColor, getComputedStyle(b).color]), ['rgb(255, 212, 0)', 'rgb(0, 0, 0)']);
+    assert.equal(await p.getByLabel('Partnership name (kept only on this device)').inputValue(), 'River Trust');
+    await start.click();
+    await answerStep(p, plans.all('Agree'));
+    const keys = await p.evaluate(() => Object.keys(localStorage).sort());
+    assert.deepEqual(keys, ['rapport-team-a.draft']);
+    assert.deepEqual(warnings, []);
+    assert.deepEqual(problems, []);
+
+    // Another key on the same origin sees none of it; the same key sees it all.
+    await p.goto(`${env.app.url}?embed=1&storage-key=team-b`);
+    await p.getByRole('heading', { level: 1, name: 'Partnership Health Check' }).waitFor();
+    assert.equal(await p.getByRole('button', { name: 'Continue' }).count(), 0);
+    // The same key resumes the unfinished check on its step.
+    await p.goto(`${env.app.url}?embed=1&storage-key=team-a`);
+    await p.getByText('Step 1 of 8', { exact: true }).waitFor();
+    await context.close();
+  });
+
+  it('every invalid value falls back to the default with a console warning naming it', async () => {
+    const { context, page: p, problems, warnings } = await page();
+    const long = 'n'.repeat(121);
+    await p.goto(`${env.app.url}?theme=purple&accent=red%3B%7Dbody%7Bdisplay%3Anone&storage-key=..%2Fother&name=${long}&embed=maybe`);
+    await p.getByRole('heading', { level: 1, name: 'Partnership Health Check' }).waitFor();
+    assert.deepEqual(warnings, [
+      'Rapport: ignoring theme="purple": the theme is light, dark or auto; using the default.',
+      'Rapport: ignoring accent="red;}body{display:none": the accent is a hex colour such as #0a7d55; using the default.',
+      'Rapport: ignoring storage-key="../other": the storage key is 1 to 32 letters, digits, \'-\' or \'_\'; using the default.',
+      `Rapport: ignoring name="${'n'.repeat(80)}": the name is longer than 120 characters; using the default.`,
+      'Rapport: ignoring embed="maybe": use embed=1; using the default.',
+    ]);
+    assert.equal(await p.evaluate(() => document.documentElement.dataset.theme), undefined);
+    assert.equal(await p.getByRole('button', { name: 'Start' }).evaluate((b) => getComputedStyle(b).backgroundColor), 'rgb(31, 95, 174)');
+    assert.equal(await p.getByLabel('Partnership name (kept only on this device)').inputValue(), '');
+    await p.getByRole('button', { name: 'Start' }).click();
+    await answerStep(p, plans.all('Agree'));
+    assert.deepEqual(await p.evaluate(() => Object.keys(localStorage)), ['rapport.draft']);
+    assert.equal(await p.locator('footer').count(), 1, 'not embedded');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
