@@ -134,6 +134,49 @@ async function timedRun(browser, url) {
   }
 }
 
+/**
+ * Time from inserting an `embed=1` iframe into a host page until the first statement is
+ * clickable inside it (Start clicked from inside the frame as soon as it shows), with
+ * the same CPU throttling as above. The host page is on the app's origin so it can read
+ * the frame's clock; times are on the shared absolute clock (timeOrigin + now).
+ */
+async function timedEmbed(browser, url) {
+  const context = await browser.newContext();
+  try {
+    await context.addInitScript(inPage);
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await page.goto(`${url}embed.js`);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_THROTTLE });
+    const inserted = await page.evaluate((src) => {
+      document.body.innerHTML = '';
+      const frame = document.createElement('iframe');
+      frame.src = src;
+      frame.style.cssText = 'width: 800px; height: 600px; border: 0';
+      const at = performance.timeOrigin + performance.now();
+      document.body.append(frame);
+      return at;
+    }, `${url}?embed=1`);
+    const frameTimes = await withTimeout(
+      page.waitForFunction(
+        () => {
+          const w = document.querySelector('iframe').contentWindow;
+          return w.__firstClickable !== undefined && {
+            welcome: w.performance.timeOrigin + w.__startClicked,
+            clickable: w.performance.timeOrigin + w.__firstClickable,
+          };
+        },
+        null,
+        { timeout: RUN_TIMEOUT_MS, polling: 50 },
+      ).then((h) => h.jsonValue()),
+      'waiting for the first statement in the iframe',
+    );
+    return { start: frameTimes.welcome - inserted, clickable: frameTimes.clickable - inserted };
+  } finally {
+    await context.close();
+  }
+}
+
 const COMPARE_CODES = 1000;
 
 /**
@@ -218,6 +261,16 @@ async function main() {
     }
     const sorted = [...times].sort((a, b) => a - b);
     console.log(`  median ${ms(median(times))}, min ${ms(sorted[0])}, max ${ms(sorted[sorted.length - 1])}`);
+
+    console.log(`\nIframe inserted → first statement clickable inside it (embed=1), ${CPU_THROTTLE}x CPU throttling, ${RUNS} cold loads`);
+    const embeds = [];
+    for (let i = 1; i <= RUNS; i++) {
+      const r = await timedEmbed(browser, server.url);
+      embeds.push(r.clickable);
+      console.log(`  run ${pad(i, 2)}: ${pad(ms(r.clickable), 8)}   (Start clicked at ${ms(r.start)})`);
+    }
+    const embedSorted = [...embeds].sort((a, b) => a - b);
+    console.log(`  median ${ms(median(embeds))}, min ${ms(embedSorted[0])}, max ${ms(embedSorted[embedSorted.length - 1])}`);
 
     console.log(`\nCompare ${COMPARE_CODES} pasted codes (Compare pressed → team view in the page / painted), unthrottled, ${RUNS} runs`);
     const compares = await measureCompare(browser, server.url);
