@@ -30,13 +30,22 @@ pub fn format_date(ms: u64) -> String {
 
 /// Moves keyboard focus to the element with this id, if it exists.
 pub fn focus_id(id: &str) {
-    if let Some(el) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
+    if let Some(el) = element(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
         let _ = el.focus();
     }
+}
+
+/// The mount points on a host page: elements with a `data-rapport` attribute.
+pub fn mount_points() -> Vec<web_sys::HtmlElement> {
+    let Some(found) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector_all("[data-rapport]").ok())
+    else {
+        return Vec::new();
+    };
+    (0..found.length())
+        .filter_map(|i| found.item(i)?.dyn_into().ok())
+        .collect()
 }
 
 pub fn print() {
@@ -75,8 +84,22 @@ pub fn embed_config() -> (Embed, Vec<Warning>) {
     embed::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
 }
 
-/// Theme and accent on the root element, through attributes and custom properties
-/// (`setProperty`), never through CSS text.
+/// The configuration of a mount point, from its `data-` attributes (the same names and
+/// checks as the query parameters), and what was wrong with it.
+pub fn mount_config(mount: &web_sys::HtmlElement) -> (Embed, Vec<Warning>) {
+    let names = ["theme", "accent", "name", "storage-key"];
+    let pairs: Vec<(&str, String)> = names
+        .iter()
+        .filter_map(|&n| Some((n, mount.get_attribute(&format!("data-{n}"))?)))
+        .collect();
+    let (mut embed, warnings) = embed::parse(pairs.iter().map(|(k, v)| (*k, v.as_str())));
+    embed.embedded = true;
+    embed.mounted = true;
+    (embed, warnings)
+}
+
+/// Theme and accent on the page's root element (or a mount point), through attributes
+/// and custom properties (`setProperty`), never through CSS text.
 pub fn apply_look(embed: &Embed) {
     let Some(root) = web_sys::window()
         .and_then(|w| w.document())
@@ -85,10 +108,15 @@ pub fn apply_look(embed: &Embed) {
     else {
         return;
     };
+    apply_look_to(&root, embed);
+}
+
+pub fn apply_look_to(root: &web_sys::HtmlElement, embed: &Embed) {
     if embed.theme != Theme::Auto {
         let _ = root.set_attribute("data-theme", embed.theme.as_str());
     }
-    if embed.embedded {
+    // A mount's element belongs to the host page: it gets no class of ours.
+    if embed.embedded && !embed.mounted {
         let _ = root.class_list().add_1("embed");
     }
     if let Some(accent) = &embed.accent {
@@ -198,8 +226,19 @@ pub fn copy(text: &str, field: &str, done: impl FnOnce(bool) + 'static) {
     on_err.forget();
 }
 
+/// The element with this id: in the page, or, when Rapport is mounted into a host page,
+/// in the shadow root of the mount the person is using (the one holding focus), else the
+/// first mount that has it.
 fn element(id: &str) -> Option<web_sys::Element> {
-    web_sys::window()?.document()?.get_element_by_id(id)
+    let document = web_sys::window()?.document()?;
+    if let Some(found) = document.get_element_by_id(id) {
+        return Some(found);
+    }
+    let active = document.active_element().and_then(|a| a.shadow_root());
+    active
+        .into_iter()
+        .chain(mount_points().iter().filter_map(|m| m.shadow_root()))
+        .find_map(|root| root.get_element_by_id(id))
 }
 
 /// Saves `text` as a file named `name` through the browser's download.

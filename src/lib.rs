@@ -16,10 +16,33 @@ pub fn run() {
     {
         loading.remove();
     }
-    let (embed, warnings) = browser::embed_config();
-    for warning in &warnings {
-        web_sys::console::warn_1(&warning.message().into());
+    // On a host page with mount points, Rapport renders into each of them (inside the
+    // shadow root the loader attached, so styles neither leak in nor out).
+    let mounts = browser::mount_points();
+    if !mounts.is_empty() {
+        for mount in mounts {
+            let (embed, warnings) = browser::mount_config(&mount);
+            warn(&warnings);
+            browser::apply_look_to(&mount, &embed);
+            let Some(root) = mount
+                .shadow_root()
+                .and_then(|r| r.query_selector(".rapport-root").ok().flatten())
+            else {
+                web_sys::console::warn_1(&"Rapport: a data-rapport element has no shadow root; load rapport.js to mount it.".into());
+                continue;
+            };
+            yew::Renderer::<components::app::App>::with_root_and_props(
+                root,
+                components::app::AppProps {
+                    embed: std::rc::Rc::new(embed),
+                },
+            )
+            .render();
+        }
+        return;
     }
+    let (embed, warnings) = browser::embed_config();
+    warn(&warnings);
     browser::apply_look(&embed);
     let embedded = embed.embedded;
     yew::Renderer::<components::app::App>::with_props(components::app::AppProps {
@@ -28,5 +51,11 @@ pub fn run() {
     .render();
     if embedded {
         browser::report_height();
+    }
+}
+
+fn warn(warnings: &[rapport_core::embed::Warning]) {
+    for warning in warnings {
+        web_sys::console::warn_1(&warning.message().into());
     }
 }

@@ -49,7 +49,12 @@ export async function serve(dir = dist, { prefix = '/', host = '127.0.0.1', rewr
     }
     let body = fs.readFileSync(file);
     if (rewrite && file.endsWith('.html')) body = Buffer.from(rewrite(body.toString('utf8')));
-    const headers = { 'content-type': types[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' };
+    // Any origin may load the files, as from GitHub Pages (host pages mount Rapport from there).
+    const headers = {
+      'content-type': types[path.extname(file)] ?? 'application/octet-stream',
+      'cache-control': 'no-store',
+      'access-control-allow-origin': '*',
+    };
     if (/\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
       body = gzip(file, body);
       headers['content-encoding'] = 'gzip';
@@ -78,8 +83,8 @@ export function launch() {
 
 /** The first-load files (HTML, JS, wasm, CSS) with raw and gzip sizes. */
 export function firstLoadSizes(dir = dist) {
-  // embed.js is for host pages; the app never loads it.
-  const files = fs.readdirSync(dir).filter((f) => /\.(html|js|wasm|css)$/.test(f) && f !== 'embed.js');
+  // embed.js and rapport.js are for host pages; the app never loads them.
+  const files = fs.readdirSync(dir).filter((f) => /\.(html|js|wasm|css)$/.test(f) && !['embed.js', 'rapport.js'].includes(f));
   return files.map((f) => {
     const bytes = fs.readFileSync(path.join(dir, f));
     return { file: f, raw: bytes.length, gzip: zlib.gzipSync(bytes, { level: 9 }).length };

@@ -125,26 +125,28 @@ pub fn disagreements<'a>(
     results: &[&Answers],
     n: usize,
 ) -> Vec<Disagreement<'a>> {
-    let mut found: Vec<Disagreement> = instrument
+    let mut found: Vec<(usize, Disagreement)> = instrument
         .statements()
-        .filter_map(|statement| {
+        .enumerate()
+        .filter_map(|(at, statement)| {
             let levels: Vec<u8> = results
                 .iter()
                 .filter_map(|a| a.get(&statement.id)?.level())
                 .collect();
             let lowest = *levels.iter().min()?;
             let highest = *levels.iter().max()?;
-            (highest > lowest).then_some(Disagreement {
+            let found = Disagreement {
                 statement,
                 lowest,
                 highest,
-            })
+            };
+            (highest > lowest).then_some((at, found))
         })
         .collect();
-    // Stable sort keeps the instrument's order among equal spreads.
-    found.sort_by_key(|d| std::cmp::Reverse(d.highest - d.lowest));
-    found.truncate(n);
-    found
+    // Widest first, then the instrument's order (an unstable sort with the position as
+    // tie-break: a stable sort would add its own code to the wasm).
+    found.sort_unstable_by_key(|(at, d)| (std::cmp::Reverse(d.highest - d.lowest), *at));
+    found.into_iter().take(n).map(|(_, d)| d).collect()
 }
 
 #[cfg(test)]

@@ -38,6 +38,9 @@ pub struct Embed {
     pub name: Option<String>,
     /// A namespace for storage keys.
     pub storage_key: Option<String>,
+    /// Rendered into an element of a host page (not an iframe): the host's address and
+    /// its fragment belong to the host.
+    pub mounted: bool,
 }
 
 /// A parameter whose value was not used, and why.
@@ -51,8 +54,9 @@ pub struct Warning {
 impl Warning {
     /// The console line for host-page authors.
     pub fn message(&self) -> String {
+        // Quoted by hand: `{:?}` would pull Debug escaping into the wasm.
         format!(
-            "Rapport: ignoring {}={:?}: {}; using the default.",
+            "Rapport: ignoring {}=\"{}\": {}; using the default.",
             self.parameter, self.value, self.why
         )
     }
@@ -138,10 +142,16 @@ fn is_hex_colour(value: &str) -> bool {
 pub fn text_on(accent: &str) -> &'static str {
     let hex = accent.trim_start_matches('#');
     let channel = |i: usize| -> f64 {
+        let digit = |at: usize| {
+            hex.as_bytes()
+                .get(at)
+                .and_then(|&b| char::from(b).to_digit(16))
+                .unwrap_or(0) as u8
+        };
         let v = if hex.len() == 3 {
-            u8::from_str_radix(&hex[i..=i], 16).map_or(0, |d| d * 17)
+            digit(i) * 17
         } else {
-            u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).unwrap_or(0)
+            digit(2 * i) * 16 + digit(2 * i + 1)
         };
         let c = f64::from(v) / 255.0;
         // The sRGB curve with x^2.375 (square roots only, which wasm has as an
@@ -205,6 +215,7 @@ mod tests {
                 accent: Some("#0a7d55".into()),
                 name: Some("River Trust".into()),
                 storage_key: Some("team_a-2".into()),
+                mounted: false,
             }
         );
     }

@@ -67,7 +67,11 @@ fn Checkup(props: &CheckupProps) -> Html {
             if let Some(name) = &embed.name {
                 state.preset_name(name);
             }
-            state.open_link(&browser::fragment());
+            // A host page's fragment is the host's own, unless it carries codes.
+            let fragment = browser::fragment();
+            if !embed.mounted || fragment.starts_with("#RP") {
+                state.open_link(&fragment);
+            }
             state
         })
     };
@@ -139,10 +143,14 @@ fn Checkup(props: &CheckupProps) -> Html {
     // A share link opened in this tab (pasted into the address bar) opens its result.
     {
         let dispatcher = dispatcher.clone();
+        let mounted = props.embed.mounted;
         use_effect_with((), move |_| {
             let listener = web_sys::window().map(|window| {
                 EventListener::new(&window, "hashchange", move |_| {
-                    dispatcher.dispatch(Action::OpenLink(browser::fragment()))
+                    let fragment = browser::fragment();
+                    if !mounted || fragment.starts_with("#RP") {
+                        dispatcher.dispatch(Action::OpenLink(fragment))
+                    }
                 })
             });
             move || drop(listener)
@@ -153,8 +161,9 @@ fn Checkup(props: &CheckupProps) -> Html {
     // link stays in the address only while its result or comparison is on screen.
     {
         let first_render = use_mut_ref(|| true);
+        let mounted = props.embed.mounted;
         use_effect_with(state.screen.clone(), move |screen| {
-            if !matches!(screen, Screen::Shared(_) | Screen::Compare) {
+            if !mounted && !matches!(screen, Screen::Shared(_) | Screen::Compare) {
                 browser::clear_fragment();
             }
             if !first_render.replace(false) {
@@ -224,16 +233,26 @@ fn Checkup(props: &CheckupProps) -> Html {
     let go = |action: fn() -> Action| dispatch.reform(move |_: MouseEvent| action());
     let embedded = props.embed.embedded;
 
+    // Mounted into a host page, Rapport is a part of that page: no skip link and no
+    // page landmarks (the host has its own, and two mounts would repeat them).
+    let mounted = props.embed.mounted;
+    let (bar, nav, body) = if mounted {
+        ("div", "div", "div")
+    } else {
+        ("header", "nav", "main")
+    };
     html! {
         <>
-            <a class="skip-link" href="#main">{ TEXT.skip_to_content }</a>
+            if !mounted {
+                <a class="skip-link" href="#main">{ TEXT.skip_to_content }</a>
+            }
             // Embedded, these landmarks sit in the host page's landmarks: labels keep them
             // apart from the host's own header and main.
-            <header class="bar" aria-label={embedded.then_some(TEXT.brand)}>
+            <@{bar} class="bar" aria-label={(embedded && !mounted).then_some(TEXT.brand)}>
                 <button type="button" class="brand" onclick={go(|| Action::ShowWelcome)}>
                     { TEXT.brand }
                 </button>
-                <nav aria-label={TEXT.brand}>
+                <@{nav} class="nav" aria-label={(!mounted).then_some(TEXT.brand)}>
                     <button
                         type="button"
                         class="link"
@@ -250,12 +269,12 @@ fn Checkup(props: &CheckupProps) -> Html {
                     >
                         { TEXT.nav_history }
                     </button>
-                </nav>
-            </header>
-            <main id="main" tabindex="-1" aria-label={embedded.then(|| state.instrument.title.clone())}>
+                </@>
+            </@>
+            <@{body} id="main" class="body" tabindex="-1" aria-label={(embedded && !mounted).then(|| state.instrument.title.clone())}>
                 { notices(&state.notices, &dispatch) }
                 { screen }
-            </main>
+            </@>
             if !embedded {
                 <footer class="foot"><p>{ TEXT.footer_privacy }</p></footer>
             }

@@ -47,7 +47,7 @@ pub fn compare_screen(props: &CompareProps) -> Html {
     let entries = &comparison.entries;
 
     html! {
-        <section class="screen compare" aria-labelledby={SCREEN_TITLE}>
+        <div class="screen compare">
             <h1 id={SCREEN_TITLE} tabindex="-1">{ TEXT.compare_title }</h1>
             <form class="compare-form no-print" onsubmit={submit} novalidate=true>
                 <p>{ TEXT.compare_intro }</p>
@@ -107,7 +107,7 @@ pub fn compare_screen(props: &CompareProps) -> Html {
                     }
                 </div>
             }
-        </section>
+        </div>
     }
 }
 

@@ -56,7 +56,7 @@ pub fn history_screen(props: &HistoryProps) -> Html {
     };
 
     html! {
-        <section class="screen history" aria-labelledby={SCREEN_TITLE}>
+        <div class="screen history">
             <h1 id={SCREEN_TITLE} tabindex="-1">{ TEXT.history_title }</h1>
             if props.history.is_empty() {
                 <p>{ TEXT.history_empty }</p>
@@ -146,6 +146,6 @@ pub fn history_screen(props: &HistoryProps) -> Html {
                     return_to="delete-all"
                 />
             }
-        </section>
+        </div>
     }
 }

@@ -49,11 +49,11 @@ pub fn results(props: &ResultsProps) -> Html {
     };
     let Some(assessment) = props.history.get(&props.id) else {
         return html! {
-            <section class="screen results" aria-labelledby={SCREEN_TITLE}>
+            <div class="screen results">
                 <h1 id={SCREEN_TITLE} tabindex="-1">{ TEXT.results_title }</h1>
                 <p>{ TEXT.result_missing }</p>
                 <div class="actions">{ history_button }</div>
-            </section>
+            </div>
         };
     };
     let instrument = &props.instrument;
@@ -77,7 +77,7 @@ pub fn results(props: &ResultsProps) -> Html {
     let compare = props.dispatch.reform(|_: MouseEvent| Action::ShowCompare);
 
     html! {
-        <section class="screen results" aria-labelledby={SCREEN_TITLE}>
+        <div class="screen results">
             <header class="results-head">
                 <h1 id={SCREEN_TITLE} tabindex="-1">
                     { if assessment.received { TEXT.shared_title } else { TEXT.results_title } }
@@ -105,7 +105,7 @@ pub fn results(props: &ResultsProps) -> Html {
                 <button type="button" class="secondary" onclick={compare}>{ TEXT.nav_compare }</button>
                 { history_button }
             </div>
-        </section>
+        </div>
     }
 }
 
@@ -122,7 +122,7 @@ pub fn shared(
     let save = dispatch.reform(|_: MouseEvent| Action::SaveShared(browser::now()));
     let print = Callback::from(|_: MouseEvent| browser::print());
     html! {
-        <section class="screen results" aria-labelledby={SCREEN_TITLE}>
+        <div class="screen results">
             <header class="results-head">
                 <h1 id={SCREEN_TITLE} tabindex="-1">{ TEXT.shared_title }</h1>
                 <p class="meta">
@@ -138,7 +138,7 @@ pub fn shared(
                 <button type="button" class="secondary" onclick={print}>{ TEXT.print_report }</button>
             </div>
             { report(instrument, assessment, None) }
-        </section>
+        </div>
     }
 }
 
@@ -180,7 +180,7 @@ fn share(props: &ResultsProps, assessment: &Assessment) -> Html {
         Action::ShareName(on)
     });
     html! {
-        <section class="share no-print" aria-labelledby="share-title">
+        <div class="share no-print">
             <h2 id="share-title">{ TEXT.share_title }</h2>
             <p>{ TEXT.share_intro }</p>
             if !assessment.name.is_empty() {
@@ -192,7 +192,7 @@ fn share(props: &ResultsProps, assessment: &Assessment) -> Html {
             { share_field(Share::Code, &code, &props.dispatch) }
             { share_field(Share::Link, &link, &props.dispatch) }
             { copy_status(props.copy_status) }
-        </section>
+        </div>
     }
 }
 

@@ -67,7 +67,7 @@ pub fn step_screen(props: &StepProps) -> Html {
     let percent = (props.step + 1) * 100 / total;
 
     html! {
-        <section class="screen step" aria-labelledby={SCREEN_TITLE}>
+        <div class="screen step">
             <div class="progress">
                 <p class="step-of" aria-hidden="true">{ &step_label }</p>
                 <div
@@ -116,6 +116,6 @@ pub fn step_screen(props: &StepProps) -> Html {
                     </button>
                 </div>
             </form>
-        </section>
+        </div>
     }
 }

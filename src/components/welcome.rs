@@ -54,7 +54,7 @@ pub fn welcome(props: &WelcomeProps) -> Html {
     let answered = props.draft.answers.answered_in(&props.instrument);
 
     html! {
-        <section class="screen welcome" aria-labelledby={SCREEN_TITLE}>
+        <div class="screen welcome">
             <h1 id={SCREEN_TITLE} tabindex="-1">{ &props.instrument.title }</h1>
             <p class="lead">{ TEXT.welcome_intro }</p>
             <ul class="facts">
@@ -98,6 +98,6 @@ pub fn welcome(props: &WelcomeProps) -> Html {
                 }
             </form>
             { for latest }
-        </section>
+        </div>
     }
 }

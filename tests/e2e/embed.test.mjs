@@ -188,3 +188,87 @@ describe('configuration by query parameters', () => {
     await context.close();
   });
 });
+
+describe('mounted into a host page', () => {
+  const inMount = (p, i) => p.locator('[data-rapport]').nth(i);
+
+  it('renders as designed despite a hostile host stylesheet, and changes nothing of the host page', async () => {
+    const { context, page: p, problems, warnings } = await page();
+    await p.goto(`${env.host.url}mount.html`);
+    const a = inMount(p, 0);
+    await a.getByRole('heading', { level: 1, name: 'Partnership Health Check' }).waitFor();
+    await inMount(p, 1).getByRole('heading', { level: 1, name: 'Partnership Health Check' }).waitFor();
+    const start = a.getByRole('button', { name: 'Start' });
+    const style = (locator, props) => locator.evaluate((el, props) => {
+      const cs = getComputedStyle(el);
+      return Object.fromEntries(props.map((k) => [k, cs.getPropertyValue(k)]));
+    }, props);
+    assert.deepEqual(await style(start, ['background-color', 'box-sizing', 'border-top-style', 'font-size', 'text-transform', 'display']), {
+      'background-color': 'rgb(31, 95, 174)',
+      'box-sizing': 'border-box',
+      'border-top-style': 'solid',
+      'font-size': '17px',
+      'text-transform': 'none',
+      display: 'flex',
+    });
+    const label = a.getByText('Partnership name (kept only on this device)');
+    assert.equal(await label.isVisible(), true);
+    const input = a.getByLabel('Partnership name (kept only on this device)');
+    assert.ok((await input.evaluate((el) => el.getBoundingClientRect().width)) > 200);
+    assert.equal(await input.inputValue(), 'Harbour Alliance (operations)');
+    // Inherited properties are reset, except the font: the host's font by default.
+    assert.deepEqual(await style(a.locator('.rapport-root'), ['letter-spacing', 'text-transform', 'font-family']), {
+      'letter-spacing': 'normal',
+      'text-transform': 'none',
+      'font-family': 'Georgia, "Times New Roman", serif',
+    });
+    // The host page is untouched: its text, its button, its title, focus and scroll.
+    assert.deepEqual(await style(p.locator('.host-text'), ['color', 'margin-bottom', 'font-family']), {
+      color: 'rgb(139, 0, 0)',
+      'margin-bottom': '0px',
+      'font-family': 'Georgia, "Times New Roman", serif',
+    });
+    assert.deepEqual(await style(p.locator('.host-button'), ['background-color', 'border-top-style', 'padding-top', 'box-sizing']), {
+      'background-color': 'rgb(255, 105, 180)',
+      'border-top-style': 'dotted',
+      'padding-top': '0px',
+      'box-sizing': 'content-box',
+    });
+    assert.equal(await p.title(), 'Harbour Alliance · Team check-ins');
+    assert.deepEqual(await p.evaluate(() => ({ y: scrollY, focus: document.activeElement.tagName, hash: location.hash })), { y: 0, focus: 'BODY', hash: '' });
+    // The second mount is dark with its own accent.
+    const b = inMount(p, 1);
+    assert.equal(await b.locator('.rapport-root').evaluate((el) => getComputedStyle(el).backgroundColor), 'rgb(28, 34, 41)');
+    assert.deepEqual(await style(b.getByRole('button', { name: 'Start' }), ['background-color']), { 'background-color': 'rgb(10, 125, 85)' });
+    assert.deepEqual(warnings, []);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('two mounts with different storage keys keep separate data; a check can be finished in one', async () => {
+    const { context, page: p, problems } = await page();
+    await p.goto(`${env.host.url}mount.html`);
+    const a = inMount(p, 0);
+    await a.getByRole('button', { name: 'Start' }).click();
+    await answerStep(a, plans.all('Agree'));
+    assert.deepEqual(await p.evaluate(() => Object.keys(localStorage).sort()), ['rapport-operations.draft']);
+    await p.reload();
+    await inMount(p, 0).getByText('Step 1 of 8', { exact: true }).waitFor();
+    const b = inMount(p, 1);
+    await b.getByRole('heading', { level: 1, name: 'Partnership Health Check' }).waitFor();
+    assert.equal(await b.getByRole('button', { name: 'Continue' }).count(), 0);
+    await completeCheck(b, () => plans.all('Agree'));
+    assert.deepEqual(await p.evaluate(() => Object.keys(localStorage).sort()), ['rapport-operations.draft', 'rapport-programme.history']);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('the host page with two mounts has no axe violations', async () => {
+    const { context, page: p } = await page();
+    await p.goto(`${env.host.url}mount.html`);
+    await inMount(p, 1).getByRole('heading', { level: 1 }).waitFor();
+    const { violations } = await new AxeBuilder({ page: p }).analyze();
+    assert.deepEqual(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), []);
+    await context.close();
+  });
+});

@@ -8,11 +8,11 @@ import { firstLoadSizes } from '../support.mjs';
 const env = useApp();
 
 /**
- * First-load budget in gzip bytes. The core issue set 150 KB; sharing, comparing and
- * export (the partner-alignment issue) took the load to about 172 KB, so the limit now
- * guards against growth from there until the load is split or cut (see README, Size).
+ * First-load budget in gzip bytes. The core issue set 150 KB. Sharing, comparing and
+ * export, then embedding, took the load to about 177 KB, so this limit guards against
+ * growth from there until the load is cut (see README, Size).
  */
-const BUDGET_GZIP = 175_000;
+const BUDGET_GZIP = 180_000;
 
 async function expectNoViolations(page, where) {
   const { violations } = await new AxeBuilder({ page }).analyze();

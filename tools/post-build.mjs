@@ -1,0 +1,52 @@
+// Trunk post-build hook (see Trunk.toml), run in Trunk's staging directory:
+// 1. in release builds, minifies the wasm-bindgen JavaScript (Trunk's own minifier fails
+//    on its `export default`) and updates its integrity hash in index.html;
+// 2. writes rapport.js, the stable script a host page loads to mount Rapport into its
+//    <div data-rapport> elements (the app's own files carry content hashes).
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import { minify } from 'terser';
+
+const dir = process.env.TRUNK_STAGING_DIR;
+if (!dir) throw new Error('TRUNK_STAGING_DIR is not set: run this as a Trunk hook');
+const files = fs.readdirSync(dir);
+const find = (re) => {
+  const found = files.filter((f) => re.test(f));
+  if (found.length !== 1) throw new Error(`expected one file matching ${re} in ${dir}, found ${found.join(', ') || 'none'}`);
+  return found[0];
+};
+const js = find(/^rapport-app-[0-9a-f]+\.js$/);
+const wasm = find(/^rapport-app-[0-9a-f]+_bg\.wasm$/);
+const css = find(/^style-[0-9a-f]+\.css$/);
+
+if (process.env.TRUNK_PROFILE === 'release') {
+  const file = path.join(dir, js);
+  const before = fs.readFileSync(file);
+  const { code } = await minify(before.toString('utf8'), { module: true, compress: true, mangle: true });
+  fs.writeFileSync(file, code);
+  // The page checks the script against its hash: replace the old hash with the new one.
+  const sri = (bytes) => `sha384-${crypto.createHash('sha384').update(bytes).digest('base64')}`;
+  const index = path.join(dir, 'index.html');
+  const html = fs.readFileSync(index, 'utf8');
+  if (!html.includes(sri(before))) throw new Error(`index.html does not carry the integrity hash of ${js}`);
+  fs.writeFileSync(index, html.replaceAll(sri(before), sri(code)));
+}
+
+const loader = `// Rapport: mounts into every element with a data-rapport attribute on this page, each
+// in its own shadow root so that neither page's styles reach the other. Generated at build.
+const base = new URL('.', import.meta.url);
+for (const host of document.querySelectorAll('[data-rapport]')) {
+  if (host.shadowRoot) continue;
+  const shadow = host.attachShadow({ mode: 'open' });
+  const style = document.createElement('link');
+  style.rel = 'stylesheet';
+  style.href = new URL(${JSON.stringify(css)}, base).href;
+  const root = document.createElement('div');
+  root.className = 'rapport-root embed';
+  shadow.append(style, root);
+}
+const { default: init } = await import(new URL(${JSON.stringify(js)}, base).href);
+await init({ module_or_path: new URL(${JSON.stringify(wasm)}, base) });
+`;
+fs.writeFileSync(path.join(dir, 'rapport.js'), loader);
