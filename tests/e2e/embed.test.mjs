@@ -236,8 +236,12 @@ describe('mounted into a host page', () => {
     });
     assert.equal(await p.title(), 'Harbour Alliance · Team check-ins');
     assert.deepEqual(await p.evaluate(() => ({ y: scrollY, focus: document.activeElement.tagName, hash: location.hash })), { y: 0, focus: 'BODY', hash: '' });
-    // The second mount is dark with its own accent.
+    // The second mount is dark with its own accent, font and radius.
     const b = inMount(p, 1);
+    assert.deepEqual(await style(b.locator('.rapport-root'), ['font-family', 'border-top-left-radius']), {
+      'font-family': 'Verdana, sans-serif',
+      'border-top-left-radius': '2px',
+    });
     assert.equal(await b.locator('.rapport-root').evaluate((el) => getComputedStyle(el).backgroundColor), 'rgb(28, 34, 41)');
     assert.deepEqual(await style(b.getByRole('button', { name: 'Start' }), ['background-color']), { 'background-color': 'rgb(10, 125, 85)' });
     assert.deepEqual(warnings, []);
