@@ -226,19 +226,38 @@ pub fn copy(text: &str, field: &str, done: impl FnOnce(bool) + 'static) {
     on_err.forget();
 }
 
-/// The element with this id: in the page, or, when Rapport is mounted into a host page,
-/// in the shadow root of the mount the person is using (the one holding focus), else the
-/// first mount that has it.
+thread_local! {
+    /// The shadow root of the mount the person last pressed, clicked or focused in.
+    static IN_USE: std::cell::RefCell<Option<web_sys::ShadowRoot>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Remembers `root` as the mount in use whenever the person interacts with it. Focus
+/// cannot tell: the button pressed is often gone (screen changed) when focus moves on.
+pub fn track_use(root: &web_sys::ShadowRoot) {
+    for event in ["pointerdown", "focusin", "keydown"] {
+        let this = root.clone();
+        gloo_events::EventListener::new(root, event, move |_| {
+            IN_USE.with(|r| *r.borrow_mut() = Some(this.clone()))
+        })
+        .forget();
+    }
+}
+
+/// The element with this id: in the shadow root of the mount in use when Rapport is
+/// mounted into a host page, else in the page, else in the first mount that has it.
 fn element(id: &str) -> Option<web_sys::Element> {
     let document = web_sys::window()?.document()?;
-    if let Some(found) = document.get_element_by_id(id) {
+    // The mount in use first: a host page or another mount may have the same id.
+    let in_use = IN_USE.with(|r| r.borrow().clone());
+    if let Some(found) = in_use.and_then(|root| root.get_element_by_id(id)) {
         return Some(found);
     }
-    let active = document.active_element().and_then(|a| a.shadow_root());
-    active
-        .into_iter()
-        .chain(mount_points().iter().filter_map(|m| m.shadow_root()))
-        .find_map(|root| root.get_element_by_id(id))
+    document.get_element_by_id(id).or_else(|| {
+        mount_points()
+            .iter()
+            .filter_map(|m| m.shadow_root())
+            .find_map(|root| root.get_element_by_id(id))
+    })
 }
 
 /// Saves `text` as a file named `name` through the browser's download.

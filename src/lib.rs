@@ -24,9 +24,11 @@ pub fn run() {
             let (embed, warnings) = browser::mount_config(&mount);
             warn(&warnings);
             browser::apply_look_to(&mount, &embed);
-            let Some(root) = mount
-                .shadow_root()
-                .and_then(|r| r.query_selector(".rapport-root").ok().flatten())
+            let shadow = mount.shadow_root();
+            if let Some(shadow) = &shadow {
+                browser::track_use(shadow);
+            }
+            let Some(root) = shadow.and_then(|r| r.query_selector(".rapport-root").ok().flatten())
             else {
                 web_sys::console::warn_1(&"Rapport: a data-rapport element has no shadow root; load rapport.js to mount it.".into());
                 continue;

@@ -267,6 +267,25 @@ describe('mounted into a host page', () => {
     await context.close();
   });
 
+  it('moves focus and selects text inside the mount in use, not elsewhere on the page', async () => {
+    const { context, page: p, problems } = await page();
+    await context.addInitScript(() => Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined }));
+    await p.goto(`${env.host.url}mount.html`);
+    const b = inMount(p, 1);
+    await completeCheck(b, () => plans.all('Agree'));
+    // Focus followed the screen change to the results heading inside the second mount.
+    assert.deepEqual(await b.evaluate((host) => [host.shadowRoot.activeElement?.id, document.activeElement === host]), ['screen-title', true]);
+    await b.getByRole('button', { name: 'Copy code' }).click();
+    await b.getByText('Copying is not available here, so the text is selected').waitFor();
+    const selected = await b.evaluate((host) => {
+      const el = host.shadowRoot.activeElement;
+      return { id: el.id, all: el.selectionStart === 0 && el.selectionEnd === el.value.length, code: /^RP1\./.test(el.value) };
+    });
+    assert.deepEqual(selected, { id: 'share-code', all: true, code: true });
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   it('the host page with two mounts has no axe violations', async () => {
     const { context, page: p } = await page();
     await p.goto(`${env.host.url}mount.html`);
