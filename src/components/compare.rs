@@ -146,8 +146,30 @@ fn label(entry: &Entry) -> String {
     }
 }
 
-fn means(instrument: &Instrument, scores: &Scores) -> Vec<Option<f64>> {
-    ordered_means(instrument, scores)
+/// The statements answered most differently, each with how the answers differ.
+fn conversation_starters(
+    starters: &[Disagreement],
+    intro: &str,
+    answers: impl Fn(&Disagreement) -> String,
+) -> Html {
+    html! {
+        <>
+            <h2>{ TEXT.starters_heading }</h2>
+            if starters.is_empty() {
+                <p>{ TEXT.starters_none }</p>
+            } else {
+                <p>{ intro }</p>
+                <ol class="starters">
+                    { for starters.iter().map(|d| html! {
+                        <li>
+                            <p class="starter-text">{ &d.statement.text }</p>
+                            <p class="starter-answers">{ answers(d) }</p>
+                        </li>
+                    }) }
+                </ol>
+            }
+        </>
+    }
 }
 
 fn label_of(instrument: &Instrument, level: u8) -> &str {
@@ -174,7 +196,7 @@ fn pair_view(instrument: &Instrument, a: &Entry, b: &Entry) -> Html {
             </ul>
             <div class="chart-and-table">
                 <figure class="chart">
-                    { radar(instrument, &[means(instrument, &a.scores), means(instrument, &b.scores)], TEXT.chart_pair_description) }
+                    { radar(instrument, &[ordered_means(instrument, &a.scores), ordered_means(instrument, &b.scores)], TEXT.chart_pair_description) }
                 </figure>
                 <table class="scores pair-table">
                     <caption>{ TEXT.table_caption }</caption>
@@ -203,22 +225,9 @@ fn pair_view(instrument: &Instrument, a: &Entry, b: &Entry) -> Html {
                     </tbody>
                 </table>
             </div>
-            <h2>{ TEXT.starters_heading }</h2>
-            if starters.is_empty() {
-                <p>{ TEXT.starters_none }</p>
-            } else {
-                <p>{ TEXT.starters_intro }</p>
-                <ol class="starters">
-                    { for starters.iter().map(|d| html! {
-                        <li>
-                            <p class="starter-text">{ &d.statement.text }</p>
-                            <p class="starter-answers">
-                                { format!("{letter_a}: {} · {letter_b}: {}", answer(a, d), answer(b, d)) }
-                            </p>
-                        </li>
-                    }) }
-                </ol>
-            }
+            { conversation_starters(&starters, TEXT.starters_intro, |d| {
+                format!("{letter_a}: {} · {letter_b}: {}", answer(a, d), answer(b, d))
+            }) }
         </>
     }
 }
@@ -270,22 +279,9 @@ fn team_view(instrument: &Instrument, entries: &[Entry]) -> Html {
                     </tbody>
                 </table>
             </div>
-            <h2>{ TEXT.starters_heading }</h2>
-            if starters.is_empty() {
-                <p>{ TEXT.starters_none }</p>
-            } else {
-                <p>{ TEXT.team_starters_intro }</p>
-                <ol class="starters">
-                    { for starters.iter().map(|d| html! {
-                        <li>
-                            <p class="starter-text">{ &d.statement.text }</p>
-                            <p class="starter-answers">
-                                { (TEXT.answer_range)(label_of(instrument, d.lowest), label_of(instrument, d.highest)) }
-                            </p>
-                        </li>
-                    }) }
-                </ol>
-            }
+            { conversation_starters(&starters, TEXT.team_starters_intro, |d| {
+                (TEXT.answer_range)(label_of(instrument, d.lowest), label_of(instrument, d.highest))
+            }) }
         </>
     }
 }
