@@ -48,13 +48,25 @@ impl Response {
     }
 }
 
+/// A stored number that is no answer (answers are 0 to 5).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NotAResponse(pub u8);
+
+/// serde's `try_from` needs `Display`. Only the number: the app never shows this text,
+/// only where the stored value stopped making sense.
+impl fmt::Display for NotAResponse {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.0, f)
+    }
+}
+
 impl TryFrom<u8> for Response {
-    type Error = String;
+    type Error = NotAResponse;
     fn try_from(code: u8) -> Result<Self, Self::Error> {
         if code <= 5 {
             Ok(Response(code))
         } else {
-            Err(format!("{code} is not an answer (0 to 5)"))
+            Err(NotAResponse(code))
         }
     }
 }
@@ -140,8 +152,9 @@ impl<'de> Deserialize<'de> for Answers {
         struct AnswersVisitor;
         impl<'de> Visitor<'de> for AnswersVisitor {
             type Value = Answers;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("answers by statement id")
+            // Nothing: only where a serde error happened is used, never its message.
+            fn expecting(&self, _: &mut fmt::Formatter<'_>) -> fmt::Result {
+                Ok(())
             }
             fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<Answers, M::Error> {
                 let mut answers = Answers::default();
@@ -165,6 +178,14 @@ mod tests {
         assert_eq!(Response::agreement(6), None);
         assert_eq!(Response::agreement(3).and_then(Response::level), Some(3));
         assert_eq!(Response::DONT_KNOW.level(), None);
+    }
+
+    #[test]
+    fn only_zero_to_five_are_responses() {
+        assert_eq!(Response::try_from(0), Ok(Response::DONT_KNOW));
+        assert_eq!(Response::try_from(5), Ok(Response(5)));
+        assert_eq!(Response::try_from(6), Err(NotAResponse(6)));
+        assert_eq!(NotAResponse(255).to_string(), "255");
     }
 
     #[test]

@@ -1,14 +1,21 @@
 //! The questionnaire as data. Its text lives in `data/*.json` so that content can be
 //! reviewed and changed without touching code.
 
+use crate::json::Position;
 use serde::Deserialize;
 use std::collections::BTreeSet;
-use std::fmt;
 
 const PARTNERSHIP_HEALTH: &str = include_str!("../data/partnership-health.json");
 
-/// How many statements each dimension must have; the step layout and scoring assume it.
-pub const STATEMENTS_PER_DIMENSION: usize = 4;
+/// The fewest statements a dimension may have: a dimension needs two scored answers to
+/// have a score at all.
+pub const MIN_STATEMENTS: usize = 2;
+/// How many concern and how many discuss recommendations a dimension has, at least and
+/// at most: one is no choice, more than three is more than a person acts on.
+pub const MIN_ADVICE: usize = 2;
+pub const MAX_ADVICE: usize = 3;
+/// About how long one statement takes to read and answer.
+pub const SECONDS_PER_STATEMENT: usize = 15;
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -18,6 +25,8 @@ pub struct Instrument {
     /// Short upper-case letters naming the instrument in result codes (with the version).
     pub code: String,
     pub title: String,
+    /// What the check covers, shown before it starts.
+    pub intro: String,
     pub scale: Scale,
     pub dimensions: Vec<Dimension>,
 }
@@ -57,25 +66,68 @@ pub struct Recommendations {
     pub strength: String,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum InstrumentError {
-    Parse(String),
-    Invalid(Vec<String>),
+    Parse(Position),
+    Invalid(Vec<Problem>),
 }
 
-impl fmt::Display for InstrumentError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            InstrumentError::Parse(e) => write!(f, "the questionnaire data could not be read: {e}"),
-            InstrumentError::Invalid(problems) => {
-                write!(
-                    f,
-                    "the questionnaire data is invalid: {}",
-                    problems.join("; ")
-                )
-            }
-        }
-    }
+/// A text of the instrument. Strings are the ids saying where it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Field {
+    Id,
+    Title,
+    Intro,
+    DontKnow,
+    /// The label of this agreement level (1–5).
+    ScaleLabel(usize),
+    /// The id of the dimension at this place (0-based): it has no id to name it by.
+    DimensionId(usize),
+    DimensionName(String),
+    DimensionDescription(String),
+    Strength(String),
+    /// The id of a statement of this dimension, at this place in it (0-based).
+    StatementId {
+        dimension: String,
+        index: usize,
+    },
+    StatementText(String),
+    /// A concern or discuss recommendation of this dimension.
+    Recommendation(String),
+}
+
+/// Which list of recommendations.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AdviceList {
+    Concern,
+    Discuss,
+}
+
+/// One thing that makes instrument data unusable; the app words it for content editors.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    Empty(Field),
+    /// The result-code letters are not 1 to 4 capital letters.
+    BadCode(String),
+    NoDimensions,
+    /// Dimension and statement ids share one namespace.
+    DuplicateDimensionId(String),
+    DuplicateStatementId(String),
+    TooFewStatements {
+        dimension: String,
+        count: usize,
+        min: usize,
+    },
+    /// A dimension without a reverse-worded statement.
+    NoReversed(String),
+    /// Not [`MIN_ADVICE`] to [`MAX_ADVICE`] recommendations in a list.
+    AdviceCount {
+        dimension: String,
+        list: AdviceList,
+        count: usize,
+    },
+    /// A statement id with characters other than ASCII letters, digits and '-'.
+    BadStatementId(String),
 }
 
 impl Instrument {
@@ -83,13 +135,13 @@ impl Instrument {
     /// crate's tests, so the app only parses it: the validation code stays out of the wasm.
     pub fn partnership_health() -> Result<Instrument, InstrumentError> {
         serde_json::from_str(PARTNERSHIP_HEALTH)
-            .map_err(|e| InstrumentError::Parse(crate::store::position(&e)))
+            .map_err(|e| InstrumentError::Parse(Position::of(&e)))
     }
 
     /// Parses and validates an instrument; an instrument that fails validation is never returned.
     pub fn from_json(json: &str) -> Result<Instrument, InstrumentError> {
-        let instrument: Instrument = serde_json::from_str(json)
-            .map_err(|e| InstrumentError::Parse(crate::store::position(&e)))?;
+        let instrument: Instrument =
+            serde_json::from_str(json).map_err(|e| InstrumentError::Parse(Position::of(&e)))?;
         let problems = instrument.problems();
         if problems.is_empty() {
             Ok(instrument)
@@ -106,34 +158,35 @@ impl Instrument {
         self.statements().count()
     }
 
-    /// Everything that makes the data unusable, in words a content editor understands.
-    pub fn problems(&self) -> Vec<String> {
+    /// About how long the whole check takes, in whole minutes, rounded up.
+    pub fn minutes(&self) -> usize {
+        (self.statement_count() * SECONDS_PER_STATEMENT).div_ceil(60)
+    }
+
+    /// Everything that makes the data unusable.
+    pub fn problems(&self) -> Vec<Problem> {
         let mut problems = Vec::new();
-        let mut empty = |what: &str, text: &str| {
+        let mut empty = |field: Field, text: &str| {
             if text.trim().is_empty() {
-                problems.push(format!("{what} is empty"));
+                problems.push(Problem::Empty(field));
             }
         };
-        empty("the instrument id", &self.id);
-        empty("the title", &self.title);
-        empty("the \"don't know\" label", &self.scale.dont_know);
+        empty(Field::Id, &self.id);
+        empty(Field::Title, &self.title);
+        empty(Field::Intro, &self.intro);
+        empty(Field::DontKnow, &self.scale.dont_know);
         for (i, label) in self.scale.agreement.iter().enumerate() {
-            empty(&format!("scale label {}", i + 1), label);
+            empty(Field::ScaleLabel(i + 1), label);
         }
-        for d in &self.dimensions {
-            empty(&format!("dimension \"{}\" id", d.name), &d.id);
-            empty(&format!("dimension \"{}\" name", d.id), &d.name);
-            empty(
-                &format!("dimension \"{}\" description", d.id),
-                &d.description,
-            );
-            empty(
-                &format!("dimension \"{}\" strength advice", d.id),
-                &d.recommendations.strength,
-            );
-            for s in &d.statements {
-                empty(&format!("statement \"{}\" id", s.text), &s.id);
-                empty(&format!("statement \"{}\" text", s.id), &s.text);
+        for (at, d) in self.dimensions.iter().enumerate() {
+            empty(Field::DimensionId(at), &d.id);
+            empty(Field::DimensionName(d.id.clone()), &d.name);
+            empty(Field::DimensionDescription(d.id.clone()), &d.description);
+            empty(Field::Strength(d.id.clone()), &d.recommendations.strength);
+            for (index, s) in d.statements.iter().enumerate() {
+                let dimension = d.id.clone();
+                empty(Field::StatementId { dimension, index }, &s.id);
+                empty(Field::StatementText(s.id.clone()), &s.text);
             }
             for r in d
                 .recommendations
@@ -141,61 +194,52 @@ impl Instrument {
                 .iter()
                 .chain(&d.recommendations.discuss)
             {
-                empty(&format!("a recommendation of \"{}\"", d.id), r);
+                empty(Field::Recommendation(d.id.clone()), r);
             }
         }
 
         if !(1..=4).contains(&self.code.len()) || !self.code.bytes().all(|b| b.is_ascii_uppercase())
         {
-            problems.push(format!(
-                "the code \"{}\" must be 1 to 4 capital letters",
-                self.code
-            ));
+            problems.push(Problem::BadCode(self.code.clone()));
         }
         if self.dimensions.is_empty() {
-            problems.push("there are no dimensions".into());
+            problems.push(Problem::NoDimensions);
         }
         let mut ids = BTreeSet::new();
         for d in &self.dimensions {
             if !ids.insert(d.id.as_str()) {
-                problems.push(format!("dimension id \"{}\" is used twice", d.id));
+                problems.push(Problem::DuplicateDimensionId(d.id.clone()));
             }
-            if d.statements.len() != STATEMENTS_PER_DIMENSION {
-                problems.push(format!(
-                    "dimension \"{}\" has {} statements, not {STATEMENTS_PER_DIMENSION}",
-                    d.id,
-                    d.statements.len()
-                ));
+            if d.statements.len() < MIN_STATEMENTS {
+                problems.push(Problem::TooFewStatements {
+                    dimension: d.id.clone(),
+                    count: d.statements.len(),
+                    min: MIN_STATEMENTS,
+                });
             }
             if !d.statements.iter().any(|s| s.reversed) {
-                problems.push(format!(
-                    "dimension \"{}\" has no reverse-worded statement",
-                    d.id
-                ));
+                problems.push(Problem::NoReversed(d.id.clone()));
             }
-            for (band, advice) in [
-                ("concern", &d.recommendations.concern),
-                ("discuss", &d.recommendations.discuss),
+            for (list, advice) in [
+                (AdviceList::Concern, &d.recommendations.concern),
+                (AdviceList::Discuss, &d.recommendations.discuss),
             ] {
-                if !(2..=3).contains(&advice.len()) {
-                    problems.push(format!(
-                        "dimension \"{}\" has {} {band} recommendations, not 2 or 3",
-                        d.id,
-                        advice.len()
-                    ));
+                if !(MIN_ADVICE..=MAX_ADVICE).contains(&advice.len()) {
+                    problems.push(Problem::AdviceCount {
+                        dimension: d.id.clone(),
+                        list,
+                        count: advice.len(),
+                    });
                 }
             }
         }
         for s in self.statements() {
             if !ids.insert(s.id.as_str()) {
-                problems.push(format!("statement id \"{}\" is used twice", s.id));
+                problems.push(Problem::DuplicateStatementId(s.id.clone()));
             }
             // Ids become HTML ids and radio names.
             if !s.id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
-                problems.push(format!(
-                    "statement id \"{}\" may only hold letters, digits and '-'",
-                    s.id
-                ));
+                problems.push(Problem::BadStatementId(s.id.clone()));
             }
         }
         problems
@@ -207,7 +251,7 @@ mod tests {
     use super::*;
 
     fn shipped() -> Instrument {
-        Instrument::from_json(PARTNERSHIP_HEALTH).unwrap_or_else(|e| panic!("{e}"))
+        Instrument::from_json(PARTNERSHIP_HEALTH).unwrap_or_else(|e| panic!("{e:?}"))
     }
 
     #[test]
@@ -216,6 +260,12 @@ mod tests {
         assert_eq!(i.id, "partnership-health");
         assert_eq!(i.version, 1);
         assert_eq!(i.title, "Partnership Health Check");
+        assert_eq!(
+            i.intro,
+            "Eight short steps on how your partnership works: shared purpose, communication, \
+             trust, goals, commitment, coordination, complementary strengths, and learning \
+             together. You get a score for each, and concrete next steps where it matters."
+        );
         assert_eq!(i.dimensions.len(), 8);
         assert_eq!(i.statement_count(), 32);
         assert!(i.problems().is_empty(), "{:?}", i.problems());
@@ -283,7 +333,7 @@ mod tests {
         Instrument::from_json(&v.to_string())
     }
 
-    fn problems_of(f: impl FnOnce(&mut serde_json::Value)) -> Vec<String> {
+    fn problems_of(f: impl FnOnce(&mut serde_json::Value)) -> Vec<Problem> {
         match edit(f) {
             Err(InstrumentError::Invalid(p)) => p,
             other => panic!("expected invalid, got {other:?}"),
@@ -294,7 +344,7 @@ mod tests {
     fn duplicate_statement_ids_are_rejected() {
         let p = problems_of(|v| v["dimensions"][1]["statements"][0]["id"] = "purpose-1".into());
         assert!(
-            p.iter().any(|p| p.contains("\"purpose-1\" is used twice")),
+            p.contains(&Problem::DuplicateStatementId("purpose-1".into())),
             "{p:?}"
         );
     }
@@ -303,24 +353,33 @@ mod tests {
     fn duplicate_dimension_ids_are_rejected() {
         let p = problems_of(|v| v["dimensions"][1]["id"] = "purpose".into());
         assert!(
-            p.iter()
-                .any(|p| p.contains("dimension id \"purpose\" is used twice")),
+            p.contains(&Problem::DuplicateDimensionId("purpose".into())),
             "{p:?}"
         );
     }
 
     #[test]
-    fn a_dimension_without_four_statements_is_rejected() {
+    fn a_dimension_with_fewer_than_two_statements_is_rejected() {
         let p = problems_of(|v| {
-            v["dimensions"][0]["statements"]
-                .as_array_mut()
-                .unwrap()
-                .pop();
+            let statements = v["dimensions"][0]["statements"].as_array_mut().unwrap();
+            statements.truncate(1);
+            // Keeps a reversed statement, so only the count is wrong.
+            statements[0]["reversed"] = true.into();
         });
-        assert!(
-            p.iter().any(|p| p.contains("has 3 statements, not 4")),
-            "{p:?}"
+        assert_eq!(
+            p,
+            [Problem::TooFewStatements {
+                dimension: "purpose".into(),
+                count: 1,
+                min: MIN_STATEMENTS
+            }]
         );
+        let two = edit(|v| {
+            let statements = v["dimensions"][0]["statements"].as_array_mut().unwrap();
+            statements.truncate(2);
+            statements[0]["reversed"] = true.into();
+        });
+        assert!(two.is_ok(), "{two:?}");
     }
 
     #[test]
@@ -330,10 +389,7 @@ mod tests {
                 s["reversed"] = false.into();
             }
         });
-        assert!(
-            p.iter().any(|p| p.contains("no reverse-worded statement")),
-            "{p:?}"
-        );
+        assert_eq!(p, [Problem::NoReversed("trust".into())]);
     }
 
     #[test]
@@ -343,11 +399,15 @@ mod tests {
             v["dimensions"][3]["recommendations"]["strength"] = " ".into();
         });
         assert!(
-            p.iter().any(|p| p.contains("1 concern recommendations")),
+            p.contains(&Problem::AdviceCount {
+                dimension: "goals".into(),
+                list: AdviceList::Concern,
+                count: 1
+            }),
             "{p:?}"
         );
         assert!(
-            p.iter().any(|p| p.contains("strength advice is empty")),
+            p.contains(&Problem::Empty(Field::Strength("goals".into()))),
             "{p:?}"
         );
     }
@@ -359,13 +419,51 @@ mod tests {
             v["dimensions"][0]["statements"][2]["id"] = "has space".into();
         });
         assert!(
-            p.iter().any(|p| p.contains("\"purpose-2\" text is empty")),
+            p.contains(&Problem::Empty(Field::StatementText("purpose-2".into()))),
             "{p:?}"
         );
         assert!(
-            p.iter().any(|p| p.contains("\"has space\" may only hold")),
+            p.contains(&Problem::BadStatementId("has space".into())),
             "{p:?}"
         );
+    }
+
+    #[test]
+    fn empty_texts_are_named_by_where_they_are() {
+        let p = problems_of(|v| {
+            v["title"] = "".into();
+            v["intro"] = " \n".into();
+            v["scale"]["agreement"][4] = "".into();
+            v["dimensions"][1]["id"] = "".into();
+            v["dimensions"][0]["statements"][3]["id"] = "".into();
+            v["code"] = "ph".into();
+        });
+        for expected in [
+            Problem::Empty(Field::Title),
+            Problem::Empty(Field::Intro),
+            Problem::Empty(Field::ScaleLabel(5)),
+            Problem::Empty(Field::DimensionId(1)),
+            Problem::Empty(Field::StatementId {
+                dimension: "purpose".into(),
+                index: 3,
+            }),
+            Problem::BadCode("ph".into()),
+        ] {
+            assert!(p.contains(&expected), "{expected:?} not in {p:?}");
+        }
+        let p = problems_of(|v| v["dimensions"] = serde_json::json!([]));
+        assert_eq!(p, [Problem::NoDimensions]);
+    }
+
+    #[test]
+    fn the_shipped_check_takes_eight_minutes() {
+        assert_eq!(shipped().minutes(), 8);
+        let mut i = shipped();
+        i.dimensions[0].statements.pop();
+        // 31 statements are 7 minutes 45 seconds: rounded up.
+        assert_eq!(i.minutes(), 8);
+        i.dimensions.truncate(1);
+        assert_eq!(i.minutes(), 1);
     }
 
     #[test]
@@ -374,9 +472,9 @@ mod tests {
             edit(|v| v["extra"] = 1.into()),
             Err(InstrumentError::Parse(_))
         ));
-        assert!(matches!(
+        assert_eq!(
             Instrument::from_json("{"),
-            Err(InstrumentError::Parse(_))
-        ));
+            Err(InstrumentError::Parse(Position { line: 1, column: 1 }))
+        );
     }
 }

@@ -8,6 +8,7 @@ pub mod embed;
 pub mod exchange;
 pub mod insight;
 pub mod instrument;
+pub mod json;
 pub mod scoring;
 pub mod store;
 

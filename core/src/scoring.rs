@@ -5,7 +5,8 @@ use crate::instrument::{Instrument, Statement};
 use serde::{Deserialize, Serialize};
 
 /// A dimension with fewer scored answers than this has no score ("Not enough answers").
-pub const MIN_SCORED_ANSWERS: usize = 2;
+/// The instrument gives every dimension at least this many statements.
+pub const MIN_SCORED_ANSWERS: usize = crate::instrument::MIN_STATEMENTS;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -182,6 +183,7 @@ mod tests {
             version: 1,
             code: "FX".into(),
             title: "Fixture".into(),
+            intro: "i".into(),
             scale: Scale {
                 agreement: ["1", "2", "3", "4", "5"].map(String::from),
                 dont_know: "?".into(),
