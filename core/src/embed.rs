@@ -3,8 +3,8 @@
 //! warning the app logs, so a typo on a host page never breaks rendering, and nothing
 //! from the host reaches the page unchecked.
 
-/// Longest preset partnership name (the name field's limit).
-pub const MAX_NAME_CHARS: usize = 120;
+use crate::store::MAX_NAME_CHARS;
+
 /// Longest storage namespace.
 pub const MAX_KEY_CHARS: usize = 32;
 
@@ -27,10 +27,28 @@ impl Theme {
     }
 }
 
+/// The three ways Rapport runs.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Placement {
+    /// Its own page.
+    #[default]
+    Page,
+    /// In an iframe (`embed=1`): no page chrome, height reported.
+    Frame,
+    /// Rendered into an element of a host page, whose address belongs to the host.
+    Mount,
+}
+
+impl Placement {
+    /// Inside someone else's page, in a frame or mounted.
+    pub fn is_embedded(self) -> bool {
+        matches!(self, Placement::Frame | Placement::Mount)
+    }
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Embed {
-    /// `embed=1`: no page chrome, and the height is reported to the host page.
-    pub embedded: bool,
+    pub placement: Placement,
     pub theme: Theme,
     /// A hex colour (`#rgb` or `#rrggbb`) for buttons and the chart.
     pub accent: Option<String>,
@@ -38,35 +56,41 @@ pub struct Embed {
     pub name: Option<String>,
     /// A namespace for storage keys.
     pub storage_key: Option<String>,
-    /// Rendered into an element of a host page (not an iframe): the host's address and
-    /// its fragment belong to the host.
-    pub mounted: bool,
 }
 
-/// A parameter whose value was not used, and why.
+/// A parameter whose value was not used, and why; the app words the console line.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Warning {
     pub parameter: String,
+    /// Cut to 80 characters.
     pub value: String,
-    pub why: &'static str,
+    pub why: Why,
 }
 
-impl Warning {
-    /// The console line for host-page authors.
-    pub fn message(&self) -> String {
-        // Quoted by hand: `{:?}` would pull Debug escaping into the wasm.
-        format!(
-            "Rapport: ignoring {}=\"{}\": {}; using the default.",
-            self.parameter, self.value, self.why
-        )
-    }
+/// What a value should have been.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Why {
+    /// `embed` is 1 (or true) or 0 (or false).
+    Embed,
+    /// `theme` is light, dark or auto.
+    Theme,
+    /// `accent` is a hex colour, `#rgb` or `#rrggbb`.
+    Accent,
+    NameTooLong {
+        limit: usize,
+    },
+    NameControl,
+    /// `storage-key` is 1 to `limit` ASCII letters, digits, '-' or '_'.
+    StorageKey {
+        limit: usize,
+    },
 }
 
 /// Reads the parameters; unknown ones are left alone (the host's own, or analytics').
 pub fn parse<'a>(params: impl IntoIterator<Item = (&'a str, &'a str)>) -> (Embed, Vec<Warning>) {
     let mut embed = Embed::default();
     let mut warnings = Vec::new();
-    let mut warn = |parameter: &str, value: &str, why: &'static str| {
+    let mut warn = |parameter: &str, value: &str, why: Why| {
         warnings.push(Warning {
             parameter: parameter.to_owned(),
             value: value.chars().take(80).collect(),
@@ -76,33 +100,30 @@ pub fn parse<'a>(params: impl IntoIterator<Item = (&'a str, &'a str)>) -> (Embed
     for (parameter, value) in params {
         match parameter {
             "embed" => match value {
-                "1" | "true" | "" => embed.embedded = true,
-                "0" | "false" => embed.embedded = false,
-                _ => warn(parameter, value, "use embed=1"),
+                "1" | "true" | "" => embed.placement = Placement::Frame,
+                "0" | "false" => embed.placement = Placement::Page,
+                _ => warn(parameter, value, Why::Embed),
             },
             "theme" => match value {
                 "light" => embed.theme = Theme::Light,
                 "dark" => embed.theme = Theme::Dark,
                 "auto" => embed.theme = Theme::Auto,
-                _ => warn(parameter, value, "the theme is light, dark or auto"),
+                _ => warn(parameter, value, Why::Theme),
             },
             "accent" => {
                 if is_hex_colour(value) {
                     embed.accent = Some(value.to_ascii_lowercase());
                 } else {
-                    warn(
-                        parameter,
-                        value,
-                        "the accent is a hex colour such as #0a7d55",
-                    );
+                    warn(parameter, value, Why::Accent);
                 }
             }
             "name" => {
                 let name = value.trim();
                 if name.chars().count() > MAX_NAME_CHARS {
-                    warn(parameter, value, "the name is longer than 120 characters");
+                    let limit = MAX_NAME_CHARS;
+                    warn(parameter, value, Why::NameTooLong { limit });
                 } else if name.chars().any(char::is_control) {
-                    warn(parameter, value, "the name holds control characters");
+                    warn(parameter, value, Why::NameControl);
                 } else if !name.is_empty() {
                     embed.name = Some(name.to_owned());
                 }
@@ -115,11 +136,8 @@ pub fn parse<'a>(params: impl IntoIterator<Item = (&'a str, &'a str)>) -> (Embed
                 if ok {
                     embed.storage_key = Some(value.to_owned());
                 } else {
-                    warn(
-                        parameter,
-                        value,
-                        "the storage key is 1 to 32 letters, digits, '-' or '_'",
-                    );
+                    let limit = MAX_KEY_CHARS;
+                    warn(parameter, value, Why::StorageKey { limit });
                 }
             }
             _ => {}
@@ -194,6 +212,9 @@ mod tests {
     fn nothing_given_is_the_standalone_app() {
         assert_eq!(read(&[]), (Embed::default(), vec![]));
         assert_eq!(Embed::default().theme, Theme::Auto);
+        assert_eq!(Embed::default().placement, Placement::Page);
+        assert!(!Placement::Page.is_embedded());
+        assert!(Placement::Frame.is_embedded() && Placement::Mount.is_embedded());
     }
 
     #[test]
@@ -210,12 +231,11 @@ mod tests {
         assert_eq!(
             embed,
             Embed {
-                embedded: true,
+                placement: Placement::Frame,
                 theme: Theme::Dark,
                 accent: Some("#0a7d55".into()),
                 name: Some("River Trust".into()),
                 storage_key: Some("team_a-2".into()),
-                mounted: false,
             }
         );
     }
@@ -244,9 +264,21 @@ mod tests {
         assert_eq!(named[1], ("theme", "purple"));
         assert_eq!(named[2], ("accent", "red;}body{display:none"));
         assert_eq!(named[7], ("storage-key", "../other"));
+        let whys: Vec<Why> = warnings.iter().map(|w| w.why).collect();
         assert_eq!(
-            warnings[1].message(),
-            "Rapport: ignoring theme=\"purple\": the theme is light, dark or auto; using the default."
+            whys,
+            [
+                Why::Embed,
+                Why::Theme,
+                Why::Accent,
+                Why::Accent,
+                Why::Accent,
+                Why::NameTooLong { limit: 120 },
+                Why::NameControl,
+                Why::StorageKey { limit: 32 },
+                Why::StorageKey { limit: 32 },
+                Why::StorageKey { limit: 32 },
+            ]
         );
         assert_eq!(warnings[5].value.chars().count(), 80, "long values are cut");
     }

@@ -91,7 +91,7 @@ pub fn iso_date(ms: u64) -> String {
 }
 
 /// Why a file could not be imported.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ImportError {
     Empty,
     TooLarge,
@@ -149,20 +149,15 @@ pub fn import(
 mod tests {
     use super::*;
     use crate::answers::Response;
-    use crate::store::Draft;
+    use crate::fixtures::{instrument, uniform};
+    use crate::json::Position;
+    use crate::store::{Draft, Shape};
 
-    fn instrument() -> Instrument {
-        Instrument::partnership_health().unwrap()
-    }
-
+    /// Every statement answered `level` as given, except "trust-2": "don't know".
     fn finished(id: &str, at: u64, name: &str, level: u8) -> Assessment {
         let i = instrument();
         let mut draft = Draft::new(&i, name.into());
-        for s in i.statements() {
-            draft
-                .answers
-                .set(&s.id, Response::agreement(level).unwrap());
-        }
+        draft.answers = uniform(&i, level);
         draft.answers.set("trust-2", Response::DONT_KNOW);
         Assessment::finish(&i, &draft, id.into(), at)
     }
@@ -242,7 +237,7 @@ mod tests {
             (&csv, ImportError::Csv),
             (
                 "not json",
-                ImportError::Unreadable(ReadError::NotJson("line 1, column 2".into())),
+                ImportError::Unreadable(ReadError::NotJson(Position { line: 1, column: 2 })),
             ),
             (
                 "{\"name\": \"a survey\"}",
@@ -258,7 +253,7 @@ mod tests {
         }
         assert!(matches!(
             import(&empty, "{\"schema\":1,\"data\":[1,2]}", &i),
-            Err(ImportError::Unreadable(ReadError::WrongShape(_)))
+            Err(ImportError::Unreadable(ReadError::WrongShape(Shape::At(_))))
         ));
         assert_eq!(
             import(&empty, &" ".repeat(MAX_IMPORT_BYTES + 1), &i),

@@ -6,6 +6,9 @@ pub mod code;
 pub mod compare;
 pub mod embed;
 pub mod exchange;
+#[cfg(any(test, feature = "fixtures"))]
+#[doc(hidden)]
+pub mod fixtures;
 pub mod insight;
 pub mod instrument;
 pub mod json;

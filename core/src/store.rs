@@ -4,13 +4,15 @@
 
 use crate::answers::Answers;
 use crate::instrument::Instrument;
+use crate::json::Position;
 use crate::scoring::{self, Scores};
 use serde::de::{DeserializeOwned, IgnoredAny};
 use serde::{Deserialize, Serialize};
-use std::fmt;
 
 /// The schema this build writes and reads.
 pub const SCHEMA: u64 = 1;
+/// The longest partnership name, in characters.
+pub const MAX_NAME_CHARS: usize = 120;
 
 /// An unfinished check: saved on every change so nothing is lost.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -37,25 +39,35 @@ impl Draft {
     }
 
     /// Why this draft cannot be continued with `instrument`, if it cannot.
-    pub fn misfit(&self, instrument: &Instrument) -> Option<String> {
+    pub fn misfit(&self, instrument: &Instrument) -> Option<Misfit> {
         if self.instrument_id != instrument.id || self.instrument_version != instrument.version {
-            return Some(format!(
-                "it belongs to questionnaire {} version {}",
-                self.instrument_id, self.instrument_version
-            ));
+            return Some(Misfit::OtherInstrument {
+                id: self.instrument_id.clone(),
+                version: self.instrument_version,
+            });
         }
         if self.answers.answered_in(instrument) != self.answers.len() {
-            return Some("it holds answers to statements this questionnaire does not have".into());
+            return Some(Misfit::UnknownStatements);
         }
         match self.step {
-            Some(step) if step >= instrument.dimensions.len() => Some(format!(
-                "it is on step {} of {}",
-                step.saturating_add(1),
-                instrument.dimensions.len()
-            )),
+            Some(step) if step >= instrument.dimensions.len() => Some(Misfit::StepOutOfRange {
+                step,
+                steps: instrument.dimensions.len(),
+            }),
             _ => None,
         }
     }
+}
+
+/// Why a draft cannot be continued with an instrument.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Misfit {
+    /// It was started with this instrument (id and version).
+    OtherInstrument { id: String, version: u32 },
+    /// It answers statements the instrument does not have.
+    UnknownStatements,
+    /// It is on a step (0-based) the instrument does not have.
+    StepOutOfRange { step: usize, steps: usize },
 }
 
 /// A finished check, as kept in history.
@@ -70,7 +82,7 @@ pub struct Assessment {
     pub instrument_version: u32,
     pub answers: Answers,
     pub scores: Scores,
-    /// Someone else's result, saved from a code or link: never compared over time with
+    /// Someone else's result, saved when they shared it: never compared over time with
     /// this person's own checks.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub received: bool,
@@ -95,22 +107,23 @@ impl Assessment {
         }
     }
 
-    /// A result read from a code, kept under the code as its id so that saving it again
-    /// never duplicates it.
+    /// Someone else's result, kept under `id`: the text it was received as, so that
+    /// saving it again never duplicates it.
     pub fn received(
         instrument: &Instrument,
-        code: String,
-        decoded: crate::code::Decoded,
+        id: String,
+        name: String,
+        answers: Answers,
         at: u64,
     ) -> Assessment {
         Assessment {
-            scores: scoring::score(instrument, &decoded.answers),
-            id: code,
+            scores: scoring::score(instrument, &answers),
+            id,
             finished_at: at,
-            name: decoded.name,
+            name,
             instrument_id: instrument.id.clone(),
             instrument_version: instrument.version,
-            answers: decoded.answers,
+            answers,
             received: true,
         }
     }
@@ -208,26 +221,26 @@ impl History {
 }
 
 /// Why a stored value could not be read.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ReadError {
-    NotJson(String),
+    NotJson(Position),
     NoSchema,
     /// Written by another (probably newer) version of Rapport.
     UnknownSchema(u64),
-    WrongShape(String),
+    WrongShape(Shape),
 }
 
-impl fmt::Display for ReadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ReadError::NotJson(at) => write!(f, "it is not valid JSON ({at})"),
-            ReadError::NoSchema => write!(f, "it has no schema version"),
-            ReadError::UnknownSchema(v) => {
-                write!(f, "it uses schema version {v}, this app reads {SCHEMA}")
-            }
-            ReadError::WrongShape(why) => write!(f, "its content is not what was expected ({why})"),
-        }
-    }
+/// How a stored value's content is not what was expected.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Shape {
+    /// serde could not read it as the expected structure here.
+    At(Position),
+    /// A check holds scores its answers could never give.
+    ImpossibleScores { check: String },
+    /// A check answers statements its instrument does not have.
+    UnknownStatements { check: String },
+    /// A draft that this instrument cannot continue.
+    Draft(Misfit),
 }
 
 #[derive(Serialize)]
@@ -263,7 +276,7 @@ pub fn encode<T: Serialize>(data: &T) -> String {
 pub fn decode<T: DeserializeOwned>(raw: &str) -> Result<T, ReadError> {
     // Three light passes instead of one through `serde_json::Value`: the generic `Value`
     // machinery costs more wasm than it saves time on values this small.
-    serde_json::from_str::<IgnoredAny>(raw).map_err(|e| ReadError::NotJson(position(&e)))?;
+    serde_json::from_str::<IgnoredAny>(raw).map_err(|e| ReadError::NotJson(Position::of(&e)))?;
     match serde_json::from_str::<SchemaProbe>(raw) {
         Ok(SchemaProbe {
             schema: Some(SCHEMA),
@@ -275,13 +288,7 @@ pub fn decode<T: DeserializeOwned>(raw: &str) -> Result<T, ReadError> {
     }
     serde_json::from_str::<OwnedEnvelope<T>>(raw)
         .map(|e| e.data)
-        .map_err(|e| ReadError::WrongShape(position(&e)))
-}
-
-/// Where serde_json gave up. Its full message is not used: formatting it would add the
-/// error-formatting code of serde_json and std::io to the wasm.
-pub(crate) fn position(e: &serde_json::Error) -> String {
-    format!("line {}, column {}", e.line(), e.column())
+        .map_err(|e| ReadError::WrongShape(Shape::At(Position::of(&e))))
 }
 
 /// A stored history, tidied (newest first, one entry per id) and checked: every score is
@@ -296,17 +303,15 @@ pub fn decode_history(raw: &str, instrument: &Instrument) -> Result<History, Rea
             .iter()
             .all(|d| d.scored <= d.total && u64::from(d.total) <= 5 * u64::from(d.scored));
         if !plausible {
-            return Err(ReadError::WrongShape(format!(
-                "check {} holds impossible scores",
-                a.id
-            )));
+            return Err(ReadError::WrongShape(Shape::ImpossibleScores {
+                check: a.id.clone(),
+            }));
         }
         if a.instrument_id == instrument.id && a.instrument_version == instrument.version {
             if a.answers.answered_in(instrument) != a.answers.len() {
-                return Err(ReadError::WrongShape(format!(
-                    "check {} answers unknown statements",
-                    a.id
-                )));
+                return Err(ReadError::WrongShape(Shape::UnknownStatements {
+                    check: a.id.clone(),
+                }));
             }
             a.scores = scoring::score(instrument, &a.answers);
         }
@@ -318,7 +323,7 @@ pub fn decode_history(raw: &str, instrument: &Instrument) -> Result<History, Rea
 pub fn decode_draft(raw: &str, instrument: &Instrument) -> Result<Draft, ReadError> {
     let draft: Draft = decode(raw)?;
     match draft.misfit(instrument) {
-        Some(why) => Err(ReadError::WrongShape(why)),
+        Some(misfit) => Err(ReadError::WrongShape(Shape::Draft(misfit))),
         None => Ok(draft),
     }
 }
@@ -327,22 +332,7 @@ pub fn decode_draft(raw: &str, instrument: &Instrument) -> Result<Draft, ReadErr
 mod tests {
     use super::*;
     use crate::answers::Response;
-
-    fn instrument() -> Instrument {
-        Instrument::partnership_health().unwrap()
-    }
-
-    fn finished(id: &str, at: u64, name: &str, level: u8) -> Assessment {
-        let i = instrument();
-        let mut draft = Draft::new(&i, name.into());
-        for s in i.statements() {
-            draft.answers.set(
-                &s.id,
-                Response::agreement(if s.reversed { 6 - level } else { level }).unwrap(),
-            );
-        }
-        Assessment::finish(&i, &draft, id.into(), at)
-    }
+    use crate::fixtures::{finished, instrument};
 
     fn ids(h: &History) -> Vec<&str> {
         h.assessments().iter().map(|a| a.id.as_str()).collect()
@@ -372,10 +362,10 @@ mod tests {
 
     #[test]
     fn unreadable_values_say_why() {
-        assert!(matches!(
+        assert_eq!(
             decode::<History>("{not json"),
-            Err(ReadError::NotJson(_))
-        ));
+            Err(ReadError::NotJson(Position { line: 1, column: 2 }))
+        );
         assert_eq!(
             decode::<History>(r#"{"data":{}}"#),
             Err(ReadError::NoSchema)
@@ -390,7 +380,7 @@ mod tests {
         );
         assert!(matches!(
             decode::<History>(r#"{"schema":1,"data":[]}"#),
-            Err(ReadError::WrongShape(_))
+            Err(ReadError::WrongShape(Shape::At(Position { line: 1, .. })))
         ));
         assert!(matches!(
             decode::<History>("[1,2]"),
@@ -398,12 +388,10 @@ mod tests {
         ));
         assert!(matches!(
             decode::<History>(r#"{"schema":1,"data":{"assessments":[],"deleted":[],"x":1}}"#),
-            Err(ReadError::WrongShape(_))
+            Err(ReadError::WrongShape(Shape::At(Position { line: 1, .. })))
         ));
-        assert_eq!(
-            ReadError::UnknownSchema(2).to_string(),
-            "it uses schema version 2, this app reads 1"
-        );
+        // The app says which schema it reads beside the one found.
+        assert_eq!(SCHEMA, 1);
     }
 
     #[test]
@@ -411,15 +399,26 @@ mod tests {
         let i = instrument();
         let mut d = Draft::new(&i, String::new());
         d.instrument_version = 9;
-        assert!(
-            matches!(decode_draft(&encode(&d), &i), Err(ReadError::WrongShape(w)) if w.contains("version 9"))
+        let misfit = |m| Err(ReadError::WrongShape(Shape::Draft(m)));
+        assert_eq!(
+            decode_draft(&encode(&d), &i),
+            misfit(Misfit::OtherInstrument {
+                id: "partnership-health".into(),
+                version: 9
+            })
         );
         let mut d = Draft::new(&i, String::new());
         d.step = Some(8);
-        assert!(decode_draft(&encode(&d), &i).is_err());
+        assert_eq!(
+            decode_draft(&encode(&d), &i),
+            misfit(Misfit::StepOutOfRange { step: 8, steps: 8 })
+        );
         let mut d = Draft::new(&i, String::new());
         d.answers.set("nope-1", Response::DONT_KNOW);
-        assert!(decode_draft(&encode(&d), &i).is_err());
+        assert_eq!(
+            decode_draft(&encode(&d), &i),
+            misfit(Misfit::UnknownStatements)
+        );
     }
 
     #[test]
@@ -446,17 +445,21 @@ mod tests {
         let mut impossible = new.clone();
         impossible.instrument_version = 7;
         impossible.scores.dimensions[0].total = u32::MAX;
-        assert!(matches!(
+        assert_eq!(
             decode_history(&raw(vec![impossible]), &i),
-            Err(ReadError::WrongShape(_))
-        ));
+            Err(ReadError::WrongShape(Shape::ImpossibleScores {
+                check: "new".into()
+            }))
+        );
 
         let mut unknown = new.clone();
         unknown.answers.set("nope-1", Response::DONT_KNOW);
-        assert!(matches!(
+        assert_eq!(
             decode_history(&raw(vec![unknown]), &i),
-            Err(ReadError::WrongShape(_))
-        ));
+            Err(ReadError::WrongShape(Shape::UnknownStatements {
+                check: "new".into()
+            }))
+        );
     }
 
     // Found by the fuzz harness (core/examples/fuzz_decoders.rs): these overflowed.
@@ -466,9 +469,12 @@ mod tests {
         let draft = r#"{"schema":1,"data":{"instrument_id":"partnership-health","instrument_version":1,"name":"","answers":{},"step":18446744073709551615}}"#;
         assert_eq!(
             decode_draft(draft, &i),
-            Err(ReadError::WrongShape(
-                "it is on step 18446744073709551615 of 8".into()
-            ))
+            Err(ReadError::WrongShape(Shape::Draft(
+                Misfit::StepOutOfRange {
+                    step: usize::MAX,
+                    steps: 8
+                }
+            )))
         );
         let mut h = History::default();
         h.add(finished("a", 1, "", 3));
@@ -510,15 +516,20 @@ mod tests {
         let mut h = History::default();
         h.add(finished("mine-1", 1, "Alpha", 2));
         let theirs = finished("x", 0, "Alpha", 4);
-        let code = crate::code::encode(&i, &theirs.answers, "Alpha");
-        let decoded = crate::code::decode(&code, &i).unwrap();
-        h.add(Assessment::received(&i, code.clone(), decoded, 2));
+        let theirs_id = "received-1".to_owned();
+        h.add(Assessment::received(
+            &i,
+            theirs_id.clone(),
+            "Alpha".into(),
+            theirs.answers,
+            2,
+        ));
         h.add(finished("mine-2", 3, "Alpha", 3));
         assert_eq!(h.previous("mine-2").map(|a| a.id.as_str()), Some("mine-1"));
-        assert_eq!(h.previous(&code), None);
+        assert_eq!(h.previous(&theirs_id), None);
         // Saved, it reads back with its flag; own checks carry no flag at all.
         let back = decode_history(&encode(&h), &i).unwrap();
-        assert!(back.get(&code).unwrap().received);
+        assert!(back.get(&theirs_id).unwrap().received);
         assert!(!encode(&h.get("mine-1").unwrap()).contains("received"));
     }
 

@@ -1,0 +1,34 @@
+//! Test data shared by this crate's tests and the app's browser tests (feature
+//! `fixtures`), so that no two test modules keep their own copies.
+
+use crate::answers::{Answers, Response};
+use crate::instrument::Instrument;
+use crate::store::{Assessment, Draft};
+
+/// The shipped instrument.
+pub fn instrument() -> Instrument {
+    Instrument::partnership_health().expect("the shipped instrument reads")
+}
+
+/// Every statement answered `level` as given: reversed statements are not turned round,
+/// so their dimensions do not score `level`.
+pub fn uniform(instrument: &Instrument, level: u8) -> Answers {
+    let response = Response::agreement(level).expect("a level from 1 to 5");
+    instrument
+        .statements()
+        .map(|s| (s.id.clone(), response))
+        .collect()
+}
+
+/// A finished check of the shipped instrument in which every dimension scores exactly
+/// `level`: reversed statements are answered `6 - level`.
+pub fn finished(id: &str, at: u64, name: &str, level: u8) -> Assessment {
+    let i = instrument();
+    let mut draft = Draft::new(&i, name.into());
+    for s in i.statements() {
+        let answer = if s.reversed { 6 - level } else { level };
+        let response = Response::agreement(answer).expect("a level from 1 to 5");
+        draft.answers.set(&s.id, response);
+    }
+    Assessment::finish(&i, &draft, id.into(), at)
+}
