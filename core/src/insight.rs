@@ -1,6 +1,6 @@
 //! What a result means for the person: highlights, next steps, change over time.
 
-use crate::instrument::Dimension;
+use crate::instrument::{Dimension, Instrument};
 use crate::scoring::{self, Band, Scores};
 
 /// What the results screen says for one dimension.
@@ -22,6 +22,27 @@ pub fn advice(dimension: &Dimension, band: Option<Band>) -> Advice<'_> {
         Some(Band::Strength) => Advice::KeepUp(&r.strength),
         None => Advice::NotEnoughAnswers,
     }
+}
+
+/// The dimensions in order of need: Concern, then Discuss, then Strength, each weakest
+/// first, then those without a score; ties keep the instrument's order.
+pub fn by_need<'a>(
+    instrument: &'a Instrument,
+    scores: &Scores,
+) -> Vec<(&'a Dimension, Option<f64>)> {
+    let mut ordered: Vec<(usize, &Dimension, Option<f64>)> = instrument
+        .dimensions
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (i, d, scores.dimension(&d.id).and_then(|s| s.mean())))
+        .collect();
+    // Bands rise with the mean, so ascending means are already in band order. An
+    // unstable sort with the position as tie-break: a stable one adds its own wasm.
+    ordered.sort_unstable_by(|a, b| {
+        let key = |m: Option<f64>| m.unwrap_or(f64::INFINITY);
+        key(a.2).total_cmp(&key(b.2)).then(a.0.cmp(&b.0))
+    });
+    ordered.into_iter().map(|(_, d, m)| (d, m)).collect()
 }
 
 /// Indices (into `scores.dimensions`) of the strongest and weakest scored dimensions,
@@ -95,6 +116,57 @@ mod tests {
             Advice::KeepUp(&d.recommendations.strength)
         );
         assert_eq!(advice(d, None), Advice::NotEnoughAnswers);
+    }
+
+    #[test]
+    fn by_need_puts_the_weakest_first_and_the_unscored_last() {
+        let i = Instrument::partnership_health().unwrap();
+        let ids: Vec<&str> = i.dimensions.iter().map(|d| d.id.as_str()).collect();
+        // In the instrument's order; `scores` names dimensions d0, d1, ….
+        let s = scores(&[
+            Some(4.5),
+            None,
+            Some(2.0),
+            Some(3.5),
+            Some(2.0),
+            None,
+            Some(4.0),
+            Some(1.25),
+        ]);
+        let named = Scores {
+            dimensions: s
+                .dimensions
+                .into_iter()
+                .zip(&ids)
+                .map(|(d, id)| DimensionScore {
+                    dimension: (*id).to_owned(),
+                    ..d
+                })
+                .collect(),
+        };
+        let order: Vec<(&str, Option<f64>)> = by_need(&i, &named)
+            .into_iter()
+            .map(|(d, m)| (d.id.as_str(), m))
+            .collect();
+        assert_eq!(
+            order,
+            [
+                (ids[7], Some(1.25)),
+                (ids[2], Some(2.0)),
+                (ids[4], Some(2.0)),
+                (ids[3], Some(3.5)),
+                (ids[6], Some(4.0)),
+                (ids[0], Some(4.5)),
+                (ids[1], None),
+                (ids[5], None),
+            ]
+        );
+        // No scores at all: the instrument's order.
+        let none: Vec<&str> = by_need(&i, &Scores { dimensions: vec![] })
+            .into_iter()
+            .map(|(d, _)| d.id.as_str())
+            .collect();
+        assert_eq!(none, ids);
     }
 
     #[test]

@@ -112,6 +112,15 @@ pub fn score(instrument: &Instrument, answers: &Answers) -> Scores {
     Scores { dimensions }
 }
 
+/// Each dimension's mean in the instrument's order (`None` without a score).
+pub fn means(instrument: &Instrument, scores: &Scores) -> Vec<Option<f64>> {
+    instrument
+        .dimensions
+        .iter()
+        .map(|d| scores.dimension(&d.id).and_then(DimensionScore::mean))
+        .collect()
+}
+
 /// A 1–5 mean as 0–100.
 pub fn percent(mean: f64) -> u8 {
     ((mean - 1.0) / 4.0 * 100.0).round().clamp(0.0, 100.0) as u8
@@ -300,6 +309,22 @@ mod tests {
         assert_eq!(s.overall_percent(), Some(56)); // (3.25 - 1) / 4 * 100 = 56.25
         let only_a = answers(&[("a-1", 4), ("a-2", 4), ("a-3", 4), ("a-4", 1), ("b-1", 0)]);
         assert_eq!(score(&fixture(), &only_a).overall(), Some(4.25));
+    }
+
+    #[test]
+    fn means_follow_the_instrument_whatever_the_scores_order() {
+        let s = score(
+            &fixture(),
+            &answers(&[("a-1", 5), ("b-1", 1), ("b-2", 2), ("b-3", 0)]),
+        );
+        // b-1 is reversed: (5 + 2) / 2.
+        assert_eq!(means(&fixture(), &s), [None, Some(3.5)]);
+        let reordered = Scores {
+            dimensions: s.dimensions.iter().rev().cloned().collect(),
+        };
+        assert_eq!(means(&fixture(), &reordered), [None, Some(3.5)]);
+        let missing = Scores { dimensions: vec![] };
+        assert_eq!(means(&fixture(), &missing), [None, None]);
     }
 
     #[test]
