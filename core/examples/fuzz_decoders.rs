@@ -12,10 +12,16 @@
 //! huge, negative and fractional values, JSON tokens inserted, string contents replaced,
 //! segments repeated until the input is large (a few over 100 KB and over 1 MB, to reach
 //! the size limits). For result codes some inputs also get a correct check recomputed
-//! (the check is part of the public format), so the steps after the check are reached.
+//! (the check is part of the public format), so the steps after the check are reached;
+//! the check and base64url come from the core itself, so they can never drift from it.
+//! Pasted lists are lines of such codes, links carrying several and other text.
 //!
 //! Besides "no panic", results are checked:
-//! - `code::decode`: an `Ok` re-encodes to a code that decodes to the same value;
+//! - `code::decode`: an `Ok` re-encodes to a code that decodes to the same value (with
+//!   two known instruments, so codes are read with the instrument they name);
+//! - `code::read_list`: unless the input is over the limit (then nothing is read), every
+//!   non-empty line gives at least one code or problem, and every code found re-encodes
+//!   to a code that decodes to the same answers and name;
 //! - `exchange::import`: `imported.added` is exactly how many checks the history gained
 //!   (all of them when importing into an empty history), `already` is 0 into an empty one;
 //! - `store::decode_history` / `store::decode_draft`: an `Ok` value, encoded again, reads
@@ -117,7 +123,7 @@ impl Rng {
 // ---------------------------------------------------------------------------------------
 // Dictionaries for mutations.
 
-const CODE_ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+const CODE_ALPHABET: &[u8] = code::ALPHABET;
 
 const CODE_TOKENS: &[&str] = &[
     ".",
@@ -324,6 +330,8 @@ struct Dict {
 
 struct Corpus {
     instrument: Instrument,
+    /// The shipped instrument and a second one (version 2, 11 statements), for codes.
+    known: Vec<Instrument>,
     code_dict: Dict,
     json_dict: Dict,
     codes: Vec<String>,
@@ -520,6 +528,15 @@ fn build_corpus(seed: u64) -> Corpus {
         };
         codes.push(code::encode(&instrument, &answers, &name));
     }
+    let mut second = instrument.clone();
+    second.version = 2;
+    second.dimensions.truncate(3);
+    second.dimensions[2].statements.pop();
+    for _ in 0..50 {
+        let answers = random_answers(&mut rng, &second);
+        let name = random_name(&mut rng);
+        codes.push(code::encode(&second, &answers, &name));
+    }
 
     let mut exports = Vec::new();
     let mut bases = Vec::new();
@@ -564,6 +581,7 @@ fn build_corpus(seed: u64) -> Corpus {
         "QWNtZSAmIENv".to_owned(),
     ];
     Corpus {
+        known: vec![instrument.clone(), second],
         instrument,
         code_dict: Dict {
             tokens: CODE_TOKENS,
@@ -776,40 +794,12 @@ fn text(bytes: &[u8]) -> String {
 // ---------------------------------------------------------------------------------------
 // Input generators.
 
-/// The check of a code body (everything before the last dot), as `code.rs` defines it.
-fn check_chars(body: &str) -> String {
-    let check = body
-        .bytes()
-        .fold(1u64, |h, b| (h * 257 + u64::from(b)) % 262_139);
-    [12, 6, 0]
-        .iter()
-        .map(|s| char::from(CODE_ALPHABET[((check >> s) & 63) as usize]))
-        .collect()
-}
-
 /// `text` with its last part replaced by the check it should have.
 fn recheck(text: &str) -> String {
     match text.rfind('.') {
-        Some(dot) => format!("{}.{}", &text[..dot], check_chars(&text[..dot])),
-        None => format!("{text}.{}", check_chars(text)),
+        Some(dot) => format!("{}.{}", &text[..dot], code::check_chars(&text[..dot])),
+        None => format!("{text}.{}", code::check_chars(text)),
     }
-}
-
-fn base64url(bytes: &[u8]) -> String {
-    let mut out = String::new();
-    for chunk in bytes.chunks(3) {
-        let n = chunk
-            .iter()
-            .chain([0, 0].iter())
-            .take(3)
-            .fold(0u32, |acc, &b| acc << 8 | u32::from(b));
-        for i in 0..=chunk.len() {
-            out.push(char::from(
-                CODE_ALPHABET[((n >> (18 - 6 * i)) & 63) as usize],
-            ));
-        }
-    }
-    out
 }
 
 fn alphabet_string(rng: &mut Rng, n: usize) -> String {
@@ -853,14 +843,14 @@ fn forged_code(rng: &mut Rng) -> String {
             } else {
                 b" \t\n".to_vec()
             };
-            body = format!("{body}.{}", base64url(&bytes));
+            body = format!("{body}.{}", code::base64(&bytes));
         }
         3 => {
             // A name with surrounding whitespace, which `encode` would have trimmed.
             let name = format!("{} {}\n", rng.pick(&[" ", "\t", ""]), random_name(rng));
-            body = format!("{body}.{}", base64url(name.as_bytes()));
+            body = format!("{body}.{}", code::base64(name.as_bytes()));
         }
-        _ => body = format!("{body}.{}", base64url(random_name(rng).as_bytes())),
+        _ => body = format!("{body}.{}", code::base64(random_name(rng).as_bytes())),
     }
     if rng.one_in(10) {
         body.push('.');
@@ -929,6 +919,50 @@ fn gen_code(rng: &mut Rng, c: &Corpus) -> String {
             }
         }
     }
+}
+
+/// Pasted text: lines of codes (damaged or not), links carrying several, blank lines and
+/// other text; now and then around or over the size limit.
+fn gen_list(rng: &mut Rng, c: &Corpus) -> String {
+    let mut out = String::new();
+    let lines = if rng.one_in(1_000) {
+        rng.range(1_500, 3_000)
+    } else {
+        rng.small_count(12)
+    };
+    for _ in 0..lines {
+        match rng.below(10) {
+            0 => {}
+            1 => out.push_str(rng.pick::<&str>(&[" ", "\t", "\u{a0}"])),
+            2 | 3 => {
+                let codes: Vec<String> =
+                    (0..rng.small_count(4)).map(|_| gen_code(rng, c)).collect();
+                let separator = rng.pick(&[",", ", ", ",,", "%2C"]);
+                out.push_str(rng.pick::<&str>(&[
+                    "https://x/#",
+                    "#",
+                    "https://example.org/r/?embed=1#",
+                ]));
+                // Codes with line breaks of their own make more lines: that is fine.
+                out.push_str(&codes.join(separator));
+            }
+            4 => out.push_str(rng.pick::<&str>(NAME_PIECES)),
+            _ => out.push_str(&gen_code(rng, c)),
+        }
+        out.push_str(rng.pick::<&str>(&["\n", "\n", "\r\n", "\n\n"]));
+        if out.len() > code::MAX_LIST_BYTES + 1_000 {
+            break;
+        }
+    }
+    if rng.one_in(2_000) {
+        // Exactly at the limit, or one byte over it.
+        let target = code::MAX_LIST_BYTES + rng.index(2);
+        while out.len() < target {
+            out.push(' ');
+        }
+        out.truncate(target);
+    }
+    out
 }
 
 fn token_soup(rng: &mut Rng) -> String {
@@ -1248,11 +1282,11 @@ fn code_case(c: &Corpus) -> impl Fn(&mut Rng, &AtomicU64) -> (usize, Outcome) + 
     move |rng, shown| {
         let input = gen_code(rng, c);
         set_input(&input);
-        let i = &c.instrument;
-        let outcome = guarded(|| match code::decode(&input, i) {
+        let known = &c.known;
+        let outcome = guarded(|| match code::decode(&input, known) {
             Ok(decoded) => {
-                let again = code::encode(i, &decoded.answers, &decoded.name);
-                match code::decode(&again, i) {
+                let again = code::encode(decoded.instrument, &decoded.answers, &decoded.name);
+                match code::decode(&again, known) {
                     Ok(back) if back == decoded => Outcome::Ok,
                     other => {
                         let detail = format!(
@@ -1271,6 +1305,55 @@ fn code_case(c: &Corpus) -> impl Fn(&mut Rng, &AtomicU64) -> (usize, Outcome) + 
                 }
             }
             Err(e) => Outcome::Err(variant(&format!("{e:?}"))),
+        });
+        (input.len(), outcome.unwrap_or(Outcome::Panic))
+    }
+}
+
+fn list_case(c: &Corpus) -> impl Fn(&mut Rng, &AtomicU64) -> (usize, Outcome) + Sync + '_ {
+    move |rng, shown| {
+        let input = gen_list(rng, c);
+        set_input(&input);
+        let known = &c.known;
+        let outcome = guarded(|| {
+            let list = code::read_list(&input, known);
+            let lines = input.lines().filter(|l| !l.trim().is_empty()).count();
+            let read = list.found.len() + list.problems.len();
+            let over = input.len() > code::MAX_LIST_BYTES;
+            let fault = if list.too_large != over {
+                Some(format!(
+                    "too_large is {} for {} bytes",
+                    list.too_large,
+                    input.len()
+                ))
+            } else if over && read > 0 {
+                Some(format!("over the limit, yet {read} codes and problems"))
+            } else if !over && read < lines {
+                Some(format!(
+                    "{lines} non-empty lines, only {read} codes and problems"
+                ))
+            } else {
+                list.found.iter().find_map(|f| {
+                    let d = &f.decoded;
+                    let again = code::encode(d.instrument, &d.answers, &d.name);
+                    match code::decode(&again, known) {
+                        Ok(back) if back.answers == d.answers && back.name == d.name => None,
+                        other => Some(format!(
+                            "line {} read as {d:?}; re-encoded as {again:?} it reads {other:?}",
+                            f.line
+                        )),
+                    }
+                })
+            };
+            match fault {
+                None if list.too_large => Outcome::Err("TooLarge".to_owned()),
+                None if list.found.is_empty() => Outcome::Err("NoCodes".to_owned()),
+                None => Outcome::Ok,
+                Some(detail) => {
+                    report_failure("code::read_list", shown, &input, &detail);
+                    Outcome::CheckFailed
+                }
+            }
         });
         (input.len(), outcome.unwrap_or(Outcome::Panic))
     }
@@ -1397,11 +1480,13 @@ fn main() {
     );
 
     let code = code_case(&corpus);
+    let list = list_case(&corpus);
     let import = import_case(&corpus);
     let history = history_case(&corpus);
     let draft = draft_case(&corpus);
-    let decoders: [(&'static str, &Case); 4] = [
+    let decoders: [(&'static str, &Case); 5] = [
         ("code::decode", &code),
+        ("code::read_list", &list),
         ("exchange::import", &import),
         ("store::decode_history", &history),
         ("store::decode_draft", &draft),

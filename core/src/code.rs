@@ -19,13 +19,19 @@
 
 use crate::answers::{Answers, Response};
 use crate::instrument::Instrument;
+use crate::store::Assessment;
 
 /// What every format-1 code starts with.
 pub const PREFIX: &str = "RP1";
 /// Longer input is not a code (a name of 120 characters takes at most 640).
 pub const MAX_CODE_LEN: usize = 1000;
+/// Pasted input larger than this is refused whole: no list of codes is this long.
+pub const MAX_LIST_BYTES: usize = 100_000;
 
-const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+/// base64url. Public (like [`checksum`], [`check_chars`] and [`base64`]) only for the
+/// fuzz harness, so its forged codes can never drift from this format.
+#[doc(hidden)]
+pub const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 /// The largest prime below 2^18, so the check fits three base64url characters.
 const CHECK_PRIME: u32 = 262_139;
 const CHECK_BASE: u32 = 257;
@@ -35,10 +41,20 @@ const NO_ANSWER: u8 = 6;
 
 /// A result read from a code.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Decoded {
+pub struct Decoded<'a> {
+    /// The known instrument the code names.
+    pub instrument: &'a Instrument,
     pub answers: Answers,
     /// Empty unless the sender chose to include it.
     pub name: String,
+}
+
+impl Decoded<'_> {
+    /// Someone else's result, kept under `code` so that saving it again never
+    /// duplicates it.
+    pub fn into_assessment(self, code: String, at: u64) -> Assessment {
+        Assessment::received(self.instrument, code, self.name, self.answers, at)
+    }
 }
 
 /// Why a text is not a result code this app can read.
@@ -82,16 +98,15 @@ pub fn encode(instrument: &Instrument, answers: &Answers, name: &str) -> String 
         body.push('.');
         body.push_str(&base64(name.as_bytes()));
     }
-    let check = checksum(&body);
+    let check = check_chars(&body);
     body.push('.');
-    for shift in [12, 6, 0] {
-        body.push(char::from(ALPHABET[((check >> shift) & 63) as usize]));
-    }
+    body.push_str(&check);
     body
 }
 
-/// Reads a code, or a share link holding one after `#`. Never panics, whatever the input.
-pub fn decode(input: &str, instrument: &Instrument) -> Result<Decoded, CodeError> {
+/// Reads a code, or a share link holding one after `#`, made with one of the `known`
+/// instruments. Never panics, whatever the input.
+pub fn decode<'a>(input: &str, known: &'a [Instrument]) -> Result<Decoded<'a>, CodeError> {
     let text = input.trim();
     if text.len() > MAX_CODE_LEN {
         return Err(CodeError::TooLong);
@@ -137,9 +152,10 @@ pub fn decode(input: &str, instrument: &Instrument) -> Result<Decoded, CodeError
     if check != checksum(body) {
         return Err(CodeError::Mismatch);
     }
-    if parts[1] != format!("{}{}", instrument.code, instrument.version) {
-        return Err(CodeError::UnknownInstrument(parts[1].to_owned()));
-    }
+    let instrument = known
+        .iter()
+        .find(|i| parts[1] == format!("{}{}", i.code, i.version))
+        .ok_or_else(|| CodeError::UnknownInstrument(parts[1].to_owned()))?;
     let statements: Vec<&str> = instrument.statements().map(|s| s.id.as_str()).collect();
     if parts[2].len() != statements.len().div_ceil(2) {
         return Err(CodeError::BadAnswers);
@@ -168,7 +184,86 @@ pub fn decode(input: &str, instrument: &Instrument) -> Result<Decoded, CodeError
             .ok_or(CodeError::BadName)?,
         None => String::new(),
     };
-    Ok(Decoded { answers, name })
+    Ok(Decoded {
+        instrument,
+        answers,
+        name,
+    })
+}
+
+/// A code found in pasted text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Listed<'a> {
+    /// 1-based.
+    pub line: usize,
+    /// The code's text as given, trimmed.
+    pub code: String,
+    pub decoded: Decoded<'a>,
+}
+
+/// A line (1-based) of pasted text, or one code of it, that is not a code.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LineProblem {
+    pub line: usize,
+    pub error: CodeError,
+}
+
+/// What pasted text holds.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct List<'a> {
+    pub found: Vec<Listed<'a>>,
+    pub problems: Vec<LineProblem>,
+    /// Over [`MAX_LIST_BYTES`]: nothing was read.
+    pub too_large: bool,
+}
+
+/// Reads pasted text: a code or a share link per line, blank lines skipped. A link may
+/// carry several codes separated by commas.
+pub fn read_list<'a>(input: &str, known: &'a [Instrument]) -> List<'a> {
+    let mut list = List::default();
+    if input.len() > MAX_LIST_BYTES {
+        list.too_large = true;
+        return list;
+    }
+    for (i, line) in input.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        // A link may carry several codes; other text is one problem per line.
+        let after = line.rsplit('#').next().unwrap_or(line);
+        let codes: Vec<&str> = if after.trim_start().starts_with("RP") {
+            after.split(',').collect()
+        } else {
+            vec![line]
+        };
+        for text in codes {
+            match decode(text, known) {
+                Ok(decoded) => list.found.push(Listed {
+                    line: i + 1,
+                    code: text.trim().to_owned(),
+                    decoded,
+                }),
+                Err(error) => list.problems.push(LineProblem { line: i + 1, error }),
+            }
+        }
+    }
+    list
+}
+
+/// True when an address fragment (with or without its '#') carries result codes.
+pub fn carries_codes(fragment: &str) -> bool {
+    fragment
+        .trim_start_matches('#')
+        .trim_start()
+        .starts_with("RP")
+}
+
+/// The codes a share link's fragment carries, one per line, as Compare's input takes
+/// them; empty when the fragment is empty. Some apps percent-encode the commas between
+/// codes.
+pub fn link_list(fragment: &str) -> String {
+    let f = fragment.trim_start_matches('#').trim();
+    f.replace("%2C", ",").replace("%2c", ",").replace(',', "\n")
 }
 
 fn sextet(c: char) -> Option<u8> {
@@ -179,13 +274,26 @@ fn sextet(c: char) -> Option<u8> {
 /// Polynomial hash modulo a prime. The base is below the prime and each byte differs
 /// from another by less than it, so one changed byte always changes the hash, and so
 /// does swapping two different bytes (the base's powers do not repeat this early).
-fn checksum(body: &str) -> u32 {
+#[doc(hidden)]
+pub fn checksum(body: &str) -> u32 {
     body.bytes().fold(1, |h, b| {
         ((u64::from(h) * u64::from(CHECK_BASE) + u64::from(b)) % u64::from(CHECK_PRIME)) as u32
     })
 }
 
-fn base64(bytes: &[u8]) -> String {
+/// The check of a code's body (everything before its last dot), as three characters.
+#[doc(hidden)]
+pub fn check_chars(body: &str) -> String {
+    let check = checksum(body);
+    [12, 6, 0]
+        .iter()
+        .map(|shift| char::from(ALPHABET[((check >> shift) & 63) as usize]))
+        .collect()
+}
+
+/// base64url without padding.
+#[doc(hidden)]
+pub fn base64(bytes: &[u8]) -> String {
     let mut out = String::new();
     for chunk in bytes.chunks(3) {
         let n = chunk
@@ -226,10 +334,13 @@ fn unbase64(text: &str) -> Option<Vec<u8>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::fixtures::instrument;
+    use crate::scoring::score;
     use proptest::prelude::*;
 
-    fn instrument() -> Instrument {
-        Instrument::partnership_health().unwrap()
+    /// The instruments this app knows: only the shipped one.
+    fn known() -> [Instrument; 1] {
+        [instrument()]
     }
 
     /// Every statement answered with `f(index)`.
@@ -259,9 +370,11 @@ mod tests {
         let a = answers(|i| Response::ALL[i % 6]);
         let code = encode(&instrument(), &a, "Acme & Co");
         assert_eq!(code, "RP1.PH1.JZjJZjJZjJZjJZjJ.QWNtZSAmIENv.sLK");
+        let known = known();
         assert_eq!(
-            decode(&code, &instrument()),
+            decode(&code, &known),
             Ok(Decoded {
+                instrument: &known[0],
                 answers: a,
                 name: "Acme & Co".into()
             })
@@ -274,20 +387,21 @@ mod tests {
         a.set("purpose-1", level(5));
         let code = encode(&instrument(), &a, "");
         assert_eq!(code, "RP1.PH1.pwwwwwwwwwwwwwww.5YU");
-        assert_eq!(decode(&code, &instrument()).unwrap().answers, a);
+        assert_eq!(decode(&code, &known()).unwrap().answers, a);
     }
 
     #[test]
     fn a_share_link_and_surrounding_space_are_read() {
         let code = encode(&instrument(), &answers(|_| level(2)), "");
         let link = format!("  https://example.org/rapport/?embed=1#{code}\n");
-        assert!(decode(&link, &instrument()).is_ok());
+        assert!(decode(&link, &known()).is_ok());
     }
 
     #[test]
     fn every_single_character_change_is_detected() {
-        let i = instrument();
-        let code = encode(&i, &answers(|n| Response::ALL[n % 6]), "Acme");
+        let known = known();
+        let i = &known[0];
+        let code = encode(i, &answers(|n| Response::ALL[n % 6]), "Acme");
         for at in 0..code.len() {
             for c in ALPHABET.iter().map(|&b| char::from(b)).chain(['.']) {
                 let mut changed: Vec<char> = code.chars().collect();
@@ -296,15 +410,15 @@ mod tests {
                 }
                 changed[at] = c;
                 let changed: String = changed.into_iter().collect();
-                assert!(decode(&changed, &i).is_err(), "{changed} was accepted");
+                assert!(decode(&changed, &known).is_err(), "{changed} was accepted");
             }
         }
     }
 
     #[test]
     fn every_swap_of_two_characters_is_detected() {
-        let i = instrument();
-        let code = encode(&i, &answers(|n| Response::ALL[(n * 5) % 6]), "");
+        let known = known();
+        let code = encode(&known[0], &answers(|n| Response::ALL[(n * 5) % 6]), "");
         let chars: Vec<char> = code.chars().collect();
         for a in 0..chars.len() {
             for b in a + 1..chars.len() {
@@ -312,7 +426,7 @@ mod tests {
                     let mut swapped = chars.clone();
                     swapped.swap(a, b);
                     let swapped: String = swapped.into_iter().collect();
-                    assert!(decode(&swapped, &i).is_err(), "{swapped} was accepted");
+                    assert!(decode(&swapped, &known).is_err(), "{swapped} was accepted");
                 }
             }
         }
@@ -320,8 +434,8 @@ mod tests {
 
     #[test]
     fn each_kind_of_bad_input_gets_its_own_error() {
-        let i = instrument();
-        let good = encode(&i, &answers(|_| level(3)), "");
+        let i = known();
+        let good = encode(&i[0], &answers(|_| level(3)), "");
         let cases = [
             ("", CodeError::Empty),
             ("   \n", CodeError::Empty),
@@ -358,24 +472,70 @@ mod tests {
         other.version = 2;
         let code = encode(&other, &answers(|_| level(3)), "");
         assert_eq!(
-            decode(&code, &instrument()),
+            decode(&code, &known()),
             Err(CodeError::UnknownInstrument("PH2".into()))
+        );
+        assert_eq!(
+            decode(&code, &[]),
+            Err(CodeError::UnknownInstrument("PH2".into()))
+        );
+    }
+
+    #[test]
+    fn a_code_is_read_with_the_instrument_it_names() {
+        let mut version_2 = instrument();
+        version_2.version = 2;
+        version_2.dimensions.truncate(3);
+        let mut other = instrument();
+        other.code = "XY".into();
+        let known = [instrument(), version_2, other];
+        for (at, i) in known.iter().enumerate() {
+            let a: Answers = i.statements().map(|s| (s.id.clone(), level(2))).collect();
+            let decoded = decode(&encode(i, &a, "Acme"), &known).unwrap();
+            assert!(std::ptr::eq(decoded.instrument, &known[at]), "{at}");
+            assert_eq!(decoded.answers, a);
+            assert_eq!(decoded.name, "Acme");
+        }
+        let mut version_3 = instrument();
+        version_3.version = 3;
+        let code = encode(&version_3, &Answers::default(), "");
+        assert_eq!(
+            decode(&code, &known),
+            Err(CodeError::UnknownInstrument("PH3".into()))
+        );
+    }
+
+    #[test]
+    fn a_decoded_code_becomes_a_received_result_kept_under_its_code() {
+        let known = known();
+        let a = answers(|n| Response::ALL[n % 6]);
+        let code = encode(&known[0], &a, "Acme");
+        let received = decode(&code, &known)
+            .unwrap()
+            .into_assessment(code.clone(), 7);
+        assert_eq!(
+            received,
+            Assessment {
+                id: code,
+                finished_at: 7,
+                name: "Acme".into(),
+                instrument_id: "partnership-health".into(),
+                instrument_version: 1,
+                scores: score(&known[0], &a),
+                answers: a,
+                received: true,
+            }
         );
     }
 
     /// A correct check over wrong content: only a deliberate forgery gets this far.
     fn forged(body: &str) -> String {
-        let check = checksum(body);
-        let tail: String = [12, 6, 0]
-            .iter()
-            .map(|s| char::from(ALPHABET[((check >> s) & 63) as usize]))
-            .collect();
-        format!("{body}.{tail}")
+        format!("{body}.{}", check_chars(body))
     }
 
     #[test]
     fn forged_answers_and_names_are_refused() {
-        let i = instrument();
+        let i = known();
         for body in [
             "RP1.PH1.ggggggggggggggg",
             "RP1.PH1.ggggggggggggggggg",
@@ -392,7 +552,8 @@ mod tests {
     #[test]
     fn a_hand_made_name_with_spaces_around_it_is_trimmed() {
         let body = format!("RP1.PH1.gggggggggggggggg.{}", base64(b"\t Acme\n"));
-        let decoded = decode(&forged(&body), &instrument()).unwrap();
+        let known = known();
+        let decoded = decode(&forged(&body), &known).unwrap();
         assert_eq!(decoded.name, "Acme");
     }
 
@@ -405,6 +566,84 @@ mod tests {
         assert_eq!(base64("é?>".as_bytes()), "w6k_Pg");
         assert_eq!(unbase64("w6k_Pg").unwrap(), "é?>".as_bytes());
         assert_eq!(unbase64("Zh"), None);
+    }
+
+    #[test]
+    fn the_check_is_three_characters_of_the_checksum() {
+        let body = "RP1.PH1.gggggggggggggggg";
+        assert_eq!(check_chars(body), "BO4");
+        let check = checksum(body);
+        let back = check_chars(body)
+            .chars()
+            .fold(0, |acc, c| acc << 6 | u32::from(sextet(c).unwrap()));
+        assert_eq!(back, check);
+    }
+
+    #[test]
+    fn a_pasted_list_reports_each_code_and_each_problem_by_line() {
+        let known = known();
+        let code = encode(&known[0], &answers(|_| level(4)), "Acme");
+        let input = format!(
+            "{code}\n\nnot a code\nhttps://x.org/#{code},{code}\n{}",
+            &code[..20]
+        );
+        let list = read_list(&input, &known);
+        assert!(!list.too_large);
+        let found: Vec<(usize, &str)> = list
+            .found
+            .iter()
+            .map(|l| (l.line, l.code.as_str()))
+            .collect();
+        assert_eq!(found, [(1, code.as_str()), (4, &code), (4, &code)]);
+        assert!(list
+            .found
+            .iter()
+            .all(|l| l.decoded.name == "Acme" && std::ptr::eq(l.decoded.instrument, &known[0])));
+        assert_eq!(
+            list.problems,
+            [
+                LineProblem {
+                    line: 3,
+                    error: CodeError::NotACode
+                },
+                LineProblem {
+                    line: 5,
+                    error: CodeError::Incomplete
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn a_pasted_list_over_the_limit_is_refused_whole() {
+        let known = known();
+        let code = encode(&known[0], &answers(|_| level(4)), "");
+        let mut input = format!("{code}\n");
+        input.push_str(&"x".repeat(MAX_LIST_BYTES + 1 - input.len()));
+        assert_eq!(
+            read_list(&input, &known),
+            List {
+                found: vec![],
+                problems: vec![],
+                too_large: true
+            }
+        );
+        input.pop();
+        assert_eq!(read_list(&input, &known).found.len(), 1);
+    }
+
+    #[test]
+    fn share_link_fragments_carry_codes_after_rp() {
+        assert!(carries_codes("#RP1.PH1.x"));
+        assert!(carries_codes("RP1"));
+        assert!(carries_codes("# RP1"));
+        assert!(!carries_codes(""));
+        assert!(!carries_codes("#"));
+        assert!(!carries_codes("#main-content"));
+        assert_eq!(link_list("#A%2CB%2cC,D"), "A\nB\nC\nD");
+        assert_eq!(link_list(" RP1.x "), "RP1.x");
+        assert_eq!(link_list(""), "");
+        assert_eq!(link_list("#"), "");
     }
 
     #[test]
@@ -427,16 +666,47 @@ mod tests {
     proptest! {
         #[test]
         fn decode_reverses_encode(answers in any_answers(), name in "\\PC{0,40}") {
-            let i = instrument();
-            let code = encode(&i, &answers, &name);
+            let known = known();
+            let code = encode(&known[0], &answers, &name);
             prop_assert!(code.len() < 40 || !name.trim().is_empty());
-            let decoded = decode(&code, &i).unwrap();
-            prop_assert_eq!(decoded, Decoded { answers, name: name.trim().to_owned() });
+            let decoded = decode(&code, &known).unwrap();
+            prop_assert_eq!(decoded, Decoded { instrument: &known[0], answers, name: name.trim().to_owned() });
         }
 
         #[test]
         fn decode_never_panics(input in "\\PC{0,80}") {
-            let _ = decode(&input, &instrument());
+            let _ = decode(&input, &known());
+        }
+
+        /// Lines of codes, links holding several, damaged codes and other text.
+        #[test]
+        fn every_non_empty_line_of_a_list_is_accounted_for(
+            lines in proptest::collection::vec(
+                prop_oneof![
+                    Just("RP1.PH1.gggggggggggggggg.BO4".to_owned()),
+                    Just("https://x/#RP1.PH1.gggggggggggggggg.BO4,RP1.PH1.pwwwwwwwwwwwwwww.5YU".to_owned()),
+                    Just("#RP1,,".to_owned()),
+                    "[RP1.PH#, \\t]{0,30}",
+                    "\\PC{0,40}",
+                ],
+                0..8,
+            ),
+            newline in prop_oneof![Just("\n"), Just("\r\n")],
+        ) {
+            let known = known();
+            let input = lines.join(newline);
+            let list = read_list(&input, &known);
+            prop_assert!(!list.too_large);
+            for (i, line) in input.lines().enumerate() {
+                let here = |at: usize| at == i + 1;
+                let accounted = list.found.iter().any(|f| here(f.line))
+                    || list.problems.iter().any(|p| here(p.line));
+                prop_assert_eq!(accounted, !line.trim().is_empty(), "line {}: {:?}", i + 1, line);
+            }
+            for f in &list.found {
+                let again = encode(f.decoded.instrument, &f.decoded.answers, &f.decoded.name);
+                prop_assert_eq!(decode(&again, &known), Ok(f.decoded.clone()));
+            }
         }
     }
 }

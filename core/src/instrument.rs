@@ -17,7 +17,7 @@ pub const MAX_ADVICE: usize = 3;
 /// About how long one statement takes to read and answer.
 pub const SECONDS_PER_STATEMENT: usize = 15;
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Instrument {
     pub id: String,
@@ -32,14 +32,14 @@ pub struct Instrument {
 }
 
 /// Labels of the response scale: agreement 1..=5, and "don't know" (not scored).
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Scale {
     pub agreement: [String; 5],
     pub dont_know: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Dimension {
     pub id: String,
@@ -49,7 +49,7 @@ pub struct Dimension {
     pub recommendations: Recommendations,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Statement {
     pub id: String,
@@ -58,7 +58,7 @@ pub struct Statement {
     pub reversed: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Recommendations {
     pub concern: Vec<String>,
