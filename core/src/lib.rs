@@ -1,5 +1,13 @@
 //! Rapport's pure core: the instrument, answers, scoring, recommendations and the
 //! stored-data model. It has no browser dependency, so all of it is tested natively.
+//! It holds no user-facing text: errors and warnings are data the app words.
+//!
+//! Layers, lowest first; a file uses only files before it, so there are no circles
+//! (test modules may also use `fixtures`):
+//!
+//! ```text
+//! json → instrument → answers → scoring → insight, compare → store → code, exchange, embed → fixtures
+//! ```
 
 pub mod answers;
 pub mod code;
@@ -19,3 +27,42 @@ pub use answers::{Answers, Response};
 pub use instrument::{Dimension, Instrument, Recommendations, Statement};
 pub use scoring::{Band, DimensionScore, Scores};
 pub use store::{Assessment, Draft, History};
+
+#[cfg(test)]
+mod tests {
+    /// Every file with its layer (as in the crate's documentation) and its text.
+    const FILES: &[(&str, usize, &str)] = &[
+        ("json", 0, include_str!("json.rs")),
+        ("instrument", 1, include_str!("instrument.rs")),
+        ("answers", 2, include_str!("answers.rs")),
+        ("scoring", 3, include_str!("scoring.rs")),
+        ("insight", 4, include_str!("insight.rs")),
+        ("compare", 4, include_str!("compare.rs")),
+        ("store", 5, include_str!("store.rs")),
+        ("code", 6, include_str!("code.rs")),
+        ("exchange", 6, include_str!("exchange.rs")),
+        ("embed", 6, include_str!("embed.rs")),
+        ("fixtures", 7, include_str!("fixtures.rs")),
+    ];
+
+    #[test]
+    fn files_use_only_lower_layers() {
+        for &(name, layer, text) in FILES {
+            let code = text.split("#[cfg(test)]").next().unwrap_or(text);
+            for &(other, other_layer, _) in FILES {
+                if other != name && code.contains(&format!("crate::{other}")) {
+                    assert!(other_layer < layer, "{name} uses {other}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_file_has_a_layer() {
+        let declared = include_str!("lib.rs")
+            .lines()
+            .filter_map(|l| l.strip_prefix("pub mod "))
+            .count();
+        assert_eq!(declared, FILES.len());
+    }
+}
