@@ -153,12 +153,9 @@ pub fn disagreements<'a>(
 mod tests {
     use super::*;
     use crate::answers::Response;
+    use crate::fixtures::{self, instrument};
     use crate::scoring::{score, DimensionScore};
     use proptest::prelude::*;
-
-    fn instrument() -> Instrument {
-        Instrument::partnership_health().unwrap()
-    }
 
     fn dims(pairs: &[(u32, u32)]) -> Scores {
         Scores {
@@ -174,12 +171,9 @@ mod tests {
         }
     }
 
-    /// Every statement answered `level` (raw, not turned round for reversed statements).
+    /// Every statement of the shipped instrument answered `level` as given.
     fn uniform(level: u8) -> Answers {
-        instrument()
-            .statements()
-            .map(|s| (s.id.clone(), Response::agreement(level).unwrap()))
-            .collect()
+        fixtures::uniform(&instrument(), level)
     }
 
     #[test]
