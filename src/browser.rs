@@ -1,7 +1,7 @@
-//! Small browser facilities the components share: time, ids, dates, focus.
+//! Plain browser facilities: the clock, ids, dates, focus, printing, the address, the
+//! clipboard and files. What depends on where Rapport runs is in `host.rs`.
 
-use crate::text::TEXT;
-use rapport_core::embed::{self, Embed, Theme, Warning};
+use crate::host::element;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::HtmlInputElement;
@@ -17,14 +17,14 @@ pub fn new_id() -> String {
     format!("{:x}-{random:08x}", now())
 }
 
-/// A date and time in the catalogue's locale, e.g. "22 Nov 2026, 14:05".
-pub fn format_date(ms: u64) -> String {
+/// A date and time in `locale` (a BCP 47 tag), e.g. "22 Nov 2026, 14:05".
+pub fn format_date(ms: u64, locale: &str) -> String {
     let options = js_sys::Object::new();
     // Setting plain properties on a fresh object cannot fail.
     let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
     let _ = js_sys::Reflect::set(&options, &"timeStyle".into(), &"short".into());
     js_sys::Date::new(&JsValue::from_f64(ms as f64))
-        .to_locale_string(TEXT.locale, &options)
+        .to_locale_string(locale, &options)
         .into()
 }
 
@@ -33,19 +33,6 @@ pub fn focus_id(id: &str) {
     if let Some(el) = element(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
         let _ = el.focus();
     }
-}
-
-/// The mount points on a host page: elements with a `data-rapport` attribute.
-pub fn mount_points() -> Vec<web_sys::HtmlElement> {
-    let Some(found) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector_all("[data-rapport]").ok())
-    else {
-        return Vec::new();
-    };
-    (0..found.length())
-        .filter_map(|i| found.item(i)?.dyn_into().ok())
-        .collect()
 }
 
 pub fn print() {
@@ -61,100 +48,6 @@ pub fn base_url() -> String {
         .and_then(|w| w.location().href().ok())
         .unwrap_or_default();
     href.split(['#', '?']).next().unwrap_or_default().to_owned()
-}
-
-/// The embedding configuration from the address's query, and what was wrong with it.
-pub fn embed_config() -> (Embed, Vec<Warning>) {
-    let search = web_sys::window()
-        .and_then(|w| w.location().search().ok())
-        .unwrap_or_default();
-    let decode = |text: &str| -> String {
-        let text = text.replace('+', " ");
-        js_sys::decode_uri_component(&text).map_or(text, String::from)
-    };
-    let pairs: Vec<(String, String)> = search
-        .trim_start_matches('?')
-        .split('&')
-        .filter(|p| !p.is_empty())
-        .map(|p| {
-            let (k, v) = p.split_once('=').unwrap_or((p, ""));
-            (decode(k), decode(v))
-        })
-        .collect();
-    embed::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
-}
-
-/// The configuration of a mount point, from its `data-` attributes (the same names and
-/// checks as the query parameters), and what was wrong with it.
-pub fn mount_config(mount: &web_sys::HtmlElement) -> (Embed, Vec<Warning>) {
-    let names = ["theme", "accent", "name", "storage-key"];
-    let pairs: Vec<(&str, String)> = names
-        .iter()
-        .filter_map(|&n| Some((n, mount.get_attribute(&format!("data-{n}"))?)))
-        .collect();
-    let (mut embed, warnings) = embed::parse(pairs.iter().map(|(k, v)| (*k, v.as_str())));
-    embed.embedded = true;
-    embed.mounted = true;
-    (embed, warnings)
-}
-
-/// Theme and accent on the page's root element (or a mount point), through attributes
-/// and custom properties (`setProperty`), never through CSS text.
-pub fn apply_look(embed: &Embed) {
-    let Some(root) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    else {
-        return;
-    };
-    apply_look_to(&root, embed);
-}
-
-pub fn apply_look_to(root: &web_sys::HtmlElement, embed: &Embed) {
-    if embed.theme != Theme::Auto {
-        let _ = root.set_attribute("data-theme", embed.theme.as_str());
-    }
-    // A mount's element belongs to the host page: it gets no class of ours.
-    if embed.embedded && !embed.mounted {
-        let _ = root.class_list().add_1("embed");
-    }
-    if let Some(accent) = &embed.accent {
-        let style = root.style();
-        let _ = style.set_property("--accent", accent);
-        let _ = style.set_property("--on-accent", embed::text_on(accent));
-    }
-}
-
-/// Tells the host page the content's height whenever it changes, so `embed.js` can size
-/// the iframe. Only inside a frame; the height is not secret, so any origin may hear it
-/// (the host script checks who sent it).
-pub fn report_height() {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let Ok(Some(parent)) = window.parent() else {
-        return;
-    };
-    if parent == window {
-        return;
-    }
-    let Some(body) = window.document().and_then(|d| d.body()) else {
-        return;
-    };
-    let measured = body.clone();
-    let post = Closure::<dyn FnMut()>::new(move || {
-        let height = measured.get_bounding_client_rect().height().ceil();
-        let message = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&message, &"type".into(), &"rapport:resize".into());
-        let _ = js_sys::Reflect::set(&message, &"height".into(), &height.into());
-        let _ = parent.post_message(&message, "*");
-    });
-    if let Ok(observer) = web_sys::ResizeObserver::new(post.as_ref().unchecked_ref()) {
-        observer.observe(&body);
-    }
-    // The observer lives as long as the page.
-    post.forget();
 }
 
 /// What follows `#` in the address, including the `#`.
@@ -224,40 +117,6 @@ pub fn copy(text: &str, field: &str, done: impl FnOnce(bool) + 'static) {
     // JavaScript holds the callbacks until the promise settles; each runs at most once.
     on_ok.forget();
     on_err.forget();
-}
-
-thread_local! {
-    /// The shadow root of the mount the person last pressed, clicked or focused in.
-    static IN_USE: std::cell::RefCell<Option<web_sys::ShadowRoot>> = const { std::cell::RefCell::new(None) };
-}
-
-/// Remembers `root` as the mount in use whenever the person interacts with it. Focus
-/// cannot tell: the button pressed is often gone (screen changed) when focus moves on.
-pub fn track_use(root: &web_sys::ShadowRoot) {
-    for event in ["pointerdown", "focusin", "keydown"] {
-        let this = root.clone();
-        gloo_events::EventListener::new(root, event, move |_| {
-            IN_USE.with(|r| *r.borrow_mut() = Some(this.clone()))
-        })
-        .forget();
-    }
-}
-
-/// The element with this id: in the shadow root of the mount in use when Rapport is
-/// mounted into a host page, else in the page, else in the first mount that has it.
-fn element(id: &str) -> Option<web_sys::Element> {
-    let document = web_sys::window()?.document()?;
-    // The mount in use first: a host page or another mount may have the same id.
-    let in_use = IN_USE.with(|r| r.borrow().clone());
-    if let Some(found) = in_use.and_then(|root| root.get_element_by_id(id)) {
-        return Some(found);
-    }
-    document.get_element_by_id(id).or_else(|| {
-        mount_points()
-            .iter()
-            .filter_map(|m| m.shadow_root())
-            .find_map(|root| root.get_element_by_id(id))
-    })
 }
 
 /// Saves `text` as a file named `name` through the browser's download.

@@ -1,63 +1,66 @@
-//! Rapport's browser app: thin Yew components over `rapport-core`.
+//! Rapport's browser app: thin Yew views over `rapport-core`. ARCHITECTURE.md maps the
+//! files and the rules they keep.
 
 pub mod browser;
 pub mod components;
+pub mod hooks;
+pub mod host;
 pub mod persistence;
 pub mod state;
 pub mod text;
 
-/// Renders the app into the page body, replacing the page's loading message (which
-/// keeps the page from being blank while the wasm loads). The address's query holds the
-/// embedding configuration; bad values are reported on the console and left out.
+use components::app::{App, AppProps};
+use rapport_core::embed::Placement;
+use rapport_core::Instrument;
+use std::rc::Rc;
+
+/// Starts Rapport: chooses the words, reads the questionnaire, and renders into each
+/// mount point of a host page, or else into the page body (replacing the page's loading
+/// message, which keeps the page from being blank while the wasm loads). Settings the
+/// host got wrong are reported on the console and left out.
 pub fn run() {
+    let text = &text::english::ENGLISH;
+    let instrument = Instrument::partnership_health().map(Rc::new);
     if let Some(loading) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("loading"))
     {
         loading.remove();
     }
+    let props = |embed| AppProps {
+        text,
+        instrument: instrument.clone(),
+        embed: Rc::new(embed),
+    };
     // On a host page with mount points, Rapport renders into each of them (inside the
     // shadow root the loader attached, so styles neither leak in nor out).
-    let mounts = browser::mount_points();
+    let mounts = host::mount_points();
     if !mounts.is_empty() {
         for mount in mounts {
-            let (embed, warnings) = browser::mount_config(&mount);
-            warn(&warnings);
-            browser::apply_look_to(&mount, &embed);
+            let (embed, warnings) = host::mount_config(&mount);
+            host::warn(text, &warnings);
+            host::apply_look(&mount, &embed);
             let shadow = mount.shadow_root();
             if let Some(shadow) = &shadow {
-                browser::track_use(shadow);
+                host::track_use(shadow);
             }
             let Some(root) = shadow.and_then(|r| r.query_selector(".rapport-root").ok().flatten())
             else {
-                web_sys::console::warn_1(&"Rapport: a data-rapport element has no shadow root; load rapport.js to mount it.".into());
+                web_sys::console::warn_1(&text.no_shadow_root.into());
                 continue;
             };
-            yew::Renderer::<components::app::App>::with_root_and_props(
-                root,
-                components::app::AppProps {
-                    embed: std::rc::Rc::new(embed),
-                },
-            )
-            .render();
+            yew::Renderer::<App>::with_root_and_props(root, props(embed)).render();
         }
         return;
     }
-    let (embed, warnings) = browser::embed_config();
-    warn(&warnings);
-    browser::apply_look(&embed);
-    let embedded = embed.embedded;
-    yew::Renderer::<components::app::App>::with_props(components::app::AppProps {
-        embed: std::rc::Rc::new(embed),
-    })
-    .render();
-    if embedded {
-        browser::report_height();
+    let (embed, warnings) = host::page_config();
+    host::warn(text, &warnings);
+    if let Some(root) = host::page_root() {
+        host::apply_look(&root, &embed);
     }
-}
-
-fn warn(warnings: &[rapport_core::embed::Warning]) {
-    for warning in warnings {
-        web_sys::console::warn_1(&warning.message().into());
+    let framed = embed.placement == Placement::Frame;
+    yew::Renderer::<App>::with_props(props(embed)).render();
+    if framed {
+        host::report_height();
     }
 }

@@ -2,50 +2,12 @@
 //! disabled, blocked in a third-party frame, quota reached), so every call's error is
 //! turned into a [`Problem`] the app can show; nothing here panics.
 
+use crate::state::saved::{Loaded, Problem, Stored};
 use rapport_core::store::{self, ReadError};
 use rapport_core::{Draft, History, Instrument};
 use std::cell::RefCell;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{DomException, Storage};
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Stored {
-    Draft,
-    History,
-}
-
-impl Stored {
-    fn name(self) -> &'static str {
-        match self {
-            Stored::Draft => "draft",
-            Stored::History => "history",
-        }
-    }
-}
-
-/// Something about storage the person needs to know.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Problem {
-    /// Storage cannot be used (or not written): changes live in memory until the page closes.
-    Unavailable,
-    /// Storage refused a write for lack of space.
-    Full,
-    /// A stored value could not be read. `kept_as` names the key holding a copy of it; with
-    /// `None` the value is left where it was and never written over.
-    Unreadable {
-        what: Stored,
-        why: ReadError,
-        kept_as: Option<String>,
-    },
-}
-
-/// What was found in storage at start-up.
-#[derive(Debug, Default)]
-pub struct Loaded {
-    pub draft: Option<Draft>,
-    pub history: History,
-    pub problems: Vec<Problem>,
-}
 
 /// What one key holds.
 enum Found<T> {

@@ -2,9 +2,12 @@
 //! including storage that throws and storage that is full.
 #![cfg(target_arch = "wasm32")]
 
-use rapport::persistence::{Persistence, Problem, Stored};
+use rapport::persistence::Persistence;
+use rapport::state::{Problem, Stored};
+use rapport_core::fixtures::instrument;
+use rapport_core::json::Position;
 use rapport_core::store::{self, ReadError};
-use rapport_core::{Assessment, Draft, History, Instrument, Response};
+use rapport_core::{Assessment, Draft, History, Response};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
 
@@ -65,10 +68,6 @@ fn local_storage() -> web_sys::Storage {
     web_sys::window().unwrap().local_storage().unwrap().unwrap()
 }
 
-fn instrument() -> Instrument {
-    Instrument::partnership_health().unwrap()
-}
-
 /// A fresh prefix per test, so tests never see each other's keys.
 fn fresh(prefix: &str) -> Persistence {
     empty_local_storage(prefix);
@@ -76,12 +75,7 @@ fn fresh(prefix: &str) -> Persistence {
 }
 
 fn finished(id: &str, at: u64) -> Assessment {
-    let i = instrument();
-    let mut draft = Draft::new(&i, "River Trust".into());
-    for s in i.statements() {
-        draft.answers.set(&s.id, Response::agreement(4).unwrap());
-    }
-    Assessment::finish(&i, &draft, id.into(), at)
+    rapport_core::fixtures::finished(id, at, "River Trust", 4)
 }
 
 fn history_of(ids: &[(&str, u64)]) -> History {
@@ -154,7 +148,7 @@ fn corrupt_data_is_kept_aside_not_overwritten() {
             Stored::Draft => ("{\"schema\":7,\"data\":{}}", ReadError::UnknownSchema(7)),
             Stored::History => (
                 "{\"schema\":1,\"data\":[oops",
-                ReadError::NotJson(String::new()),
+                ReadError::NotJson(Position { line: 0, column: 0 }),
             ),
         };
         assert_eq!(storage.get_item(key).unwrap().as_deref(), Some(original));

@@ -1,11 +1,12 @@
 use crate::browser;
-use crate::components::app::SCREEN_TITLE;
 use crate::components::radar::radar;
-use crate::components::results::{copy_status, ordered_means, share_field};
-use crate::state::{Action, Comparison, CopyStatus, Entry, Share, Source};
-use crate::text::TEXT;
-use rapport_core::compare::{self, Disagreement, STARTERS};
-use rapport_core::scoring::{display, one_decimal};
+use crate::components::shared::{
+    copy_status, print_button, scores_table, share_field, Column, Ui, SCREEN_TITLE,
+};
+use crate::state::{Action, CompareMsg, Comparison, CopyStatus, Entry, Share, Source};
+use rapport_core::code::MAX_LIST_BYTES;
+use rapport_core::compare::{self, Disagreement, STARTERS, TEAM_MIN};
+use rapport_core::scoring::{self, display, one_decimal};
 use rapport_core::{History, Instrument, Response, Scores};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -14,20 +15,18 @@ use yew::prelude::*;
 
 /// What the compare screen shows.
 pub struct CompareProps {
-    pub instrument: Rc<Instrument>,
     pub history: Rc<History>,
     pub comparison: Rc<Comparison>,
     pub copy_status: Option<CopyStatus>,
-    pub dispatch: Callback<Action>,
 }
 
 /// Paste codes or pick checks, then see two results side by side or a team in aggregate.
 /// A plain view function: its state lives in the app's reducer.
-pub fn compare_screen(props: &CompareProps) -> Html {
-    let comparison = &props.comparison;
+pub fn compare_screen(ui: &Ui, props: &CompareProps) -> Html {
+    let (text, comparison) = (ui.text, &props.comparison);
     // The form is read once, on submit: a thousand pasted lines are not copied into
     // the state on every keystroke.
-    let submit = props.dispatch.reform(|e: SubmitEvent| {
+    let submit = ui.dispatch.reform(|e: SubmitEvent| {
         e.prevent_default();
         let form = e
             .target()
@@ -42,18 +41,18 @@ pub fn compare_screen(props: &CompareProps) -> Html {
                 .collect();
             (input, picks)
         });
-        Action::Compare { input, picks }
+        Action::Compare(CompareMsg::Run { input, picks })
     });
     let entries = &comparison.entries;
 
     html! {
         <div class="screen compare">
-            <h1 id={SCREEN_TITLE} tabindex="-1">{ TEXT.compare_title }</h1>
+            <h1 id={SCREEN_TITLE} tabindex="-1">{ ui.text.compare_title }</h1>
             <form class="compare-form no-print" onsubmit={submit} novalidate=true>
-                <p>{ TEXT.compare_intro }</p>
+                <p>{ ui.text.compare_intro }</p>
                 <div class="field">
-                    <label for="codes">{ TEXT.codes_label }</label>
-                    <p class="hint" id="codes-hint">{ TEXT.codes_hint }</p>
+                    <label for="codes">{ ui.text.codes_label }</label>
+                    <p class="hint" id="codes-hint">{ ui.text.codes_hint }</p>
                     <textarea
                         id="codes"
                         name="codes"
@@ -66,44 +65,44 @@ pub fn compare_screen(props: &CompareProps) -> Html {
                 </div>
                 if !props.history.is_empty() {
                     <fieldset class="picks">
-                        <legend>{ TEXT.pick_legend }</legend>
+                        <legend>{ ui.text.pick_legend }</legend>
                         { for props.history.assessments().iter().map(|a| {
-                            let name = if a.name.is_empty() { TEXT.unnamed_partnership } else { a.name.as_str() };
+                            let name = if a.name.is_empty() { text.unnamed_partnership } else { a.name.as_str() };
                             html! {
                                 <label class="check" key={a.id.clone()}>
                                     <input type="checkbox" name="pick" value={a.id.clone()} checked={comparison.picks.contains(&a.id)} />
-                                    { format!("{name} · {} · {}", browser::format_date(a.finished_at), (TEXT.out_of_five)(&TEXT.score(a.scores.overall()))) }
+                                    { format!("{name} · {} · {}", browser::format_date(a.finished_at, text.locale), (text.out_of_five)(&ui.text.score(a.scores.overall()))) }
                                 </label>
                             }
                         }) }
                     </fieldset>
                 }
                 <div class="actions">
-                    <button type="submit" class="primary">{ TEXT.compare_submit }</button>
+                    <button type="submit" class="primary">{ ui.text.compare_submit }</button>
                 </div>
             </form>
             if comparison.done {
                 <div id="compare-outcome" class="compare-outcome">
                     if comparison.too_large {
-                        <p class="form-error" role="alert">{ TEXT.too_large }</p>
+                        <p class="form-error" role="alert">{ (text.too_large)(MAX_LIST_BYTES / 1000) }</p>
                     }
                     if !comparison.problems.is_empty() {
                         <div class="form-error line-problems" role="alert">
-                            <p>{ TEXT.problems_heading }</p>
+                            <p>{ ui.text.problems_heading }</p>
                             <ul>
                                 { for comparison.problems.iter().map(|p| html! {
-                                    <li>{ (TEXT.line_problem)(p.line, &TEXT.code_error(&p.error)) }</li>
+                                    <li>{ (ui.text.line_problem)(p.line, &(ui.text.code_error)(&p.error)) }</li>
                                 }) }
                             </ul>
                         </div>
                     }
                     { match entries.len() {
-                        0 | 1 => html! { <p class="need-two">{ TEXT.need_two }</p> },
-                        2 => pair_view(&props.instrument, &entries[0], &entries[1]),
-                        _ => team_view(&props.instrument, entries),
+                        0 | 1 => html! { <p class="need-two">{ ui.text.need_two }</p> },
+                        2 => pair_view(ui, &entries[0], &entries[1]),
+                        _ => team_view(ui, entries),
                     } }
                     if entries.len() >= 2 {
-                        { outcome_actions(entries, props) }
+                        { outcome_actions(ui, entries, props.copy_status) }
                     }
                 </div>
             }
@@ -111,31 +110,29 @@ pub fn compare_screen(props: &CompareProps) -> Html {
     }
 }
 
-fn outcome_actions(entries: &[Entry], props: &CompareProps) -> Html {
+fn outcome_actions(ui: &Ui, entries: &[Entry], status: Option<CopyStatus>) -> Html {
     let codes: Vec<&str> = entries.iter().map(|e| e.code.as_str()).collect();
     let link = format!("{}#{}", browser::base_url(), codes.join(","));
-    let print = Callback::from(|_: MouseEvent| browser::print());
     html! {
         <div class="share no-print">
-            <h2>{ TEXT.comparison_link }</h2>
-            { share_field(Share::Link, &link, &props.dispatch) }
-            { copy_status(props.copy_status) }
-            <div class="actions">
-                <button type="button" class="secondary" onclick={print}>{ TEXT.print_report }</button>
-            </div>
+            <h2>{ ui.text.comparison_link }</h2>
+            { share_field(ui, Share::Link, &link) }
+            { copy_status(ui, status) }
+            <div class="actions">{ print_button(ui, "secondary") }</div>
         </div>
     }
 }
 
-fn label(entry: &Entry) -> String {
+fn label(ui: &Ui, entry: &Entry) -> String {
+    let text = ui.text;
     let source = match entry.source {
-        Source::Line(line) => (TEXT.from_line)(line),
+        Source::Line(line) => (text.from_line)(line),
         Source::History { at, received } => {
-            let date = browser::format_date(at);
+            let date = browser::format_date(at, text.locale);
             if received {
-                (TEXT.from_received)(&date)
+                (text.from_received)(&date)
             } else {
-                (TEXT.from_history)(&date)
+                (text.from_history)(&date)
             }
         }
     };
@@ -148,15 +145,16 @@ fn label(entry: &Entry) -> String {
 
 /// The statements answered most differently, each with how the answers differ.
 fn conversation_starters(
+    ui: &Ui,
     starters: &[Disagreement],
     intro: &str,
     answers: impl Fn(&Disagreement) -> String,
 ) -> Html {
     html! {
         <>
-            <h2>{ TEXT.starters_heading }</h2>
+            <h2>{ ui.text.starters_heading }</h2>
             if starters.is_empty() {
-                <p>{ TEXT.starters_none }</p>
+                <p>{ ui.text.starters_none }</p>
             } else {
                 <p>{ intro }</p>
                 <ol class="starters">
@@ -176,10 +174,11 @@ fn label_of(instrument: &Instrument, level: u8) -> &str {
     Response::agreement(level).map_or("", |r| r.label(instrument))
 }
 
-fn pair_view(instrument: &Instrument, a: &Entry, b: &Entry) -> Html {
+fn pair_view(ui: &Ui, a: &Entry, b: &Entry) -> Html {
+    let (text, instrument) = (ui.text, &*ui.instrument);
     let rows = compare::pair(&a.scores, &b.scores);
     let starters = compare::disagreements(instrument, &[&a.answers, &b.answers], STARTERS);
-    let [letter_a, letter_b] = TEXT.pair_letters;
+    let [letter_a, letter_b] = text.pair_letters;
     let answer = |entry: &Entry, d: &Disagreement| {
         entry
             .answers
@@ -187,52 +186,62 @@ fn pair_view(instrument: &Instrument, a: &Entry, b: &Entry) -> Html {
             .map_or("", |r| r.label(instrument))
             .to_owned()
     };
+    let columns = [
+        Column {
+            heading: letter_a,
+            numeric: true,
+        },
+        Column {
+            heading: letter_b,
+            numeric: true,
+        },
+        Column {
+            heading: text.col_gap,
+            numeric: false,
+        },
+    ];
+    let table = scores_table(ui, "pair-table", &columns, |i, _| {
+        let Some(row) = rows.get(i) else {
+            return (None, Html::default());
+        };
+        let cells = html! {
+            <>
+                <td class="num">{ text.score(row.a) }</td>
+                <td class="num">{ text.score(row.b) }</td>
+                <td>
+                    <span class="num">{ row.gap.map_or_else(|| text.no_comparison.to_owned(), one_decimal) }</span>
+                    if row.flagged() {
+                        { " " }<span class="badge gap-flag">{ text.gap_flag }</span>
+                    }
+                </td>
+            </>
+        };
+        (row.flagged().then_some("gap-row"), cells)
+    });
+    let series = [
+        scoring::means(instrument, &a.scores),
+        scoring::means(instrument, &b.scores),
+    ];
     html! {
         <>
-            <h2>{ TEXT.pair_heading }</h2>
+            <h2>{ text.pair_heading }</h2>
             <ul class="legend">
-                <li><span class="swatch series-0" aria-hidden="true"></span><span>{ format!("{letter_a}: {}", label(a)) }</span></li>
-                <li><span class="swatch series-1" aria-hidden="true"></span><span>{ format!("{letter_b}: {}", label(b)) }</span></li>
+                <li><span class="swatch series-0" aria-hidden="true"></span><span>{ format!("{letter_a}: {}", label(ui, a)) }</span></li>
+                <li><span class="swatch series-1" aria-hidden="true"></span><span>{ format!("{letter_b}: {}", label(ui, b)) }</span></li>
             </ul>
             <div class="chart-and-table">
-                <figure class="chart">
-                    { radar(instrument, &[ordered_means(instrument, &a.scores), ordered_means(instrument, &b.scores)], TEXT.chart_pair_description) }
-                </figure>
-                <table class="scores pair-table">
-                    <caption>{ TEXT.table_caption }</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">{ TEXT.col_dimension }</th>
-                            <th scope="col" class="num">{ letter_a }</th>
-                            <th scope="col" class="num">{ letter_b }</th>
-                            <th scope="col">{ TEXT.col_gap }</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        { for instrument.dimensions.iter().zip(&rows).map(|(dimension, row)| html! {
-                            <tr class={classes!(row.flagged().then_some("gap-row"))}>
-                                <th scope="row">{ &dimension.name }</th>
-                                <td class="num">{ TEXT.score(row.a) }</td>
-                                <td class="num">{ TEXT.score(row.b) }</td>
-                                <td>
-                                    <span class="num">{ row.gap.map_or_else(|| TEXT.no_comparison.to_owned(), one_decimal) }</span>
-                                    if row.flagged() {
-                                        { " " }<span class="badge gap-flag">{ TEXT.gap_flag }</span>
-                                    }
-                                </td>
-                            </tr>
-                        }) }
-                    </tbody>
-                </table>
+                <figure class="chart">{ radar(ui, &series, text.chart_pair_description) }</figure>
+                { table }
             </div>
-            { conversation_starters(&starters, TEXT.starters_intro, |d| {
+            { conversation_starters(ui, &starters, text.starters_intro, |d| {
                 format!("{letter_a}: {} · {letter_b}: {}", answer(a, d), answer(b, d))
             }) }
         </>
     }
 }
 
-fn team_view(instrument: &Instrument, entries: &[Entry]) -> Html {
+fn team_view(ui: &Ui, entries: &[Entry]) -> Html {
+    let (text, instrument) = (ui.text, &*ui.instrument);
     let scores: Vec<&Scores> = entries.iter().map(|e| &e.scores).collect();
     let Some(rows) = compare::team(&scores) else {
         return html! {};
@@ -243,44 +252,40 @@ fn team_view(instrument: &Instrument, entries: &[Entry]) -> Html {
         .iter()
         .map(|r| r.stats.as_ref().map(|s| s.mean))
         .collect();
+    let columns = [
+        text.col_mean,
+        text.col_lowest,
+        text.col_highest,
+        text.col_spread,
+    ]
+    .map(|heading| Column {
+        heading,
+        numeric: true,
+    });
+    let table = scores_table(ui, "team-table", &columns, |i, _| {
+        let cells = match rows.get(i).and_then(|r| r.stats.as_ref()) {
+            Some(s) => html! {
+                <>
+                    <td class="num">{ display(s.mean) }</td>
+                    <td class="num">{ display(s.lowest) }</td>
+                    <td class="num">{ display(s.highest) }</td>
+                    <td class="num">{ one_decimal(s.spread) }</td>
+                </>
+            },
+            None => html! { <td colspan="4">{ (text.team_too_few)(TEAM_MIN) }</td> },
+        };
+        (None, cells)
+    });
     html! {
         <>
-            <h2>{ (TEXT.team_heading)(entries.len()) }</h2>
-            <p>{ TEXT.team_intro }</p>
+            <h2>{ (text.team_heading)(entries.len()) }</h2>
+            <p>{ (text.team_intro)(TEAM_MIN) }</p>
             <div class="chart-and-table">
-                <figure class="chart">
-                    { radar(instrument, &[mean_series], TEXT.chart_team_description) }
-                </figure>
-                <table class="scores team-table">
-                    <caption>{ TEXT.table_caption }</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">{ TEXT.col_dimension }</th>
-                            <th scope="col" class="num">{ TEXT.col_mean }</th>
-                            <th scope="col" class="num">{ TEXT.col_lowest }</th>
-                            <th scope="col" class="num">{ TEXT.col_highest }</th>
-                            <th scope="col" class="num">{ TEXT.col_spread }</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        { for instrument.dimensions.iter().zip(&rows).map(|(dimension, row)| html! {
-                            <tr>
-                                <th scope="row">{ &dimension.name }</th>
-                                if let Some(s) = &row.stats {
-                                    <td class="num">{ display(s.mean) }</td>
-                                    <td class="num">{ display(s.lowest) }</td>
-                                    <td class="num">{ display(s.highest) }</td>
-                                    <td class="num">{ one_decimal(s.spread) }</td>
-                                } else {
-                                    <td colspan="4">{ TEXT.team_too_few }</td>
-                                }
-                            </tr>
-                        }) }
-                    </tbody>
-                </table>
+                <figure class="chart">{ radar(ui, &[mean_series], text.chart_team_description) }</figure>
+                { table }
             </div>
-            { conversation_starters(&starters, TEXT.team_starters_intro, |d| {
-                (TEXT.answer_range)(label_of(instrument, d.lowest), label_of(instrument, d.highest))
+            { conversation_starters(ui, &starters, text.team_starters_intro, |d| {
+                (text.answer_range)(label_of(instrument, d.lowest), label_of(instrument, d.highest))
             }) }
         </>
     }

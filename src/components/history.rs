@@ -1,42 +1,31 @@
 use crate::browser;
-use crate::components::app::SCREEN_TITLE;
 use crate::components::confirm::Confirm;
-use crate::components::results::download;
-use crate::state::{Action, Question};
-use crate::text::TEXT;
+use crate::components::shared::{download_button, Ui, SCREEN_TITLE};
+use crate::state::{Action, HistoryMsg, Question};
 use rapport_core::exchange::{ImportError, MAX_IMPORT_BYTES};
-use rapport_core::{History, Instrument};
+use rapport_core::History;
 use std::rc::Rc;
 use yew::prelude::*;
 
 /// What the history screen shows.
 pub struct HistoryProps {
-    pub instrument: Rc<Instrument>,
     pub history: Rc<History>,
     pub asking: Option<Question>,
-    pub dispatch: Callback<Action>,
     pub on_delete_all: Callback<()>,
 }
 
 /// Finished checks, newest first: open one, delete one, or delete everything. A plain
-/// view function: its state lives in the app's reducer, and each component type costs
-/// kilobytes of wasm.
-pub fn history_screen(props: &HistoryProps) -> Html {
+/// view function: its state lives in the app's reducer.
+pub fn history_screen(ui: &Ui, props: &HistoryProps) -> Html {
+    let text = ui.text;
     let ask = |question: Question| {
-        props
-            .dispatch
+        ui.dispatch
             .reform(move |_: MouseEvent| Action::Ask(question.clone()))
     };
-    let cancel = props.dispatch.reform(|()| Action::KeepIt);
-    let new_check = props.dispatch.reform(|_: MouseEvent| Action::ShowWelcome);
-    let downloads = |csv: bool| {
-        let (instrument, history) = (props.instrument.clone(), props.history.clone());
-        Callback::from(move |_: MouseEvent| {
-            download(&instrument, history.assessments(), csv, "history")
-        })
-    };
+    let cancel = ui.dispatch.reform(|()| Action::KeepIt);
+    let new_check = ui.dispatch.reform(|_: MouseEvent| Action::ShowWelcome);
     let import = {
-        let dispatch = props.dispatch.clone();
+        let dispatch = ui.dispatch.clone();
         Callback::from(move |e: Event| {
             let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() else {
                 return;
@@ -50,65 +39,65 @@ pub fn history_screen(props: &HistoryProps) -> Html {
                         ImportError::NotRead
                     }
                 });
-                dispatch.emit(Action::Import { file, text });
+                dispatch.emit(Action::History(HistoryMsg::Import { file, text }));
             });
         })
     };
 
     html! {
         <div class="screen history">
-            <h1 id={SCREEN_TITLE} tabindex="-1">{ TEXT.history_title }</h1>
+            <h1 id={SCREEN_TITLE} tabindex="-1">{ text.history_title }</h1>
             if props.history.is_empty() {
-                <p>{ TEXT.history_empty }</p>
+                <p>{ text.history_empty }</p>
             } else {
-                <p>{ TEXT.history_intro }</p>
+                <p>{ text.history_intro }</p>
                 <ol class="history-list">
                     { for props.history.assessments().iter().map(|a| {
-                        let date = browser::format_date(a.finished_at);
+                        let date = browser::format_date(a.finished_at, text.locale);
                         let open = {
                             let id = a.id.clone();
-                            props.dispatch.reform(move |_: MouseEvent| Action::ShowResults(id.clone()))
+                            ui.dispatch.reform(move |_: MouseEvent| Action::ShowResults(id.clone()))
                         };
                         let delete = {
-                            let (id, dispatch) = (a.id.clone(), props.dispatch.clone());
+                            let (id, dispatch) = (a.id.clone(), ui.dispatch.clone());
                             Callback::from(move |()| {
-                                dispatch.emit(Action::Delete(id.clone()));
+                                dispatch.emit(Action::History(HistoryMsg::Delete(id.clone())));
                                 browser::focus_id(SCREEN_TITLE);
                             })
                         };
-                        let name = if a.name.is_empty() { TEXT.unnamed_partnership } else { a.name.as_str() };
+                        let name = if a.name.is_empty() { text.unnamed_partnership } else { a.name.as_str() };
                         let delete_id = format!("delete-{}", a.id);
                         html! {
                             <li class="history-item" key={a.id.clone()}>
                                 <div class="history-main">
                                     <p class="history-name">{ name }</p>
                                     if a.received {
-                                        <p class="history-tag">{ TEXT.received_tag }</p>
+                                        <p class="history-tag">{ text.received_tag }</p>
                                     }
                                     <p class="history-date">{ &date }</p>
                                 </div>
                                 <p class="history-score">
-                                    { (TEXT.out_of_five)(&TEXT.score(a.scores.overall())) }
+                                    { (text.out_of_five)(&text.score(a.scores.overall())) }
                                 </p>
                                 <div class="history-actions">
-                                    <button type="button" class="secondary" aria-label={(TEXT.open_check)(name, &date)} onclick={open}>
-                                        { TEXT.open }
+                                    <button type="button" class="secondary" aria-label={(text.open_check)(name, &date)} onclick={open}>
+                                        { text.open }
                                     </button>
                                     <button
                                         type="button"
                                         id={delete_id.clone()}
                                         class="link danger-link"
-                                        aria-label={(TEXT.delete_check)(name, &date)}
+                                        aria-label={(text.delete_check)(name, &date)}
                                         onclick={ask(Question::Delete(a.id.clone()))}
                                     >
-                                        { TEXT.delete }
+                                        { text.delete }
                                     </button>
                                 </div>
                                 if props.asking == Some(Question::Delete(a.id.clone())) {
                                     <Confirm
-                                        question={(TEXT.confirm_delete)(&date)}
-                                        yes={TEXT.confirm_delete_yes}
-                                        no={TEXT.keep}
+                                        question={(text.confirm_delete)(&date)}
+                                        yes={text.confirm_delete_yes}
+                                        no={text.keep}
                                         on_yes={delete}
                                         on_no={cancel.clone()}
                                         return_to={delete_id}
@@ -121,26 +110,26 @@ pub fn history_screen(props: &HistoryProps) -> Html {
             }
             <div class="actions no-print">
                 if !props.history.is_empty() {
-                    <button type="button" class="secondary" onclick={downloads(false)}>{ TEXT.download_all_json }</button>
-                    <button type="button" class="secondary" onclick={downloads(true)}>{ TEXT.download_all_csv }</button>
+                    { download_button(ui, text.download_all_json, &props.history, None, false) }
+                    { download_button(ui, text.download_all_csv, &props.history, None, true) }
                 }
                 <label class="button secondary file-button">
-                    { TEXT.import_file }
+                    { text.import_file }
                     <input id="import-file" type="file" accept=".json,application/json" class="visually-hidden" onchange={import} aria-describedby="import-hint" />
                 </label>
             </div>
-            <p class="hint" id="import-hint">{ TEXT.import_hint }</p>
+            <p class="hint" id="import-hint">{ text.import_hint }</p>
             <div class="actions">
-                <button type="button" class="primary" onclick={new_check}>{ TEXT.new_check }</button>
+                <button type="button" class="primary" onclick={new_check}>{ text.new_check }</button>
                 <button type="button" id="delete-all" class="link danger-link" onclick={ask(Question::DeleteAll)}>
-                    { TEXT.delete_all }
+                    { text.delete_all }
                 </button>
             </div>
             if props.asking == Some(Question::DeleteAll) {
                 <Confirm
-                    question={TEXT.confirm_delete_all.to_owned()}
-                    yes={TEXT.confirm_delete_all_yes}
-                    no={TEXT.cancel}
+                    question={text.confirm_delete_all.to_owned()}
+                    yes={text.confirm_delete_all_yes}
+                    no={text.cancel}
                     on_yes={props.on_delete_all.clone()}
                     on_no={cancel}
                     return_to="delete-all"

@@ -1,4 +1,5 @@
-//! One component per screen or widget.
+//! The views: one file per screen or widget, plus what they share (`shared.rs`). Screens
+//! are plain view functions, not components (see ARCHITECTURE.md).
 
 pub mod app;
 pub mod compare;
@@ -7,6 +8,7 @@ pub mod history;
 pub mod notices;
 pub mod radar;
 pub mod results;
+pub mod shared;
 pub mod statement;
 pub mod step;
 pub mod welcome;

@@ -1,23 +1,22 @@
-use crate::persistence::{Problem, Stored};
-use crate::state::{Action, Notice};
-use crate::text::TEXT;
+use crate::components::shared::Ui;
+use crate::state::{Action, Notice, NoticeMsg, Problem, Stored};
+use crate::text::Catalogue;
 use yew::prelude::*;
 
-/// Storage problems and confirmations, announced politely by screen readers. A plain
-/// view function: it has no state, and each component type costs kilobytes of wasm.
-pub fn notices(notices: &[Notice], dispatch: &Callback<Action>) -> Html {
+/// Storage problems and confirmations, announced politely by screen readers.
+pub fn notices(ui: &Ui, notices: &[Notice]) -> Html {
     html! {
         <div class="notices" role="status">
             { for notices.iter().enumerate().map(|(index, notice)| {
-                let (text, kind, dismissable) = describe(notice);
-                let dismiss = dispatch.reform(move |_: MouseEvent| Action::Dismiss(index));
+                let (text, kind, dismissable) = describe(ui.text, notice);
+                let dismiss = ui.dispatch.reform(move |_: MouseEvent| Action::Notice(NoticeMsg::Dismiss(index)));
                 let id = format!("notice-{index}");
                 html! {
                     <div class={classes!("notice", kind)}>
                         <p id={id.clone()}>{ text }</p>
                         if dismissable {
                             <button type="button" class="link" aria-describedby={id} onclick={dismiss}>
-                                { TEXT.dismiss }
+                                { ui.text.dismiss }
                             </button>
                         }
                     </div>
@@ -29,35 +28,35 @@ pub fn notices(notices: &[Notice], dispatch: &Callback<Action>) -> Html {
 
 /// The words, a style, and whether dismissing makes sense: a problem that comes back
 /// on the next save is not dismissable.
-fn describe(notice: &Notice) -> (String, &'static str, bool) {
+fn describe(text: &Catalogue, notice: &Notice) -> (String, &'static str, bool) {
     match notice {
-        Notice::DeletedAll => (TEXT.deleted_all.to_owned(), "notice-ok", true),
-        Notice::Saved => (TEXT.saved.to_owned(), "notice-ok", true),
-        Notice::AlreadySaved => (TEXT.already_saved.to_owned(), "notice-ok", true),
+        Notice::DeletedAll => (text.deleted_all.to_owned(), "notice-ok", true),
+        Notice::Saved => (text.saved.to_owned(), "notice-ok", true),
+        Notice::AlreadySaved => (text.already_saved.to_owned(), "notice-ok", true),
         Notice::Imported { file, imported } => (
-            (TEXT.imported)(file, imported.added, imported.already),
+            (text.imported)(file, imported.added, imported.already),
             "notice-ok",
             true,
         ),
         Notice::ImportFailed { file, error } => (
-            (TEXT.import_failed)(file, &TEXT.import_error(error)),
+            (text.import_failed)(file, &(text.import_error)(error)),
             "notice-warn",
             true,
         ),
-        Notice::DeleteFailed => (TEXT.delete_failed.to_owned(), "notice-warn", true),
+        Notice::DeleteFailed => (text.delete_failed.to_owned(), "notice-warn", true),
         Notice::Storage(Problem::Unavailable) => {
-            (TEXT.storage_unavailable.to_owned(), "notice-warn", false)
+            (text.storage_unavailable.to_owned(), "notice-warn", false)
         }
-        Notice::Storage(Problem::Full) => (TEXT.storage_full.to_owned(), "notice-warn", false),
+        Notice::Storage(Problem::Full) => (text.storage_full.to_owned(), "notice-warn", false),
         Notice::Storage(Problem::Unreadable { what, why, kept_as }) => {
             let subject = match what {
-                Stored::Draft => TEXT.unreadable_draft,
-                Stored::History => TEXT.unreadable_history,
+                Stored::Draft => text.unreadable_draft,
+                Stored::History => text.unreadable_history,
             };
-            let why = TEXT.read_error(why);
+            let why = (text.read_error)(why);
             let detail = match kept_as {
-                Some(key) => (TEXT.unreadable_kept)(&why, key),
-                None => (TEXT.unreadable_untouched)(&why),
+                Some(key) => (text.unreadable_kept)(&why, key),
+                None => (text.unreadable_untouched)(&why),
             };
             (format!("{subject} {detail}"), "notice-warn", true)
         }

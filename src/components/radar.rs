@@ -1,6 +1,5 @@
-use crate::text::TEXT;
+use crate::components::shared::Ui;
 use rapport_core::scoring::display;
-use rapport_core::Instrument;
 use std::f64::consts::PI;
 use std::fmt::Write;
 use yew::prelude::*;
@@ -50,10 +49,8 @@ fn points(points: impl Iterator<Item = Point>) -> String {
 /// (or none) per dimension; a second series is drawn dashed in another colour. With one
 /// series each axis label carries its score. A table beside it carries the same numbers
 /// for screen readers and print.
-///
-/// A plain view function rather than a component: it has no state, and each component
-/// type costs kilobytes of wasm.
-pub fn radar(instrument: &Instrument, series: &[Vec<Option<f64>>], description: &str) -> Html {
+pub fn radar(ui: &Ui, series: &[Vec<Option<f64>>], description: &str) -> Html {
+    let instrument = &ui.instrument;
     let n = instrument.dimensions.len().max(1);
     let directions: Vec<(f64, f64)> = (0..n).map(|i| direction(i, n)).collect();
     let ring = |score: f64| points(directions.iter().map(|&d| at(d, distance(score))));
@@ -69,7 +66,7 @@ pub fn radar(instrument: &Instrument, series: &[Vec<Option<f64>>], description: 
             aria-labelledby="radar-title radar-desc"
             focusable="false"
         >
-            <title id="radar-title">{ TEXT.chart_title }</title>
+            <title id="radar-title">{ ui.text.chart_title }</title>
             <desc id="radar-desc">{ description }</desc>
             { for [2.0, 5.0].into_iter().map(|s| html! {
                 <polygon class="ring" points={ring(s)} />
@@ -109,7 +106,7 @@ pub fn radar(instrument: &Instrument, series: &[Vec<Option<f64>>], description: 
                 let anchor_point = at(d, RADIUS + 14.0);
                 let anchor = if d.0 > 0.3 { "start" } else if d.0 < -0.3 { "end" } else { "middle" };
                 let lines = wrap(&dimension.name, LABEL_WIDTH);
-                let score = means.get(i).map(|m| TEXT.score(*m));
+                let score = means.get(i).map(|m| ui.text.score(*m));
                 // The label and its score line grow away from the chart: upwards at the
                 // top, downwards at the bottom, centred at the sides.
                 let height = LINE_HEIGHT * (lines.len() as i32 + i32::from(score.is_some()));

@@ -1,5 +1,5 @@
-use crate::text::TEXT;
-use rapport_core::{Instrument, Response, Statement};
+use crate::components::shared::Ui;
+use rapport_core::{Response, Statement};
 use yew::prelude::*;
 
 /// The id of one answer's radio input.
@@ -9,10 +9,9 @@ pub fn answer_id(statement: &str, response: Response) -> String {
 
 /// A statement and its six answers as a native radio group: Tab reaches the group,
 /// arrow keys choose, and screen readers announce the statement as the group's name.
-/// `missing` highlights it as still needing an answer. A plain view function: it has no
-/// state, and each component type costs kilobytes of wasm.
+/// `missing` highlights it as still needing an answer.
 pub fn statement_field(
-    instrument: &Instrument,
+    ui: &Ui,
     statement: &Statement,
     response: Option<Response>,
     missing: bool,
@@ -24,7 +23,7 @@ pub fn statement_field(
             <legend>
                 { &statement.text }
                 if missing {
-                    <span class="needs-answer">{ TEXT.needs_answer }</span>
+                    <span class="needs-answer">{ ui.text.needs_answer }</span>
                 }
             </legend>
             <div class="scale">
@@ -40,7 +39,7 @@ pub fn statement_field(
                                 checked={response == Some(r)}
                                 onchange={on_change}
                             />
-                            <span>{ r.label(instrument) }</span>
+                            <span>{ r.label(&ui.instrument) }</span>
                         </label>
                     }
                 }) }

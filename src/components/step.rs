@@ -1,36 +1,32 @@
 use crate::browser;
-use crate::components::app::SCREEN_TITLE;
+use crate::components::shared::{Ui, SCREEN_TITLE};
 use crate::components::statement::{answer_id, statement_field};
-use crate::state::Action;
-use crate::text::TEXT;
-use rapport_core::{Answers, Instrument, Response};
-use std::rc::Rc;
+use crate::state::{Action, WalkMsg};
+use rapport_core::{Answers, Response};
 use web_sys::{HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;
 
 /// What a step shows.
 pub struct StepProps {
-    pub instrument: Rc<Instrument>,
     /// 0-based; always a valid dimension index (the state guarantees it).
     pub step: usize,
     pub answers: Answers,
     pub show_missing: bool,
-    pub dispatch: Callback<Action>,
 }
 
 /// One dimension of the questionnaire: its statements, progress, Back and Next.
-/// A plain view function rather than a component: the screen has no state of its own,
-/// and each component type costs kilobytes of wasm.
-pub fn step_screen(props: &StepProps) -> Html {
-    let Some(dimension) = props.instrument.dimensions.get(props.step) else {
+/// A plain view function: the screen has no state of its own.
+pub fn step_screen(ui: &Ui, props: &StepProps) -> Html {
+    let text = ui.text;
+    let Some(dimension) = ui.instrument.dimensions.get(props.step) else {
         return html! {};
     };
-    let total = props.instrument.dimensions.len();
+    let total = ui.instrument.dimensions.len();
     let is_last = props.step + 1 == total;
     let unanswered = props.answers.unanswered(dimension);
 
     let advance = {
-        let dispatch = props.dispatch.clone();
+        let dispatch = ui.dispatch.clone();
         let first_missing = unanswered
             .first()
             .map(|s| answer_id(&s.id, Response::ALL[0]));
@@ -39,12 +35,12 @@ pub fn step_screen(props: &StepProps) -> Html {
                 browser::focus_id(id);
             }
             dispatch.emit(if is_last {
-                Action::Finish {
+                Action::Walk(WalkMsg::Finish {
                     id: browser::new_id(),
                     finished_at: browser::now(),
-                }
+                })
             } else {
-                Action::Next
+                Action::Walk(WalkMsg::Next)
             });
         })
     };
@@ -62,8 +58,10 @@ pub fn step_screen(props: &StepProps) -> Html {
             }
         })
     };
-    let back = props.dispatch.reform(|_: MouseEvent| Action::Back);
-    let step_label = (TEXT.step_of)(props.step + 1, total);
+    let back = ui
+        .dispatch
+        .reform(|_: MouseEvent| Action::Walk(WalkMsg::Back));
+    let step_label = (text.step_of)(props.step + 1, total);
     let percent = (props.step + 1) * 100 / total;
 
     html! {
@@ -73,7 +71,7 @@ pub fn step_screen(props: &StepProps) -> Html {
                 <div
                     class="progressbar"
                     role="progressbar"
-                    aria-label={TEXT.progress_label}
+                    aria-label={text.progress_label}
                     aria-valuemin="1"
                     aria-valuemax={total.to_string()}
                     aria-valuenow={(props.step + 1).to_string()}
@@ -83,20 +81,20 @@ pub fn step_screen(props: &StepProps) -> Html {
                 </div>
             </div>
             <h1 id={SCREEN_TITLE} tabindex="-1">
-                <span class="visually-hidden">{ (TEXT.step_heading)(&step_label) }</span>
+                <span class="visually-hidden">{ (text.step_heading)(&step_label) }</span>
                 { &dimension.name }
             </h1>
             <p class="lead">{ &dimension.description }</p>
             <form class="statements" onsubmit={on_submit} onkeydown={on_keydown} novalidate=true>
                 { for dimension.statements.iter().map(|statement| {
                     let id = statement.id.clone();
-                    let on_answer = props.dispatch.reform(move |response| Action::Answer {
+                    let on_answer = ui.dispatch.reform(move |response| Action::Walk(WalkMsg::Answer {
                         statement: id.clone(),
                         response,
-                    });
+                    }));
                     html! {
                         { statement_field(
-                            &props.instrument,
+                            ui,
                             statement,
                             props.answers.get(&statement.id),
                             props.show_missing && unanswered.iter().any(|s| s.id == statement.id),
@@ -106,13 +104,13 @@ pub fn step_screen(props: &StepProps) -> Html {
                 }) }
                 <p class="form-error" role="alert">
                     if props.show_missing && !unanswered.is_empty() {
-                        { (TEXT.missing)(unanswered.len()) }
+                        { (text.missing)(unanswered.len()) }
                     }
                 </p>
                 <div class="actions">
-                    <button type="button" class="secondary" onclick={back}>{ TEXT.back }</button>
+                    <button type="button" class="secondary" onclick={back}>{ text.back }</button>
                     <button type="submit" class="primary">
-                        { if is_last { TEXT.see_results } else { TEXT.next } }
+                        { if is_last { text.see_results } else { text.next } }
                     </button>
                 </div>
             </form>

@@ -1,0 +1,164 @@
+//! What several screens show alike, and the context every view receives. Screens import
+//! from here, never from each other or from the root component.
+
+use crate::browser;
+use crate::state::{Action, CopyStatus, Share, ShareMsg};
+use crate::text::Catalogue;
+use rapport_core::{exchange, Assessment, Band, Dimension, History, Instrument};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Every screen's `h1` carries this id, so focus can follow screen changes.
+pub const SCREEN_TITLE: &str = "screen-title";
+
+/// What every view needs: the words of the language in use, the questionnaire (with its
+/// own words), and the way to ask the app state for a change.
+#[derive(Clone)]
+pub struct Ui {
+    pub text: &'static Catalogue,
+    pub instrument: Rc<Instrument>,
+    pub dispatch: Callback<Action>,
+}
+
+pub fn band_class(band: Option<Band>) -> &'static str {
+    match band {
+        Some(Band::Strength) => "band-strength",
+        Some(Band::Discuss) => "band-discuss",
+        Some(Band::Concern) => "band-concern",
+        None => "band-none",
+    }
+}
+
+pub fn band_badge(ui: &Ui, band: Option<Band>) -> Html {
+    html! {
+        <span class={classes!("badge", band_class(band))}>{ ui.text.band_or_none(band) }</span>
+    }
+}
+
+/// A column of a scores table after "Dimension": its heading, and whether it holds numbers.
+pub struct Column<'a> {
+    pub heading: &'a str,
+    pub numeric: bool,
+}
+
+/// The table of scores by dimension that results and compare each show: one row per
+/// dimension in the instrument's order. `row` gives each row's class and its cells after
+/// the dimension's name.
+pub fn scores_table(
+    ui: &Ui,
+    class: &'static str,
+    columns: &[Column],
+    row: impl Fn(usize, &Dimension) -> (Option<&'static str>, Html),
+) -> Html {
+    let text = ui.text;
+    html! {
+        <table class={classes!("scores", class)}>
+            <caption>{ text.table_caption }</caption>
+            <thead>
+                <tr>
+                    <th scope="col">{ text.col_dimension }</th>
+                    { for columns.iter().map(|c| html! {
+                        <th scope="col" class={classes!(c.numeric.then_some("num"))}>{ c.heading }</th>
+                    }) }
+                </tr>
+            </thead>
+            <tbody>
+                { for ui.instrument.dimensions.iter().enumerate().map(|(i, dimension)| {
+                    let (class, cells) = row(i, dimension);
+                    html! {
+                        <tr class={classes!(class)}>
+                            <th scope="row">{ &dimension.name }</th>
+                            { cells }
+                        </tr>
+                    }
+                }) }
+            </tbody>
+        </table>
+    }
+}
+
+/// The live line that says what a copy button did.
+pub fn copy_status(ui: &Ui, status: Option<CopyStatus>) -> Html {
+    let text = status.map(|s| match (s.copied, s.what) {
+        (false, _) => ui.text.select_to_copy,
+        (true, Share::Code) => ui.text.code_copied,
+        (true, Share::Link) => ui.text.link_copied,
+    });
+    html! { <p class="copy-status" role="status">{ text.unwrap_or_default() }</p> }
+}
+
+/// A read-only field with its text, selected on focus, and a button copying it.
+pub fn share_field(ui: &Ui, what: Share, text: &str) -> Html {
+    let (id, label, button) = match what {
+        Share::Code => ("share-code", ui.text.code_label, ui.text.copy_code),
+        Share::Link => ("share-link", ui.text.link_label, ui.text.copy_link),
+    };
+    let copy = {
+        let (text, dispatch) = (text.to_owned(), ui.dispatch.clone());
+        Callback::from(move |_: MouseEvent| {
+            let dispatch = dispatch.clone();
+            browser::copy(&text, id, move |copied| {
+                dispatch.emit(Action::Share(ShareMsg::Copied(CopyStatus { what, copied })))
+            });
+        })
+    };
+    let select = Callback::from(|e: FocusEvent| {
+        if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
+            input.select();
+        }
+    });
+    html! {
+        <div class="field share-field">
+            <label for={id}>{ label }</label>
+            <div class="share-row">
+                <input id={id} type="text" readonly=true value={text.to_owned()} onfocus={select} spellcheck="false" />
+                <button type="button" class="secondary" onclick={copy}>{ button }</button>
+            </div>
+        </div>
+    }
+}
+
+/// A button that saves checks from history as a JSON or CSV file named after today's
+/// date: the one with id `only`, or all of them.
+pub fn download_button(
+    ui: &Ui,
+    label: &str,
+    history: &Rc<History>,
+    only: Option<&str>,
+    csv: bool,
+) -> Html {
+    let (text, instrument, history) = (ui.text, ui.instrument.clone(), history.clone());
+    let only = only.map(str::to_owned);
+    let save = Callback::from(move |_: MouseEvent| {
+        let assessments: Vec<Assessment> = match &only {
+            Some(id) => history.get(id).cloned().into_iter().collect(),
+            None => history.assessments().to_vec(),
+        };
+        let what = if only.is_some() { "result" } else { "history" };
+        let day = &exchange::iso_date(browser::now())[..10];
+        if csv {
+            let words = exchange::CsvWords {
+                header: text.csv_header,
+                summary: text.csv_summary,
+                band: text.band,
+                not_enough: text.not_enough_answers,
+            };
+            let file = exchange::to_csv(&instrument, &assessments, &words);
+            browser::download(&format!("rapport-{what}-{day}.csv"), "text/csv", &file);
+        } else {
+            let file = exchange::to_json(&assessments);
+            browser::download(
+                &format!("rapport-{what}-{day}.json"),
+                "application/json",
+                &file,
+            );
+        }
+    });
+    html! { <button type="button" class="secondary" onclick={save}>{ label }</button> }
+}
+
+/// Opens the browser's print dialog (print styles lay the screen out as a report).
+pub fn print_button(ui: &Ui, class: &'static str) -> Html {
+    let print = Callback::from(|_: MouseEvent| browser::print());
+    html! { <button type="button" class={class} onclick={print}>{ ui.text.print_report }</button> }
+}

@@ -1,0 +1,118 @@
+//! The root component's effects, each a named hook: what is saved when, what other tabs
+//! and share links bring in, and where focus goes. Storage is reached only through
+//! `Persistence`.
+
+use crate::browser;
+use crate::components::shared::SCREEN_TITLE;
+use crate::host;
+use crate::persistence::Persistence;
+use crate::state::{Action, AppState, HistoryMsg, NoticeMsg, Screen, ShareMsg, Stored};
+use gloo_events::EventListener;
+use rapport_core::embed::Placement;
+use rapport_core::{Draft, History, Instrument};
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use web_sys::StorageEvent;
+use yew::prelude::*;
+
+type Dispatcher = UseReducerDispatcher<AppState>;
+
+/// Autosave: every change to the unfinished check is written at once.
+#[hook]
+pub fn use_autosave(
+    persistence: Rc<Persistence>,
+    instrument: Rc<Instrument>,
+    draft: Rc<Draft>,
+    dispatcher: Dispatcher,
+) {
+    use_effect_with(draft, move |draft| {
+        if let Err(problem) = persistence.save_draft(draft, &instrument) {
+            dispatcher.dispatch(Action::Notice(NoticeMsg::Storage(problem)));
+        }
+    });
+}
+
+/// History is saved on every change, merged with what other tabs saved, never written
+/// over it; what the merge brought in comes back into the state.
+#[hook]
+pub fn use_history_saved(
+    persistence: Rc<Persistence>,
+    instrument: Rc<Instrument>,
+    history: Rc<History>,
+    dispatcher: Dispatcher,
+) {
+    use_effect_with(history, move |history| {
+        match persistence.save_history(history, &instrument) {
+            Ok(merged) if merged != **history => {
+                dispatcher.dispatch(Action::History(HistoryMsg::Stored(merged)))
+            }
+            Ok(_) => {}
+            Err(problem) => dispatcher.dispatch(Action::Notice(NoticeMsg::Storage(problem))),
+        }
+    });
+}
+
+/// Another tab changed the history: merge its checks in, or follow its delete-all (only
+/// delete-all removes the history key: a deleted check leaves its id behind).
+#[hook]
+pub fn use_other_tabs(
+    persistence: Rc<Persistence>,
+    instrument: Rc<Instrument>,
+    dispatcher: Dispatcher,
+) {
+    use_effect_with((), move |_| {
+        let history_key = persistence.key(Stored::History);
+        let listener = web_sys::window().map(|window| {
+            EventListener::new(&window, "storage", move |event| {
+                let Some(event) = event.dyn_ref::<StorageEvent>() else {
+                    return;
+                };
+                let deleted = Action::History(HistoryMsg::DeletedElsewhere);
+                match (event.key(), event.new_value()) {
+                    // No key: the whole storage was cleared.
+                    (None, _) => dispatcher.dispatch(deleted),
+                    (Some(key), None) if key == history_key => dispatcher.dispatch(deleted),
+                    (Some(key), Some(_)) if key == history_key => {
+                        if let Some(history) = persistence.stored_history(&instrument) {
+                            dispatcher.dispatch(Action::History(HistoryMsg::Stored(history)));
+                        }
+                    }
+                    _ => {}
+                }
+            })
+        });
+        move || drop(listener)
+    });
+}
+
+/// A share link opened in this tab (pasted into the address bar) opens its result.
+#[hook]
+pub fn use_share_links(placement: Placement, dispatcher: Dispatcher) {
+    use_effect_with((), move |_| {
+        let listener = web_sys::window().map(|window| {
+            EventListener::new(&window, "hashchange", move |_| {
+                let fragment = browser::fragment();
+                if host::opens(placement, &fragment) {
+                    dispatcher.dispatch(Action::Share(ShareMsg::OpenLink(fragment)))
+                }
+            })
+        });
+        move || drop(listener)
+    });
+}
+
+/// Focus follows screen changes, so keyboard and screen-reader users land on the new
+/// screen's heading. Not on first render: a page must not grab focus by itself. A share
+/// link stays in the address only while its result or comparison is on screen.
+#[hook]
+pub fn use_focus_follows_screen(placement: Placement, screen: Screen) {
+    let first_render = use_mut_ref(|| true);
+    use_effect_with(screen, move |screen| {
+        if placement != Placement::Mount && !matches!(screen, Screen::Shared(_) | Screen::Compare) {
+            browser::clear_fragment();
+        }
+        if !first_render.replace(false) {
+            browser::focus_id(SCREEN_TITLE);
+        }
+    });
+}

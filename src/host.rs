@@ -1,0 +1,163 @@
+//! Where Rapport runs and what the host page asked for: its own page, an iframe, or
+//! mounted into elements of a host page. Mount points, the embedding configuration,
+//! the look, the frame's height, and which mount is in use all live here; plain browser
+//! facilities (clock, clipboard, files, address) are in `browser.rs`.
+
+use crate::text::Catalogue;
+use rapport_core::code;
+use rapport_core::embed::{self, Embed, Placement, Theme, Warning};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlElement, ShadowRoot};
+
+/// The mount points on a host page: elements with a `data-rapport` attribute.
+pub fn mount_points() -> Vec<HtmlElement> {
+    let Some(found) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector_all("[data-rapport]").ok())
+    else {
+        return Vec::new();
+    };
+    (0..found.length())
+        .filter_map(|i| found.item(i)?.dyn_into().ok())
+        .collect()
+}
+
+/// The configuration of Rapport on its own page or in a frame, from the address's
+/// query, and what was wrong with it.
+pub fn page_config() -> (Embed, Vec<Warning>) {
+    let search = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
+    let decode = |text: &str| -> String {
+        let text = text.replace('+', " ");
+        js_sys::decode_uri_component(&text).map_or(text, String::from)
+    };
+    let pairs: Vec<(String, String)> = search
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let (k, v) = p.split_once('=').unwrap_or((p, ""));
+            (decode(k), decode(v))
+        })
+        .collect();
+    embed::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+}
+
+/// The configuration of a mount point, from its `data-` attributes (the same names and
+/// checks as the query parameters), and what was wrong with it.
+pub fn mount_config(mount: &HtmlElement) -> (Embed, Vec<Warning>) {
+    let names = ["theme", "accent", "name", "storage-key"];
+    let pairs: Vec<(&str, String)> = names
+        .iter()
+        .filter_map(|&n| Some((n, mount.get_attribute(&format!("data-{n}"))?)))
+        .collect();
+    let (mut embed, warnings) = embed::parse(pairs.iter().map(|(k, v)| (*k, v.as_str())));
+    embed.placement = Placement::Mount;
+    (embed, warnings)
+}
+
+/// Tells a host page's author, on the console, which settings were ignored and why.
+pub fn warn(text: &Catalogue, warnings: &[Warning]) {
+    for warning in warnings {
+        web_sys::console::warn_1(&(text.warning)(warning).into());
+    }
+}
+
+/// The page's root element, where the look of Rapport on its own page or in a frame goes.
+pub fn page_root() -> Option<HtmlElement> {
+    web_sys::window()?
+        .document()?
+        .document_element()?
+        .dyn_into()
+        .ok()
+}
+
+/// Theme and accent on the page's root element or a mount point, through attributes and
+/// custom properties (`setProperty`), never through CSS text.
+pub fn apply_look(root: &HtmlElement, embed: &Embed) {
+    if embed.theme != Theme::Auto {
+        let _ = root.set_attribute("data-theme", embed.theme.as_str());
+    }
+    // A mount's element belongs to the host page: it gets no class of ours.
+    if embed.placement == Placement::Frame {
+        let _ = root.class_list().add_1("embed");
+    }
+    if let Some(accent) = &embed.accent {
+        let style = root.style();
+        let _ = style.set_property("--accent", accent);
+        let _ = style.set_property("--on-accent", embed::text_on(accent));
+    }
+}
+
+/// Whether an address fragment is for Rapport to open: on its own page or in a frame it
+/// always is; mounted, the host's fragment is the host's own unless it carries codes.
+pub fn opens(placement: Placement, fragment: &str) -> bool {
+    placement != Placement::Mount || code::carries_codes(fragment)
+}
+
+/// Tells the host page the content's height whenever it changes, so `embed.js` can size
+/// the iframe. Only inside a frame; the height is not secret, so any origin may hear it
+/// (the host script checks who sent it).
+pub fn report_height() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(Some(parent)) = window.parent() else {
+        return;
+    };
+    if parent == window {
+        return;
+    }
+    let Some(body) = window.document().and_then(|d| d.body()) else {
+        return;
+    };
+    let measured = body.clone();
+    let post = Closure::<dyn FnMut()>::new(move || {
+        let height = measured.get_bounding_client_rect().height().ceil();
+        let message = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&message, &"type".into(), &"rapport:resize".into());
+        let _ = js_sys::Reflect::set(&message, &"height".into(), &height.into());
+        let _ = parent.post_message(&message, "*");
+    });
+    if let Ok(observer) = web_sys::ResizeObserver::new(post.as_ref().unchecked_ref()) {
+        observer.observe(&body);
+    }
+    // The observer lives as long as the page.
+    post.forget();
+}
+
+thread_local! {
+    /// The shadow root of the mount the person last pressed, clicked or focused in.
+    static IN_USE: std::cell::RefCell<Option<ShadowRoot>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Remembers `root` as the mount in use whenever the person interacts with it. Focus
+/// cannot tell: the button pressed is often gone (screen changed) when focus moves on.
+pub fn track_use(root: &ShadowRoot) {
+    for event in ["pointerdown", "focusin", "keydown"] {
+        let this = root.clone();
+        gloo_events::EventListener::new(root, event, move |_| {
+            IN_USE.with(|r| *r.borrow_mut() = Some(this.clone()))
+        })
+        .forget();
+    }
+}
+
+/// The element with this id: in the shadow root of the mount in use when Rapport is
+/// mounted into a host page, else in the page, else in the first mount that has it.
+pub fn element(id: &str) -> Option<web_sys::Element> {
+    let document = web_sys::window()?.document()?;
+    // The mount in use first: a host page or another mount may have the same id.
+    let in_use = IN_USE.with(|r| r.borrow().clone());
+    if let Some(found) = in_use.and_then(|root| root.get_element_by_id(id)) {
+        return Some(found);
+    }
+    document.get_element_by_id(id).or_else(|| {
+        mount_points()
+            .iter()
+            .filter_map(|m| m.shadow_root())
+            .find_map(|root| root.get_element_by_id(id))
+    })
+}

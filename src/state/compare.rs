@@ -1,0 +1,77 @@
+//! Comparing results: pasted codes and links, and checks picked from history.
+
+use crate::state::model::{AppState, Comparison, Entry, Screen, Source};
+use rapport_core::{code, Assessment};
+use std::rc::Rc;
+
+pub enum CompareMsg {
+    Show,
+    Run {
+        input: String,
+        picks: Vec<String>,
+    },
+    /// Compare a shared result with this person's latest check.
+    WithMine(Rc<Assessment>),
+}
+
+impl AppState {
+    /// Applies a compare message.
+    pub fn on_compare(&mut self, msg: CompareMsg) -> bool {
+        match msg {
+            CompareMsg::Show => self.go(Screen::Compare),
+            CompareMsg::Run { input, picks } => self.compare(input, picks),
+            CompareMsg::WithMine(shared) => {
+                let picks = self
+                    .latest_own()
+                    .map(|a| a.id.clone())
+                    .into_iter()
+                    .collect();
+                self.compare(shared.id.clone(), picks);
+            }
+        }
+        true
+    }
+
+    /// Reads `input` (codes or links, one per line) and the picked checks, and shows
+    /// what came of them.
+    pub fn compare(&mut self, input: String, picks: Vec<String>) {
+        let mut comparison = Comparison {
+            done: true,
+            ..Comparison::default()
+        };
+        // This person's own checks first, so "Compare with mine" shows theirs as A.
+        for a in self.history.assessments() {
+            if picks.contains(&a.id) {
+                comparison.entries.push(Entry {
+                    source: Source::History {
+                        at: a.finished_at,
+                        received: a.received,
+                    },
+                    name: a.name.clone(),
+                    code: code::encode(&self.instrument, &a.answers, ""),
+                    answers: a.answers.clone(),
+                    scores: a.scores.clone(),
+                });
+            }
+        }
+        let list = code::read_list(&input, self.known());
+        comparison
+            .entries
+            .extend(list.found.into_iter().map(|listed| {
+                let assessment = listed.decoded.into_assessment(listed.code, 0);
+                Entry {
+                    source: Source::Line(listed.line),
+                    name: assessment.name,
+                    code: assessment.id,
+                    answers: assessment.answers,
+                    scores: assessment.scores,
+                }
+            }));
+        comparison.problems = list.problems;
+        comparison.too_large = list.too_large;
+        comparison.input = input;
+        comparison.picks = picks;
+        self.comparison = Rc::new(comparison);
+        self.go(Screen::Compare);
+    }
+}

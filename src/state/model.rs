@@ -1,0 +1,198 @@
+//! What the app holds: the screen, the check in progress, history, notices, the
+//! comparison and sharing. How each part changes lives in the feature files beside this
+//! one (`walk`, `history`, `compare`, `sharing`, `notices`); moving between screens is
+//! here, since every feature does it.
+
+use crate::state::saved::{Loaded, Problem};
+use rapport_core::exchange::{ImportError, Imported};
+use rapport_core::scoring::Scores;
+use rapport_core::{Answers, Assessment, Draft, History, Instrument};
+use std::rc::Rc;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Screen {
+    Welcome,
+    /// A questionnaire step, 0-based.
+    Step(usize),
+    /// A finished check from history, by id.
+    Results(String),
+    History,
+    /// A result opened from a code or share link: read-only until saved.
+    Shared(Rc<Assessment>),
+    Compare,
+}
+
+/// A yes-or-no question before something that cannot be undone.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Question {
+    StartOver,
+    Delete(String),
+    DeleteAll,
+}
+
+/// Messages shown above the current screen.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Notice {
+    Storage(Problem),
+    DeletedAll,
+    DeleteFailed,
+    Imported { file: String, imported: Imported },
+    ImportFailed { file: String, error: ImportError },
+    Saved,
+    AlreadySaved,
+}
+
+impl Notice {
+    /// Says what just happened: gone once the person moves on.
+    fn is_transient(&self) -> bool {
+        !matches!(self, Notice::Storage(_))
+    }
+}
+
+/// Where a compared result came from.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Source {
+    /// Pasted, on this line (1-based).
+    Line(usize),
+    /// A check from history, finished (or, when received, saved) at this time.
+    History { at: u64, received: bool },
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entry {
+    pub source: Source,
+    pub name: String,
+    /// The code that carries it, for a link to the comparison.
+    pub code: String,
+    pub answers: Answers,
+    pub scores: Scores,
+}
+
+/// The compare screen: what was asked for and what came of it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Comparison {
+    /// The pasted text, as it was.
+    pub input: String,
+    /// Ids of checks picked from history.
+    pub picks: Vec<String>,
+    pub entries: Vec<Entry>,
+    pub problems: Vec<rapport_core::code::LineProblem>,
+    /// Set when the paste was refused whole for its size.
+    pub too_large: bool,
+    /// Compare was pressed at least once.
+    pub done: bool,
+}
+
+/// Which share text was copied, or selected for copying by hand.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Share {
+    Code,
+    Link,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CopyStatus {
+    pub what: Share,
+    /// False: the clipboard was not available, the text is selected instead.
+    pub copied: bool,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct AppState {
+    pub instrument: Rc<Instrument>,
+    pub screen: Screen,
+    /// The check being filled in; its `step` mirrors the screen while on a step, so a
+    /// reload reopens it.
+    pub draft: Rc<Draft>,
+    pub history: Rc<History>,
+    pub notices: Vec<Notice>,
+    /// Set when Next was pressed with statements unanswered on this step.
+    pub show_missing: bool,
+    /// The question on screen, if any.
+    pub asking: Option<Question>,
+    pub comparison: Rc<Comparison>,
+    /// Whether shared codes carry the partnership name.
+    pub share_name: bool,
+    pub copy_status: Option<CopyStatus>,
+}
+
+impl AppState {
+    pub fn new(instrument: Rc<Instrument>, loaded: Loaded) -> AppState {
+        let draft = loaded
+            .draft
+            .unwrap_or_else(|| Draft::new(&instrument, String::new()));
+        let screen = draft.step.map_or(Screen::Welcome, Screen::Step);
+        AppState {
+            instrument,
+            screen,
+            draft: Rc::new(draft),
+            history: Rc::new(loaded.history),
+            notices: loaded.problems.into_iter().map(Notice::Storage).collect(),
+            show_missing: false,
+            asking: None,
+            comparison: Rc::default(),
+            share_name: false,
+            copy_status: None,
+        }
+    }
+
+    /// A name the host page set, for a check not started yet: it never replaces a name
+    /// the person typed or an unfinished check's.
+    pub fn preset_name(&mut self, name: &str) {
+        if !self.has_unfinished() && self.draft.name.is_empty() {
+            Rc::make_mut(&mut self.draft).name = name.to_owned();
+        }
+    }
+
+    /// This person's latest own check, if any.
+    pub fn latest_own(&self) -> Option<&Assessment> {
+        self.history.assessments().iter().find(|a| !a.received)
+    }
+
+    /// An unfinished check exists once it has an answer.
+    pub fn has_unfinished(&self) -> bool {
+        !self.draft.answers.is_empty()
+    }
+
+    /// The instruments codes are read against.
+    pub fn known(&self) -> &[Instrument] {
+        std::slice::from_ref(&*self.instrument)
+    }
+
+    /// Moves to `screen`, leaving behind what belonged to the one before: its question,
+    /// its marks, its copy status and transient notices.
+    pub fn go(&mut self, screen: Screen) {
+        let step = match screen {
+            Screen::Step(step) => Some(step),
+            _ => None,
+        };
+        if self.draft.step != step {
+            Rc::make_mut(&mut self.draft).step = step;
+        }
+        self.screen = screen;
+        self.show_missing = false;
+        self.asking = None;
+        self.copy_status = None;
+        self.notices.retain(|n| !n.is_transient());
+    }
+
+    /// Shows `notice` in place of any transient one.
+    pub fn notify(&mut self, notice: Notice) {
+        self.notices.retain(|n| !n.is_transient());
+        self.notices.push(notice);
+    }
+
+    /// After all data is deleted, here or in another tab: problems with storage itself
+    /// still hold; kept-aside data is gone.
+    pub fn forget_everything(&mut self) {
+        self.history = Rc::new(History::default());
+        self.comparison = Rc::default();
+        self.draft = self.fresh_draft(String::new());
+        self.notices
+            .retain(|n| matches!(n, Notice::Storage(Problem::Unavailable | Problem::Full)));
+    }
+
+    pub fn fresh_draft(&self, name: String) -> Rc<Draft> {
+        Rc::new(Draft::new(&self.instrument, name))
+    }
+}

@@ -1,0 +1,31 @@
+//! Notices: storage problems as they happen, and dismissing what was said.
+
+use crate::state::model::{AppState, Notice};
+use crate::state::saved::Problem;
+
+pub enum NoticeMsg {
+    Storage(Problem),
+    Dismiss(usize),
+}
+
+impl AppState {
+    /// Applies a notice message; false when nothing changed.
+    pub fn on_notice(&mut self, msg: NoticeMsg) -> bool {
+        match msg {
+            NoticeMsg::Storage(problem) => {
+                let notice = Notice::Storage(problem);
+                if self.notices.contains(&notice) {
+                    return false;
+                }
+                self.notices.push(notice);
+            }
+            NoticeMsg::Dismiss(index) => {
+                if index >= self.notices.len() {
+                    return false;
+                }
+                self.notices.remove(index);
+            }
+        }
+        true
+    }
+}

@@ -1,0 +1,440 @@
+//! The reducer's tests: the walk-through, history, comparing and sharing as a person
+//! would use them, run natively.
+
+use super::*;
+use rapport_core::code::{self, CodeError, LineProblem, MAX_LIST_BYTES};
+use rapport_core::exchange;
+use rapport_core::store::ReadError;
+use rapport_core::{Draft, Instrument, Response};
+
+fn instrument() -> Rc<Instrument> {
+    Rc::new(Instrument::partnership_health().unwrap())
+}
+
+fn start(loaded: Loaded) -> Rc<AppState> {
+    Rc::new(AppState::new(instrument(), loaded))
+}
+
+fn apply(state: Rc<AppState>, actions: impl IntoIterator<Item = Action>) -> Rc<AppState> {
+    actions.into_iter().fold(state, |s, a| s.reduce(a))
+}
+
+/// Answers every statement of `step` with `level`.
+fn answer_step(state: &AppState, step: usize, level: u8) -> Vec<Action> {
+    state.instrument.dimensions[step]
+        .statements
+        .iter()
+        .map(|s| {
+            Action::Walk(WalkMsg::Answer {
+                statement: s.id.clone(),
+                response: Response::agreement(level).unwrap(),
+            })
+        })
+        .collect()
+}
+
+/// Answers every step, pressing Next after each but the last.
+fn fill_all(mut state: Rc<AppState>) -> Rc<AppState> {
+    state = apply(state, [Action::Walk(WalkMsg::Start)]);
+    let steps = state.instrument.dimensions.len();
+    for step in 0..steps {
+        let answers = answer_step(&state, step, 4);
+        state = apply(state, answers);
+        if step + 1 < steps {
+            state = apply(state, [Action::Walk(WalkMsg::Next)]);
+        }
+    }
+    state
+}
+
+fn finish(state: Rc<AppState>, id: &str, at: u64) -> Rc<AppState> {
+    apply(
+        state,
+        [Action::Walk(WalkMsg::Finish {
+            id: id.into(),
+            finished_at: at,
+        })],
+    )
+}
+
+#[test]
+fn next_with_unanswered_statements_stays_and_flags_them() {
+    let s = apply(
+        start(Loaded::default()),
+        [Action::Walk(WalkMsg::Start), Action::Walk(WalkMsg::Next)],
+    );
+    assert_eq!(s.screen, Screen::Step(0));
+    assert!(s.show_missing);
+    let answers = answer_step(&s, 0, 3);
+    let s = apply(s, answers.into_iter().chain([Action::Walk(WalkMsg::Next)]));
+    assert_eq!(s.screen, Screen::Step(1));
+    assert!(!s.show_missing);
+}
+
+#[test]
+fn the_saved_draft_remembers_the_step_only_while_on_a_step() {
+    let s = apply(start(Loaded::default()), [Action::Walk(WalkMsg::Start)]);
+    let answers = answer_step(&s, 0, 3);
+    let s = apply(s, answers.into_iter().chain([Action::Walk(WalkMsg::Next)]));
+    assert_eq!(s.draft.step, Some(1));
+    // A reload with this draft reopens step 2.
+    let reloaded = start(Loaded {
+        draft: Some((*s.draft).clone()),
+        ..Loaded::default()
+    });
+    assert_eq!(reloaded.screen, Screen::Step(1));
+    let s = apply(s, [Action::ShowWelcome]);
+    assert_eq!(s.draft.step, None);
+    let reloaded = start(Loaded {
+        draft: Some((*s.draft).clone()),
+        ..Loaded::default()
+    });
+    assert_eq!(reloaded.screen, Screen::Welcome);
+    assert!(reloaded.has_unfinished());
+}
+
+#[test]
+fn continue_opens_the_first_step_with_gaps() {
+    let s = apply(start(Loaded::default()), [Action::Walk(WalkMsg::Start)]);
+    let first = answer_step(&s, 0, 3);
+    let third = answer_step(&s, 2, 3);
+    let s = apply(
+        s,
+        first
+            .into_iter()
+            .chain(third)
+            .chain([Action::ShowWelcome, Action::Walk(WalkMsg::Start)]),
+    );
+    assert_eq!(s.screen, Screen::Step(1));
+}
+
+#[test]
+fn start_then_back_without_answers_leaves_nothing_unfinished() {
+    let s = apply(
+        start(Loaded::default()),
+        [Action::Walk(WalkMsg::Start), Action::Walk(WalkMsg::Back)],
+    );
+    assert_eq!(s.screen, Screen::Welcome);
+    assert!(!s.has_unfinished());
+    assert_eq!(*s.draft, Draft::new(&s.instrument, String::new()));
+}
+
+#[test]
+fn finishing_adds_to_history_and_keeps_the_name_for_next_time() {
+    let s = apply(
+        start(Loaded::default()),
+        [Action::Walk(WalkMsg::SetName("River Trust".into()))],
+    );
+    let s = finish(fill_all(s), "a", 10);
+    assert_eq!(s.screen, Screen::Results("a".into()));
+    assert_eq!(s.history.assessments().len(), 1);
+    assert_eq!(s.history.get("a").unwrap().scores.overall(), Some(3.5));
+    assert!(!s.has_unfinished());
+    assert_eq!(s.draft.name, "River Trust");
+}
+
+#[test]
+fn finishing_with_a_gap_earlier_goes_back_to_it() {
+    let s = fill_all(start(Loaded::default()));
+    let mut draft = (*s.draft).clone();
+    // Forget step 3's answers, as a hand-edited draft might.
+    let ids: Vec<String> = s.instrument.dimensions[2]
+        .statements
+        .iter()
+        .map(|st| st.id.clone())
+        .collect();
+    let kept: rapport_core::Answers = s
+        .instrument
+        .statements()
+        .filter(|st| !ids.contains(&st.id))
+        .map(|st| (st.id.clone(), draft.answers.get(&st.id).unwrap()))
+        .collect();
+    draft.answers = kept;
+    draft.step = Some(s.instrument.dimensions.len() - 1);
+    let s = finish(
+        start(Loaded {
+            draft: Some(draft),
+            ..Loaded::default()
+        }),
+        "a",
+        1,
+    );
+    assert_eq!(s.screen, Screen::Step(2));
+    assert!(s.show_missing);
+    assert!(s.history.is_empty());
+}
+
+#[test]
+fn delete_all_keeps_storage_notices_and_says_what_happened() {
+    let unreadable = Problem::Unreadable {
+        what: Stored::History,
+        why: ReadError::NoSchema,
+        kept_as: None,
+    };
+    let loaded = Loaded {
+        problems: vec![Problem::Full, unreadable],
+        ..Loaded::default()
+    };
+    let s = finish(fill_all(start(loaded)), "a", 1);
+    let s = apply(
+        s,
+        [
+            Action::Ask(Question::DeleteAll),
+            Action::History(HistoryMsg::DeleteAll),
+        ],
+    );
+    assert!(s.history.is_empty());
+    assert_eq!(s.asking, None);
+    assert_eq!(
+        s.notices,
+        vec![Notice::Storage(Problem::Full), Notice::DeletedAll]
+    );
+    // Moving on clears the confirmation, not the storage notice.
+    let s = apply(s, [Action::ShowHistory]);
+    assert_eq!(s.notices, vec![Notice::Storage(Problem::Full)]);
+}
+
+#[test]
+fn another_tabs_history_is_merged_not_taken_over() {
+    let s = finish(fill_all(start(Loaded::default())), "mine", 2);
+    let elsewhere = finish(fill_all(start(Loaded::default())), "theirs", 1);
+    let s = apply(
+        s,
+        [Action::History(HistoryMsg::Stored(
+            (*elsewhere.history).clone(),
+        ))],
+    );
+    let ids: Vec<&str> = s
+        .history
+        .assessments()
+        .iter()
+        .map(|a| a.id.as_str())
+        .collect();
+    assert_eq!(ids, ["mine", "theirs"]);
+    // The same history again changes nothing, and renders nothing.
+    let again = s.clone().reduce(Action::History(HistoryMsg::Stored(
+        (*elsewhere.history).clone(),
+    )));
+    assert!(Rc::ptr_eq(&s, &again));
+}
+
+#[test]
+fn delete_all_in_another_tab_is_followed_here() {
+    let s = finish(fill_all(start(Loaded::default())), "a", 1);
+    let s = apply(s, [Action::ShowWelcome, Action::Walk(WalkMsg::Start)]);
+    let answers = answer_step(&s, 0, 2);
+    let s = apply(
+        s,
+        answers
+            .into_iter()
+            .chain([Action::History(HistoryMsg::DeletedElsewhere)]),
+    );
+    assert!(s.history.is_empty());
+    assert!(!s.has_unfinished());
+    assert_eq!(s.screen, Screen::Welcome);
+    assert!(s.notices.contains(&Notice::DeletedAll));
+    let again = s
+        .clone()
+        .reduce(Action::History(HistoryMsg::DeletedElsewhere));
+    assert!(Rc::ptr_eq(&s, &again));
+}
+
+#[test]
+fn questions_are_asked_answered_and_dropped_on_navigation() {
+    let s = finish(fill_all(start(Loaded::default())), "a", 1);
+    let s = apply(
+        s,
+        [
+            Action::ShowHistory,
+            Action::Ask(Question::Delete("a".into())),
+        ],
+    );
+    assert_eq!(s.asking, Some(Question::Delete("a".into())));
+    let s = apply(s, [Action::KeepIt]);
+    assert_eq!(s.asking, None);
+    assert_eq!(s.history.assessments().len(), 1);
+    let s = apply(s, [Action::Ask(Question::DeleteAll), Action::ShowWelcome]);
+    assert_eq!(s.asking, None);
+    let s = apply(
+        s,
+        [
+            Action::ShowHistory,
+            Action::Ask(Question::Delete("a".into())),
+            Action::History(HistoryMsg::Delete("a".into())),
+        ],
+    );
+    assert_eq!(s.asking, None);
+    assert!(s.history.is_empty());
+}
+
+#[test]
+fn nothing_new_means_no_new_state() {
+    let s = apply(start(Loaded::default()), [Action::Walk(WalkMsg::Start)]);
+    let answers = answer_step(&s, 0, 3);
+    let s = apply(s, answers);
+    let same = s.clone().reduce(Action::Walk(WalkMsg::Answer {
+        statement: s.instrument.dimensions[0].statements[0].id.clone(),
+        response: Response::agreement(3).unwrap(),
+    }));
+    assert!(Rc::ptr_eq(&s, &same));
+    let s = apply(s, [Action::Notice(NoticeMsg::Storage(Problem::Full))]);
+    let same = s
+        .clone()
+        .reduce(Action::Notice(NoticeMsg::Storage(Problem::Full)));
+    assert!(Rc::ptr_eq(&s, &same));
+}
+
+fn code_of(state: &AppState, id: &str, name: &str) -> String {
+    let a = state.history.get(id).unwrap();
+    code::encode(&state.instrument, &a.answers, name)
+}
+
+#[test]
+fn a_link_with_one_code_shows_it_and_saving_twice_keeps_one() {
+    let mine = finish(fill_all(start(Loaded::default())), "mine", 1);
+    let mut theirs_draft = Draft::new(&mine.instrument, String::new());
+    for s in mine.instrument.statements() {
+        theirs_draft
+            .answers
+            .set(&s.id, Response::agreement(2).unwrap());
+    }
+    let code = code::encode(&mine.instrument, &theirs_draft.answers, "River");
+    let opened = apply(
+        mine.clone(),
+        [Action::Share(ShareMsg::OpenLink(format!("#{code}")))],
+    );
+    let Screen::Shared(shared) = &opened.screen else {
+        panic!("not shown: {:?}", opened.screen);
+    };
+    assert_eq!(shared.name, "River");
+    assert_eq!(opened.history, mine.history, "opening saves nothing");
+
+    let saved = apply(opened, [Action::Share(ShareMsg::Save(5))]);
+    assert_eq!(saved.history.assessments().len(), 2);
+    assert!(saved.history.get(&code).unwrap().received);
+    assert_eq!(saved.screen, Screen::Results(code.clone()));
+    let again = apply(
+        saved.clone(),
+        [
+            Action::Share(ShareMsg::OpenLink(code)),
+            Action::Share(ShareMsg::Save(6)),
+        ],
+    );
+    assert_eq!(again.history, saved.history);
+    assert_eq!(again.notices, [Notice::AlreadySaved]);
+}
+
+#[test]
+fn compare_reads_good_lines_and_names_bad_ones() {
+    let s = finish(fill_all(start(Loaded::default())), "mine", 1);
+    let code = code_of(&s, "mine", "");
+    let input = format!(
+        "{code}\n\nnot a code\nhttps://x.org/#{code},{code}\n{}",
+        &code[..20]
+    );
+    let s = apply(
+        s,
+        [Action::Compare(CompareMsg::Run {
+            input: input.clone(),
+            picks: vec!["mine".into()],
+        })],
+    );
+    let c = &s.comparison;
+    assert_eq!(s.screen, Screen::Compare);
+    assert_eq!(c.input, input);
+    let sources: Vec<&Source> = c.entries.iter().map(|e| &e.source).collect();
+    assert_eq!(
+        sources,
+        [
+            &Source::History {
+                at: 1,
+                received: false
+            },
+            &Source::Line(1),
+            &Source::Line(4),
+            &Source::Line(4)
+        ]
+    );
+    assert_eq!(
+        c.problems,
+        [
+            LineProblem {
+                line: 3,
+                error: CodeError::NotACode
+            },
+            LineProblem {
+                line: 5,
+                error: CodeError::Incomplete
+            },
+        ]
+    );
+}
+
+#[test]
+fn a_comparison_link_opens_compare_even_with_encoded_commas() {
+    let s = finish(fill_all(start(Loaded::default())), "mine", 1);
+    let code = code_of(&s, "mine", "");
+    let s = apply(
+        s,
+        [Action::Share(ShareMsg::OpenLink(format!(
+            "#{code}%2C{code}%2c{code}"
+        )))],
+    );
+    assert_eq!(s.screen, Screen::Compare);
+    assert_eq!(s.comparison.entries.len(), 3);
+    assert!(s.comparison.problems.is_empty());
+}
+
+#[test]
+fn a_preset_name_fills_only_an_empty_fresh_check() {
+    let mut fresh = AppState::new(instrument(), Loaded::default());
+    fresh.preset_name("River Trust");
+    assert_eq!(fresh.draft.name, "River Trust");
+    let typed = apply(
+        start(Loaded::default()),
+        [Action::Walk(WalkMsg::SetName("Mine".into()))],
+    );
+    let mut typed = (*typed).clone();
+    typed.preset_name("River Trust");
+    assert_eq!(typed.draft.name, "Mine");
+}
+
+#[test]
+fn a_paste_over_100_kb_is_refused_whole() {
+    let s = start(Loaded::default());
+    let s = apply(
+        s,
+        [Action::Compare(CompareMsg::Run {
+            input: "x".repeat(MAX_LIST_BYTES + 1),
+            picks: vec![],
+        })],
+    );
+    assert!(s.comparison.too_large);
+    assert!(s.comparison.entries.is_empty() && s.comparison.problems.is_empty());
+}
+
+#[test]
+fn import_adds_new_checks_and_a_bad_file_changes_nothing() {
+    let s = finish(fill_all(start(Loaded::default())), "a", 1);
+    let file = exchange::to_json(s.history.assessments());
+    let emptied = apply(s.clone(), [Action::History(HistoryMsg::DeleteAll)]);
+    let back = apply(
+        emptied,
+        [Action::History(HistoryMsg::Import {
+            file: "rapport.json".into(),
+            text: Ok(file.clone()),
+        })],
+    );
+    assert_eq!(back.history, s.history);
+    let bad = apply(
+        back.clone(),
+        [Action::History(HistoryMsg::Import {
+            file: "other.json".into(),
+            text: Ok("{\"x\": 1}".into()),
+        })],
+    );
+    assert_eq!(bad.history, back.history);
+    assert!(
+        matches!(&bad.notices[..], [Notice::ImportFailed { file, .. }] if file == "other.json")
+    );
+}
