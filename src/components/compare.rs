@@ -200,7 +200,7 @@ fn pair_view(ui: &Ui, a: &Entry, b: &Entry) -> Html {
             numeric: false,
         },
     ];
-    let table = scores_table(ui, "pair-table", &columns, |i, _| {
+    let table = scores_table(ui, "pair-table", &columns, &|i, _| {
         let Some(row) = rows.get(i) else {
             return (None, Html::default());
         };
@@ -262,7 +262,7 @@ fn team_view(ui: &Ui, entries: &[Entry]) -> Html {
         heading,
         numeric: true,
     });
-    let table = scores_table(ui, "team-table", &columns, |i, _| {
+    let table = scores_table(ui, "team-table", &columns, &|i, _| {
         let cells = match rows.get(i).and_then(|r| r.stats.as_ref()) {
             Some(s) => html! {
                 <>

@@ -184,7 +184,7 @@ fn report(ui: &Ui, assessment: &Assessment, previous: Option<&Assessment>) -> Ht
             numeric: true,
         });
     }
-    let table = scores_table(ui, "", &columns, |_, dimension| {
+    let table = scores_table(ui, "", &columns, &|_, dimension| {
         let score = scores.dimension(&dimension.id);
         let cells = html! {
             <>

@@ -41,15 +41,14 @@ pub struct Column<'a> {
     pub numeric: bool,
 }
 
+/// A scores table's row for the dimension at this index: the row's class, and its cells
+/// after the dimension's name. A trait object, so the table's code is in the wasm once.
+pub type ScoresRow<'a> = dyn Fn(usize, &Dimension) -> (Option<&'static str>, Html) + 'a;
+
 /// The table of scores by dimension that results and compare each show: one row per
 /// dimension in the instrument's order. `row` gives each row's class and its cells after
 /// the dimension's name.
-pub fn scores_table(
-    ui: &Ui,
-    class: &'static str,
-    columns: &[Column],
-    row: impl Fn(usize, &Dimension) -> (Option<&'static str>, Html),
-) -> Html {
+pub fn scores_table(ui: &Ui, class: &'static str, columns: &[Column], row: &ScoresRow) -> Html {
     let text = ui.text;
     html! {
         <table class={classes!("scores", class)}>
@@ -134,7 +133,11 @@ pub fn download_button(
             Some(id) => history.get(id).cloned().into_iter().collect(),
             None => history.assessments().to_vec(),
         };
-        let what = if only.is_some() { "result" } else { "history" };
+        let what = if only.is_some() {
+            text.file_result
+        } else {
+            text.file_history
+        };
         let day = &exchange::iso_date(browser::now())[..10];
         if csv {
             let words = exchange::CsvWords {

@@ -200,6 +200,8 @@ pub static ENGLISH: Catalogue = Catalogue {
         "Value",
     ],
     csv_summary: "Dimension score",
+    file_result: "result",
+    file_history: "history",
 
     shared_title: "A shared result",
     shared_intro: "Someone shared this result with you. It is shown read-only: nothing is \

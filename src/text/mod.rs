@@ -142,6 +142,9 @@ pub struct Catalogue {
     pub import_failed: fn(file: &str, why: &str) -> String,
     pub csv_header: [&'static str; 6],
     pub csv_summary: &'static str,
+    /// Downloaded file names: `rapport-<this>-<date>.json` for one result or for history.
+    pub file_result: &'static str,
+    pub file_history: &'static str,
 
     pub shared_title: &'static str,
     pub shared_intro: &'static str,
@@ -214,5 +217,63 @@ impl Catalogue {
 impl PartialEq for Catalogue {
     fn eq(&self, other: &Catalogue) -> bool {
         std::ptr::eq(self, other)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::english::ENGLISH;
+    use rapport_core::code::{CodeError, MAX_LIST_BYTES};
+    use rapport_core::exchange::ImportError;
+    use rapport_core::json::Position;
+    use rapport_core::store::{ReadError, Shape};
+    use rapport_core::{embed, Instrument};
+
+    #[test]
+    fn numbers_in_text_come_from_the_rules_that_enforce_them() {
+        assert_eq!(
+            ENGLISH.band_scale_line(),
+            "Strength: 4.0 and above · Discuss: 3.0 to 3.9 · Concern: below 3.0"
+        );
+        let i = Instrument::partnership_health().unwrap();
+        assert_eq!(
+            (ENGLISH.welcome_duration)(i.minutes(), i.statement_count()),
+            "About 8 minutes · 32 statements"
+        );
+        assert!((ENGLISH.too_large)(MAX_LIST_BYTES / 1000).contains("more than 100 KB"));
+        assert!((ENGLISH.import_error)(&ImportError::TooLarge).contains("larger than 1 MB"));
+        assert_eq!(
+            (ENGLISH.code_error)(&CodeError::NotACode),
+            "this is not a Rapport result code (result codes start with RP1.)"
+        );
+    }
+
+    #[test]
+    fn errors_from_the_core_are_worded_here() {
+        let at = Position {
+            line: 1,
+            column: 35,
+        };
+        assert_eq!(
+            (ENGLISH.import_error)(&ImportError::Unreadable(ReadError::WrongShape(Shape::At(
+                at
+            )))),
+            "it is not in the form Rapport saves (the problem is at line 1, column 35)"
+        );
+        let (_, warnings) = embed::parse([("name", "n".repeat(121).as_str()), ("theme", "purple")]);
+        let lines: Vec<String> = warnings.iter().map(ENGLISH.warning).collect();
+        assert_eq!(
+            lines,
+            [
+                format!(
+                    "Rapport: ignoring name=\"{}\": the name is longer than 120 characters; \
+                     using the default.",
+                    "n".repeat(80)
+                ),
+                "Rapport: ignoring theme=\"purple\": the theme is light, dark or auto; using the \
+                 default."
+                    .to_owned(),
+            ]
+        );
     }
 }

@@ -75,7 +75,7 @@ export async function currentDimension(page) {
 }
 
 /**
- * From the welcome screen, answers all eight steps by mouse and opens the results.
+ * From the welcome screen, answers every step by mouse and opens the results.
  * `pickFor(dimension)` gives the plan for each step.
  */
 export async function completeCheck(page, pickFor, { name } = {}) {

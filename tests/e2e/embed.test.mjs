@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { serve, launch, root, dist } from '../support.mjs';
-import { watch, plans, completeCheck, answerStep } from './app.mjs';
+import { watch, plans, completeCheck, answerStep, dimensions } from './app.mjs';
 
 const env = {};
 before(async () => {
@@ -161,7 +161,7 @@ describe('configuration by query parameters', () => {
     assert.equal(await p.getByRole('button', { name: 'Continue' }).count(), 0);
     // The same key resumes the unfinished check on its step.
     await p.goto(`${env.app.url}?embed=1&storage-key=team-a`);
-    await p.getByText('Step 1 of 8', { exact: true }).waitFor();
+    await p.getByText(`Step 1 of ${dimensions.length}`, { exact: true }).waitFor();
     await context.close();
   });
 
@@ -257,7 +257,7 @@ describe('mounted into a host page', () => {
     await answerStep(a, plans.all('Agree'));
     assert.deepEqual(await p.evaluate(() => Object.keys(localStorage).sort()), ['rapport-operations.draft']);
     await p.reload();
-    await inMount(p, 0).getByText('Step 1 of 8', { exact: true }).waitFor();
+    await inMount(p, 0).getByText(`Step 1 of ${dimensions.length}`, { exact: true }).waitFor();
     const b = inMount(p, 1);
     await b.getByRole('heading', { level: 1, name: 'Partnership Health Check' }).waitFor();
     assert.equal(await b.getByRole('button', { name: 'Continue' }).count(), 0);

@@ -93,7 +93,7 @@ describe('walk-through', () => {
 
     const agree = LABELS.indexOf('Agree');
     for (let step = 0; step < dimensions.length; step++) {
-      await page.getByText(`Step ${step + 1} of 8`, { exact: true }).waitFor();
+      await page.getByText(`Step ${step + 1} of ${dimensions.length}`, { exact: true }).waitFor();
       assert.equal(await focused(), 'screen-title', `focus is on the heading of step ${step + 1}`);
       for (let s = 0; s < 4; s++) {
         await page.keyboard.press('Tab'); // into the next group, on its first answer
@@ -137,12 +137,12 @@ describe('walk-through', () => {
     await page.getByRole('group', { name: second.text }).getByText('Agree', { exact: true }).click();
     assert.equal((await alert.innerText()).trim(), "2 statements still need an answer. Choose Don't know if you are unsure.");
     await page.getByRole('button', { name: 'Next' }).click();
-    await page.getByText('Step 1 of 8', { exact: true }).waitFor();
+    await page.getByText(`Step 1 of ${dimensions.length}`, { exact: true }).waitFor();
     assert.equal(await page.evaluate(() => document.activeElement.id), `answer-${dimensions[0].statements[2].id}-1`);
 
     await answerStep(page, () => "Don't know"); // Don't know counts as an answer
     await page.getByRole('button', { name: 'Next' }).click();
-    await page.getByText('Step 2 of 8', { exact: true }).waitFor();
+    await page.getByText(`Step 2 of ${dimensions.length}`, { exact: true }).waitFor();
     assert.equal((await page.getByRole('alert').innerText()).trim(), '');
     expectNoProblems();
     await context.close();
