@@ -6,6 +6,10 @@ pub mod persistence;
 pub mod state;
 pub mod text;
 
+// A dev-dependency for tests/storage.rs only; named so the unit tests don't flag it.
+#[cfg(test)]
+use wasm_bindgen_test as _;
+
 /// Renders the app into the page body, replacing the page's loading message (which
 /// keeps the page from being blank while the wasm loads). The address's query holds the
 /// embedding configuration; bad values are reported on the console and left out.
