@@ -9,6 +9,10 @@ pub mod persistence;
 pub mod state;
 pub mod text;
 
+// A dev-dependency for tests/storage.rs only; named so the unit tests don't flag it.
+#[cfg(test)]
+use wasm_bindgen_test as _;
+
 use components::app::{App, AppProps};
 use rapport_core::embed::Placement;
 use rapport_core::Instrument;

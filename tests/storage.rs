@@ -1,5 +1,7 @@
 //! The storage adapter against the real `window.localStorage` of headless Chromium,
 //! including storage that throws and storage that is full.
+// Every dependency of the package is visible here; the library is where they are checked.
+#![allow(unused_crate_dependencies)]
 #![cfg(target_arch = "wasm32")]
 
 use rapport::persistence::Persistence;

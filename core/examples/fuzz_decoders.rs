@@ -36,6 +36,9 @@
 //! The work of each decoder is cut into fixed chunks with their own generator seeded from
 //! `SEED`, so a run gives the same inputs whatever the number of threads.
 
+// An example sees every dependency of the core; it uses none but the core itself.
+#![allow(unused_crate_dependencies)]
+
 use rapport_core::code;
 use rapport_core::exchange;
 use rapport_core::store::{self, Assessment, Draft, History};
