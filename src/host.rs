@@ -161,3 +161,18 @@ pub fn element(id: &str) -> Option<web_sys::Element> {
             .find_map(|root| root.get_element_by_id(id))
     })
 }
+
+/// Says on the page, as an alert, why Rapport cannot start: written straight into the
+/// document, since there is no app to render it.
+pub fn show_failure(message: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let (Some(body), Ok(alert)) = (document.body(), document.create_element("p")) else {
+        return;
+    };
+    let _ = alert.set_attribute("class", "notice notice-error");
+    let _ = alert.set_attribute("role", "alert");
+    alert.set_text_content(Some(message));
+    let _ = body.append_child(&alert);
+}

@@ -24,17 +24,21 @@ use std::rc::Rc;
 /// host got wrong are reported on the console and left out.
 pub fn run() {
     let text = &text::english::ENGLISH;
-    let instrument = Instrument::partnership_health().map(Rc::new);
-    if let Some(loading) = web_sys::window()
-        .and_then(|w| w.document())
+    let document = web_sys::window().and_then(|w| w.document());
+    if let Some(loading) = document
+        .as_ref()
         .and_then(|d| d.get_element_by_id("loading"))
     {
         loading.remove();
     }
-    let props = |embed| AppProps {
-        text,
-        instrument: instrument.clone(),
-        embed: Rc::new(embed),
+    let instrument = match Instrument::partnership_health() {
+        Ok(instrument) => Rc::new(instrument),
+        Err(problem) => {
+            // The instrument is compiled in and checked by the core's tests, so this is
+            // never expected; if it happens, the page says so instead of staying blank.
+            host::show_failure(&(text.instrument_broken)(&problem));
+            return;
+        }
     };
     // On a host page with mount points, Rapport renders into each of them (inside the
     // shadow root the loader attached, so styles neither leak in nor out).
@@ -53,7 +57,12 @@ pub fn run() {
                 web_sys::console::warn_1(&text.no_shadow_root.into());
                 continue;
             };
-            yew::Renderer::<App>::with_root_and_props(root, props(embed)).render();
+            let props = AppProps {
+                text,
+                instrument: instrument.clone(),
+                embed: Rc::new(embed),
+            };
+            yew::Renderer::<App>::with_root_and_props(root, props).render();
         }
         return;
     }
@@ -63,7 +72,12 @@ pub fn run() {
         host::apply_look(&root, &embed);
     }
     let framed = embed.placement == Placement::Frame;
-    yew::Renderer::<App>::with_props(props(embed)).render();
+    let props = AppProps {
+        text,
+        instrument,
+        embed: Rc::new(embed),
+    };
+    yew::Renderer::<App>::with_props(props).render();
     if framed {
         host::report_height();
     }

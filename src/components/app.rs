@@ -5,7 +5,7 @@ use crate::components::compare::{compare_screen, CompareProps};
 use crate::components::history::{history_screen, HistoryProps};
 use crate::components::notices::notices;
 use crate::components::results::{results, shared, ResultsProps};
-use crate::components::shared::{Ui, SCREEN_TITLE};
+use crate::components::shared::Ui;
 use crate::components::step::{step_screen, StepProps};
 use crate::components::welcome::{welcome, WelcomeProps};
 use crate::hooks::{
@@ -16,47 +16,32 @@ use crate::state::{Action, AppState, CompareMsg, HistoryMsg, Question, Screen};
 use crate::text::Catalogue;
 use crate::{browser, host};
 use rapport_core::embed::{self, Embed, Placement};
-use rapport_core::instrument::InstrumentError;
 use rapport_core::Instrument;
 use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct AppProps {
     /// The words of the language in use.
     pub text: &'static Catalogue,
-    /// The questionnaire, or why it could not be read.
-    pub instrument: Result<Rc<Instrument>, InstrumentError>,
+    /// The questionnaire.
+    pub instrument: Rc<Instrument>,
     /// Where Rapport runs and how the host page configured it.
     pub embed: Rc<Embed>,
 }
 
-#[component]
-pub fn App(props: &AppProps) -> Html {
-    match &props.instrument {
-        Ok(instrument) => html! {
-            <Checkup text={props.text} instrument={instrument.clone()} embed={props.embed.clone()} />
-        },
-        Err(problem) => html! {
-            <main class="screen">
-                <h1 id={SCREEN_TITLE}>{ props.text.brand }</h1>
-                <p class="notice notice-error" role="alert">
-                    { (props.text.instrument_broken)(problem) }
-                </p>
-            </main>
-        },
+/// The same values, not equal copies: comparing instruments field by field would cost
+/// wasm, and the root's props never change.
+impl PartialEq for AppProps {
+    fn eq(&self, other: &AppProps) -> bool {
+        std::ptr::eq(self.text, other.text)
+            && Rc::ptr_eq(&self.instrument, &other.instrument)
+            && Rc::ptr_eq(&self.embed, &other.embed)
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct CheckupProps {
-    text: &'static Catalogue,
-    instrument: Rc<Instrument>,
-    embed: Rc<Embed>,
-}
-
 #[component]
-fn Checkup(props: &CheckupProps) -> Html {
+pub fn App(props: &AppProps) -> Html {
     let placement = props.embed.placement;
     let persistence = {
         let prefix = embed::storage_prefix(props.embed.storage_key.as_deref());
