@@ -3,10 +3,11 @@
 //! `Persistence`.
 
 use crate::browser;
+use crate::components::confirm::CANCEL_ID;
 use crate::components::shared::SCREEN_TITLE;
 use crate::host;
 use crate::persistence::Persistence;
-use crate::state::{Action, AppState, HistoryMsg, NoticeMsg, Screen, ShareMsg, Stored};
+use crate::state::{Action, AppState, HistoryMsg, NoticeMsg, Question, Screen, ShareMsg, Stored};
 use gloo_events::EventListener;
 use rapport_core::embed::Placement;
 use rapport_core::{Draft, History, Instrument};
@@ -113,6 +114,17 @@ pub fn use_focus_follows_screen(placement: Placement, screen: Screen) {
         }
         if !first_render.replace(false) {
             browser::focus_id(SCREEN_TITLE);
+        }
+    });
+}
+
+/// A question before something that cannot be undone takes focus on its safe answer when
+/// it appears, so a keyboard user can read the question first.
+#[hook]
+pub fn use_focus_on_question(asking: Option<Question>) {
+    use_effect_with(asking, |asking| {
+        if asking.is_some() {
+            browser::focus_id(CANCEL_ID);
         }
     });
 }

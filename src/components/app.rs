@@ -9,7 +9,8 @@ use crate::components::shared::Ui;
 use crate::components::step::{step_screen, StepProps};
 use crate::components::welcome::{welcome, WelcomeProps};
 use crate::hooks::{
-    use_autosave, use_focus_follows_screen, use_history_saved, use_other_tabs, use_share_links,
+    use_autosave, use_focus_follows_screen, use_focus_on_question, use_history_saved,
+    use_other_tabs, use_share_links,
 };
 use crate::persistence::Persistence;
 use crate::state::{Action, AppState, CompareMsg, HistoryMsg, Question, Screen};
@@ -83,6 +84,7 @@ pub fn App(props: &AppProps) -> Html {
     use_other_tabs(persistence.clone(), instrument.clone(), dispatcher.clone());
     use_share_links(placement, dispatcher.clone());
     use_focus_follows_screen(placement, state.screen.clone());
+    use_focus_on_question(state.asking.clone());
 
     let on_delete_all = {
         let (persistence, dispatcher) = (persistence.clone(), dispatcher.clone());

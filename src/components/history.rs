@@ -1,5 +1,5 @@
 use crate::browser;
-use crate::components::confirm::Confirm;
+use crate::components::confirm::{confirm, ConfirmProps};
 use crate::components::shared::{download_button, Ui, SCREEN_TITLE};
 use crate::state::{Action, HistoryMsg, Question};
 use rapport_core::exchange::{ImportError, MAX_IMPORT_BYTES};
@@ -94,14 +94,7 @@ pub fn history_screen(ui: &Ui, props: &HistoryProps) -> Html {
                                     </button>
                                 </div>
                                 if props.asking == Some(Question::Delete(a.id.clone())) {
-                                    <Confirm
-                                        question={(text.confirm_delete)(&date)}
-                                        yes={text.confirm_delete_yes}
-                                        no={text.keep}
-                                        on_yes={delete}
-                                        on_no={cancel.clone()}
-                                        return_to={delete_id}
-                                    />
+                                    { confirm(ConfirmProps { question: (text.confirm_delete)(&date), yes: text.confirm_delete_yes, no: text.keep, on_yes: delete, on_no: cancel.clone(), return_to: &delete_id }) }
                                 }
                             </li>
                         }
@@ -126,14 +119,7 @@ pub fn history_screen(ui: &Ui, props: &HistoryProps) -> Html {
                 </button>
             </div>
             if props.asking == Some(Question::DeleteAll) {
-                <Confirm
-                    question={text.confirm_delete_all.to_owned()}
-                    yes={text.confirm_delete_all_yes}
-                    no={text.cancel}
-                    on_yes={props.on_delete_all.clone()}
-                    on_no={cancel}
-                    return_to="delete-all"
-                />
+                { confirm(ConfirmProps { question: text.confirm_delete_all.to_owned(), yes: text.confirm_delete_all_yes, no: text.cancel, on_yes: props.on_delete_all.clone(), on_no: cancel, return_to: "delete-all" }) }
             }
         </div>
     }

@@ -1,5 +1,5 @@
 use crate::browser;
-use crate::components::confirm::Confirm;
+use crate::components::confirm::{confirm, ConfirmProps};
 use crate::components::shared::{Ui, SCREEN_TITLE};
 use crate::state::{Action, Question, WalkMsg};
 use rapport_core::store::MAX_NAME_CHARS;
@@ -87,14 +87,7 @@ pub fn welcome(ui: &Ui, props: &WelcomeProps) -> Html {
                     }
                 </div>
                 if props.asking && has_unfinished {
-                    <Confirm
-                        question={(text.confirm_start_over)(answered)}
-                        yes={text.confirm_start_over_yes}
-                        no={text.cancel}
-                        on_yes={start_over}
-                        on_no={cancel}
-                        return_to="start-over"
-                    />
+                    { confirm(ConfirmProps { question: (text.confirm_start_over)(answered), yes: text.confirm_start_over_yes, no: text.cancel, on_yes: start_over, on_no: cancel, return_to: "start-over" }) }
                 }
             </form>
             { for latest }
