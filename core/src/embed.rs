@@ -39,13 +39,6 @@ pub enum Placement {
     Mount,
 }
 
-impl Placement {
-    /// Inside someone else's page, in a frame or mounted.
-    pub fn is_embedded(self) -> bool {
-        matches!(self, Placement::Frame | Placement::Mount)
-    }
-}
-
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Embed {
     pub placement: Placement,
@@ -213,8 +206,6 @@ mod tests {
         assert_eq!(read(&[]), (Embed::default(), vec![]));
         assert_eq!(Embed::default().theme, Theme::Auto);
         assert_eq!(Embed::default().placement, Placement::Page);
-        assert!(!Placement::Page.is_embedded());
-        assert!(Placement::Frame.is_embedded() && Placement::Mount.is_embedded());
     }
 
     #[test]
