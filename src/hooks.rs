@@ -3,8 +3,7 @@
 //! `Persistence`.
 
 use crate::browser;
-use crate::components::confirm::CANCEL_ID;
-use crate::components::shared::SCREEN_TITLE;
+use crate::components::shared::{CANCEL_ID, SCREEN_TITLE};
 use crate::host;
 use crate::persistence::Persistence;
 use crate::state::{Action, AppState, HistoryMsg, NoticeMsg, Question, Screen, ShareMsg, Stored};

@@ -162,17 +162,25 @@ pub fn element(id: &str) -> Option<web_sys::Element> {
     })
 }
 
-/// Says on the page, as an alert, why Rapport cannot start: written straight into the
-/// document, since there is no app to render it.
-pub fn show_failure(message: &str) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+/// Says in `root`, as an alert under the brand, why Rapport cannot start: written
+/// straight into the document, since there is no app to render it.
+pub fn show_failure(root: &web_sys::Element, brand: &str, message: &str) {
+    let Some(document) = root.owner_document() else {
         return;
     };
-    let (Some(body), Ok(alert)) = (document.body(), document.create_element("p")) else {
+    let (Ok(main), Ok(title), Ok(alert)) = (
+        document.create_element("main"),
+        document.create_element("h1"),
+        document.create_element("p"),
+    ) else {
         return;
     };
-    let _ = alert.set_attribute("class", "notice notice-error");
+    main.set_class_name("screen");
+    title.set_text_content(Some(brand));
+    alert.set_class_name("notice notice-error");
     let _ = alert.set_attribute("role", "alert");
     alert.set_text_content(Some(message));
-    let _ = body.append_child(&alert);
+    let _ = main.append_child(&title);
+    let _ = main.append_child(&alert);
+    let _ = root.append_child(&main);
 }

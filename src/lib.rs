@@ -31,15 +31,11 @@ pub fn run() {
     {
         loading.remove();
     }
-    let instrument = match Instrument::partnership_health() {
-        Ok(instrument) => Rc::new(instrument),
-        Err(problem) => {
-            // The instrument is compiled in and checked by the core's tests, so this is
-            // never expected; if it happens, the page says so instead of staying blank.
-            host::show_failure(&(text.instrument_broken)(&problem));
-            return;
-        }
-    };
+    // The instrument is compiled in and checked by the core's tests, so this never fails
+    // in practice; if it does, the page says so instead of staying blank.
+    let instrument = Instrument::partnership_health()
+        .map(Rc::new)
+        .map_err(|problem| (text.instrument_broken)(&problem));
     // On a host page with mount points, Rapport renders into each of them (inside the
     // shadow root the loader attached, so styles neither leak in nor out).
     let mounts = host::mount_points();
@@ -57,12 +53,17 @@ pub fn run() {
                 web_sys::console::warn_1(&text.no_shadow_root.into());
                 continue;
             };
-            let props = AppProps {
-                text,
-                instrument: instrument.clone(),
-                embed: Rc::new(embed),
-            };
-            yew::Renderer::<App>::with_root_and_props(root, props).render();
+            match &instrument {
+                Ok(instrument) => {
+                    let props = AppProps {
+                        text,
+                        instrument: instrument.clone(),
+                        embed: Rc::new(embed),
+                    };
+                    yew::Renderer::<App>::with_root_and_props(root, props).render();
+                }
+                Err(message) => host::show_failure(&root, text.brand, message),
+            }
         }
         return;
     }
@@ -71,6 +72,15 @@ pub fn run() {
     if let Some(root) = host::page_root() {
         host::apply_look(&root, &embed);
     }
+    let instrument = match instrument {
+        Ok(instrument) => instrument,
+        Err(message) => {
+            if let Some(body) = document.and_then(|d| d.body()) {
+                host::show_failure(&body, text.brand, &message);
+            }
+            return;
+        }
+    };
     let framed = embed.placement == Placement::Frame;
     let props = AppProps {
         text,

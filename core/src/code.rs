@@ -21,6 +21,8 @@ use crate::answers::{Answers, Response};
 use crate::instrument::Instrument;
 use crate::store::Assessment;
 
+/// What every Rapport code starts with, whatever its format.
+const MARK: &str = "RP";
 /// What every format-1 code starts with.
 pub const PREFIX: &str = "RP1";
 /// Longer input is not a code (a name of 120 characters takes at most 640).
@@ -115,11 +117,14 @@ pub fn decode<'a>(input: &str, known: &'a [Instrument]) -> Result<Decoded<'a>, C
     if text.is_empty() {
         return Err(CodeError::Empty);
     }
-    if !text.starts_with("RP") {
+    if !text.starts_with(MARK) {
         return Err(CodeError::NotACode);
     }
-    let format: String = text[2..].chars().take_while(char::is_ascii_digit).collect();
-    if format != PREFIX[2..] {
+    let format: String = text[MARK.len()..]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    if format != PREFIX[MARK.len()..] {
         return Err(if format.is_empty() {
             CodeError::NotACode
         } else {
@@ -231,7 +236,7 @@ pub fn read_list<'a>(input: &str, known: &'a [Instrument]) -> List<'a> {
         }
         // A link may carry several codes; other text is one problem per line.
         let after = line.rsplit('#').next().unwrap_or(line);
-        let codes: Vec<&str> = if after.trim_start().starts_with("RP") {
+        let codes: Vec<&str> = if carries_codes(after.trim_start()) {
             after.split(',').collect()
         } else {
             vec![line]
@@ -253,9 +258,9 @@ pub fn read_list<'a>(input: &str, known: &'a [Instrument]) -> List<'a> {
 /// True when an address fragment (with or without its '#') carries result codes.
 pub fn carries_codes(fragment: &str) -> bool {
     fragment
-        .trim_start_matches('#')
-        .trim_start()
-        .starts_with("RP")
+        .strip_prefix('#')
+        .unwrap_or(fragment)
+        .starts_with(MARK)
 }
 
 /// The codes a share link's fragment carries, one per line, as Compare's input takes
@@ -636,7 +641,11 @@ mod tests {
     fn share_link_fragments_carry_codes_after_rp() {
         assert!(carries_codes("#RP1.PH1.x"));
         assert!(carries_codes("RP1"));
-        assert!(carries_codes("# RP1"));
+        assert!(!carries_codes("# RP1"));
+        assert!(
+            !carries_codes("##RP1"),
+            "a host's own fragment stays the host's"
+        );
         assert!(!carries_codes(""));
         assert!(!carries_codes("#"));
         assert!(!carries_codes("#main-content"));

@@ -103,7 +103,7 @@ pub enum AdviceList {
     Discuss,
 }
 
-/// One thing that makes instrument data unusable; the app words it for content editors.
+/// One thing that makes instrument data unusable, for the data's own tests to name.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Problem {
     Empty(Field),

@@ -201,9 +201,7 @@ fn pair_view(ui: &Ui, a: &Entry, b: &Entry) -> Html {
         },
     ];
     let table = scores_table(ui, "pair-table", &columns, &|i, _| {
-        let Some(row) = rows.get(i) else {
-            return (None, Html::default());
-        };
+        let row = rows.get(i)?;
         let cells = html! {
             <>
                 <td class="num">{ text.score(row.a) }</td>
@@ -216,7 +214,7 @@ fn pair_view(ui: &Ui, a: &Entry, b: &Entry) -> Html {
                 </td>
             </>
         };
-        (row.flagged().then_some("gap-row"), cells)
+        Some((row.flagged().then_some("gap-row"), cells))
     });
     let series = [
         scoring::means(instrument, &a.scores),
@@ -263,7 +261,7 @@ fn team_view(ui: &Ui, entries: &[Entry]) -> Html {
         numeric: true,
     });
     let table = scores_table(ui, "team-table", &columns, &|i, _| {
-        let cells = match rows.get(i).and_then(|r| r.stats.as_ref()) {
+        let cells = match rows.get(i)?.stats.as_ref() {
             Some(s) => html! {
                 <>
                     <td class="num">{ display(s.mean) }</td>
@@ -274,7 +272,7 @@ fn team_view(ui: &Ui, entries: &[Entry]) -> Html {
             },
             None => html! { <td colspan="4">{ (text.team_too_few)(TEAM_MIN) }</td> },
         };
-        (None, cells)
+        Some((None, cells))
     });
     html! {
         <>

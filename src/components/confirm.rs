@@ -1,11 +1,8 @@
 //! The inline yes-or-no question before something that cannot be undone.
 
 use crate::browser;
+use crate::components::shared::CANCEL_ID;
 use yew::prelude::*;
-
-/// The safe answer's id: focus lands there when a question appears (see `hooks.rs`), so a
-/// keyboard user can read the question first.
-pub const CANCEL_ID: &str = "confirm-cancel";
 
 pub struct ConfirmProps<'a> {
     pub question: String,

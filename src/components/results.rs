@@ -197,7 +197,7 @@ fn report(ui: &Ui, assessment: &Assessment, previous: Option<&Assessment>) -> Ht
                 }
             </>
         };
-        (None, cells)
+        Some((None, cells))
     });
 
     html! {

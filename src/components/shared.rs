@@ -11,6 +11,10 @@ use yew::prelude::*;
 /// Every screen's `h1` carries this id, so focus can follow screen changes.
 pub const SCREEN_TITLE: &str = "screen-title";
 
+/// A question's safe answer carries this id: focus lands there when the question appears
+/// (see `hooks.rs`), so a keyboard user can read the question first.
+pub const CANCEL_ID: &str = "confirm-cancel";
+
 /// What every view needs: the words of the language in use, the questionnaire (with its
 /// own words), and the way to ask the app state for a change.
 #[derive(Clone)]
@@ -42,8 +46,10 @@ pub struct Column<'a> {
 }
 
 /// A scores table's row for the dimension at this index: the row's class, and its cells
-/// after the dimension's name. A trait object, so the table's code is in the wasm once.
-pub type ScoresRow<'a> = dyn Fn(usize, &Dimension) -> (Option<&'static str>, Html) + 'a;
+/// after the dimension's name; `None` leaves the row out (results compared from another
+/// version of the instrument may score fewer dimensions). A trait object, so the table's
+/// code is in the wasm once.
+pub type ScoresRow<'a> = dyn Fn(usize, &Dimension) -> Option<(Option<&'static str>, Html)> + 'a;
 
 /// The table of scores by dimension that results and compare each show: one row per
 /// dimension in the instrument's order. `row` gives each row's class and its cells after
@@ -62,14 +68,14 @@ pub fn scores_table(ui: &Ui, class: &'static str, columns: &[Column], row: &Scor
                 </tr>
             </thead>
             <tbody>
-                { for ui.instrument.dimensions.iter().enumerate().map(|(i, dimension)| {
-                    let (class, cells) = row(i, dimension);
-                    html! {
+                { for ui.instrument.dimensions.iter().enumerate().filter_map(|(i, dimension)| {
+                    let (class, cells) = row(i, dimension)?;
+                    Some(html! {
                         <tr class={classes!(class)}>
                             <th scope="row">{ &dimension.name }</th>
                             { cells }
                         </tr>
-                    }
+                    })
                 }) }
             </tbody>
         </table>

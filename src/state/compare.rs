@@ -34,7 +34,7 @@ impl AppState {
 
     /// Reads `input` (codes or links, one per line) and the picked checks, and shows
     /// what came of them.
-    pub fn compare(&mut self, input: String, picks: Vec<String>) {
+    pub(crate) fn compare(&mut self, input: String, picks: Vec<String>) {
         let mut comparison = Comparison {
             done: true,
             ..Comparison::default()

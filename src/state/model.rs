@@ -161,7 +161,7 @@ impl AppState {
 
     /// Moves to `screen`, leaving behind what belonged to the one before: its question,
     /// its marks, its copy status and transient notices.
-    pub fn go(&mut self, screen: Screen) {
+    pub(crate) fn go(&mut self, screen: Screen) {
         let step = match screen {
             Screen::Step(step) => Some(step),
             _ => None,
@@ -177,14 +177,14 @@ impl AppState {
     }
 
     /// Shows `notice` in place of any transient one.
-    pub fn notify(&mut self, notice: Notice) {
+    pub(crate) fn notify(&mut self, notice: Notice) {
         self.notices.retain(|n| !n.is_transient());
         self.notices.push(notice);
     }
 
     /// After all data is deleted, here or in another tab: problems with storage itself
     /// still hold; kept-aside data is gone.
-    pub fn forget_everything(&mut self) {
+    pub(crate) fn forget_everything(&mut self) {
         self.history = Rc::new(History::default());
         self.comparison = Rc::default();
         self.draft = self.fresh_draft(String::new());
@@ -192,7 +192,7 @@ impl AppState {
             .retain(|n| matches!(n, Notice::Storage(Problem::Unavailable | Problem::Full)));
     }
 
-    pub fn fresh_draft(&self, name: String) -> Rc<Draft> {
+    pub(crate) fn fresh_draft(&self, name: String) -> Rc<Draft> {
         Rc::new(Draft::new(&self.instrument, name))
     }
 }

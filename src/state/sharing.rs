@@ -55,7 +55,7 @@ impl AppState {
         }
         if !list.contains('\n') {
             if let Ok(decoded) = code::decode(&list, self.known()) {
-                let shared = decoded.into_assessment(list.trim().to_owned(), 0);
+                let shared = decoded.into_assessment(list.clone(), 0);
                 self.go(Screen::Shared(Rc::new(shared)));
                 return;
             }

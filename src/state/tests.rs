@@ -8,7 +8,7 @@ use rapport_core::store::ReadError;
 use rapport_core::{Draft, Instrument, Response};
 
 fn instrument() -> Rc<Instrument> {
-    Rc::new(Instrument::partnership_health().unwrap())
+    Rc::new(rapport_core::fixtures::instrument())
 }
 
 fn start(loaded: Loaded) -> Rc<AppState> {

@@ -5,7 +5,7 @@ use rapport_core::code::{CodeError, PREFIX};
 use rapport_core::embed::{Warning, Why};
 use rapport_core::exchange::{ImportError, MAX_IMPORT_BYTES};
 use rapport_core::instrument::InstrumentError;
-use rapport_core::store::{ReadError, Shape};
+use rapport_core::store::{Misfit, ReadError, Shape};
 use rapport_core::Band;
 
 pub static ENGLISH: Catalogue = Catalogue {
@@ -75,8 +75,9 @@ pub static ENGLISH: Catalogue = Catalogue {
     chart_title: "Scores by dimension",
     chart_description: |dimensions| {
         format!(
-            "Radar chart of the {dimensions} dimension scores on a scale from 1 at the centre \
-             to 5 at the edge. The same scores are listed in the table below."
+            "Radar chart of the {} dimension scores on a scale from 1 at the centre \
+             to 5 at the edge. The same scores are listed in the table below.",
+            spelled(dimensions)
         )
     },
     table_caption: "Scores by dimension, on a scale of 1 to 5",
@@ -247,7 +248,8 @@ pub static ENGLISH: Catalogue = Catalogue {
     team_intro: |team_min| {
         format!(
             "Averages across everyone who answered. Individual results are not shown, \
-             and a dimension fewer than {team_min} people could score shows no numbers."
+             and a dimension fewer than {} people could score shows no numbers.",
+            spelled(team_min)
         )
     },
     col_mean: "Mean",
@@ -321,10 +323,13 @@ fn import_error(error: &ImportError) -> String {
         ImportError::Unreadable(ReadError::WrongShape(shape)) => {
             let at = match shape {
                 Shape::At(at) => format!("line {}, column {}", at.line, at.column),
-                Shape::ImpossibleScores { check } | Shape::UnknownStatements { check } => {
-                    format!("the result {check}")
+                Shape::ImpossibleScores { check } => {
+                    format!("check {check} holds impossible scores")
                 }
-                Shape::Draft(_) => "an unfinished check".into(),
+                Shape::UnknownStatements { check } => {
+                    format!("check {check} answers unknown statements")
+                }
+                Shape::Draft(misfit) => misfit_text(misfit),
             };
             format!("it is not in the form Rapport saves (the problem is at {at})")
         }
@@ -335,14 +340,41 @@ fn import_error(error: &ImportError) -> String {
 fn instrument_broken(error: &InstrumentError) -> String {
     let why = match error {
         InstrumentError::Parse(at) => format!(
-            "its data could not be read (line {}, column {})",
+            "the questionnaire data could not be read: line {}, column {}",
             at.line, at.column
         ),
-        InstrumentError::Invalid(problems) => {
-            format!("its data has {} problems", problems.len())
-        }
+        InstrumentError::Invalid(problems) => format!(
+            "the questionnaire data is invalid ({} problems)",
+            problems.len()
+        ),
     };
     format!("Rapport could not load its questionnaire: {why}.")
+}
+
+/// Why a stored unfinished check cannot be continued.
+fn misfit_text(misfit: &Misfit) -> String {
+    match misfit {
+        Misfit::OtherInstrument { id, version } => {
+            format!("it belongs to questionnaire {id} version {version}")
+        }
+        Misfit::UnknownStatements => {
+            "it holds answers to statements this questionnaire does not have".into()
+        }
+        Misfit::StepOutOfRange { step, steps } => {
+            format!("it is on step {} of {steps}", step.saturating_add(1))
+        }
+    }
+}
+
+/// Small counts in prose are written as words, as English style has them.
+fn spelled(n: usize) -> String {
+    const WORDS: [&str; 13] = [
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "eleven", "twelve",
+    ];
+    WORDS
+        .get(n)
+        .map_or_else(|| n.to_string(), |w| (*w).to_owned())
 }
 
 fn warning(warning: &Warning) -> String {

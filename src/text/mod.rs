@@ -212,22 +212,16 @@ impl Catalogue {
     }
 }
 
-/// One catalogue is one language: the same value is the same catalogue (its function
-/// fields cannot be compared meaningfully).
-impl PartialEq for Catalogue {
-    fn eq(&self, other: &Catalogue) -> bool {
-        std::ptr::eq(self, other)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::english::ENGLISH;
     use rapport_core::code::{CodeError, MAX_LIST_BYTES};
+    use rapport_core::compare::TEAM_MIN;
     use rapport_core::exchange::ImportError;
+    use rapport_core::instrument::InstrumentError;
     use rapport_core::json::Position;
-    use rapport_core::store::{ReadError, Shape};
-    use rapport_core::{embed, Instrument};
+    use rapport_core::store::{Misfit, ReadError, Shape};
+    use rapport_core::{embed, fixtures};
 
     #[test]
     fn numbers_in_text_come_from_the_rules_that_enforce_them() {
@@ -235,7 +229,7 @@ mod tests {
             ENGLISH.band_scale_line(),
             "Strength: 4.0 and above · Discuss: 3.0 to 3.9 · Concern: below 3.0"
         );
-        let i = Instrument::partnership_health().unwrap();
+        let i = fixtures::instrument();
         assert_eq!(
             (ENGLISH.welcome_duration)(i.minutes(), i.statement_count()),
             "About 8 minutes · 32 statements"
@@ -245,6 +239,43 @@ mod tests {
         assert_eq!(
             (ENGLISH.code_error)(&CodeError::NotACode),
             "this is not a Rapport result code (result codes start with RP1.)"
+        );
+    }
+
+    #[test]
+    fn counts_in_prose_are_spelled_out() {
+        let i = fixtures::instrument();
+        assert!((ENGLISH.chart_description)(i.dimensions.len())
+            .starts_with("Radar chart of the eight dimension scores"));
+        assert!((ENGLISH.team_intro)(TEAM_MIN).contains("fewer than three people"));
+        assert_eq!((ENGLISH.team_too_few)(TEAM_MIN), "Fewer than 3 scores");
+    }
+
+    #[test]
+    fn every_kind_of_unreadable_data_is_worded() {
+        let shape = |s| (ENGLISH.import_error)(&ImportError::Unreadable(ReadError::WrongShape(s)));
+        assert_eq!(
+            shape(Shape::ImpossibleScores { check: "a1".into() }),
+            "it is not in the form Rapport saves (the problem is at check a1 holds impossible \
+             scores)"
+        );
+        assert_eq!(
+            shape(Shape::UnknownStatements { check: "a1".into() }),
+            "it is not in the form Rapport saves (the problem is at check a1 answers unknown \
+             statements)"
+        );
+        assert_eq!(
+            shape(Shape::Draft(Misfit::StepOutOfRange { step: 8, steps: 8 })),
+            "it is not in the form Rapport saves (the problem is at it is on step 9 of 8)"
+        );
+        assert_eq!(
+            (ENGLISH.read_error)(&ReadError::UnknownSchema(2)),
+            "it was saved in format 2, which this version of Rapport cannot read"
+        );
+        assert_eq!(
+            (ENGLISH.instrument_broken)(&InstrumentError::Parse(Position { line: 3, column: 7 })),
+            "Rapport could not load its questionnaire: the questionnaire data could not be read: \
+             line 3, column 7."
         );
     }
 
