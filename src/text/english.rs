@@ -5,7 +5,7 @@ use rapport_core::code::{CodeError, PREFIX};
 use rapport_core::embed::{Warning, Why};
 use rapport_core::exchange::{ImportError, MAX_IMPORT_BYTES};
 use rapport_core::instrument::InstrumentError;
-use rapport_core::store::{Misfit, ReadError, Shape};
+use rapport_core::store::{ReadError, Shape};
 use rapport_core::Band;
 
 pub static ENGLISH: Catalogue = Catalogue {
@@ -320,7 +320,7 @@ fn import_error(error: &ImportError) -> String {
         ImportError::Unreadable(ReadError::NoSchema) => {
             "it is not a file saved from Rapport".into()
         }
-        ImportError::Unreadable(ReadError::WrongShape(shape)) => {
+        ImportError::Unreadable(error @ ReadError::WrongShape(shape)) => {
             let at = match shape {
                 Shape::At(at) => format!("line {}, column {}", at.line, at.column),
                 Shape::ImpossibleScores { check } => {
@@ -329,7 +329,8 @@ fn import_error(error: &ImportError) -> String {
                 Shape::UnknownStatements { check } => {
                     format!("check {check} answers unknown statements")
                 }
-                Shape::Draft(misfit) => misfit_text(misfit),
+                // Imports read histories, never drafts.
+                Shape::Draft(_) => return read_error(error),
             };
             format!("it is not in the form Rapport saves (the problem is at {at})")
         }
@@ -349,21 +350,6 @@ fn instrument_broken(error: &InstrumentError) -> String {
         ),
     };
     format!("Rapport could not load its questionnaire: {why}.")
-}
-
-/// Why a stored unfinished check cannot be continued.
-fn misfit_text(misfit: &Misfit) -> String {
-    match misfit {
-        Misfit::OtherInstrument { id, version } => {
-            format!("it belongs to questionnaire {id} version {version}")
-        }
-        Misfit::UnknownStatements => {
-            "it holds answers to statements this questionnaire does not have".into()
-        }
-        Misfit::StepOutOfRange { step, steps } => {
-            format!("it is on step {} of {steps}", step.saturating_add(1))
-        }
-    }
 }
 
 /// Small counts in prose are written as words, as English style has them.

@@ -266,7 +266,7 @@ mod tests {
         );
         assert_eq!(
             shape(Shape::Draft(Misfit::StepOutOfRange { step: 8, steps: 8 })),
-            "it is not in the form Rapport saves (the problem is at it is on step 9 of 8)"
+            "its content is not in the form Rapport expects"
         );
         assert_eq!(
             (ENGLISH.read_error)(&ReadError::UnknownSchema(2)),
