@@ -17,15 +17,58 @@ pub fn new_id() -> String {
     format!("{:x}-{random:08x}", now())
 }
 
-/// A date and time in `locale` (a BCP 47 tag), e.g. "22 Nov 2026, 14:05".
-pub fn format_date(ms: u64, locale: &str) -> String {
-    let options = js_sys::Object::new();
-    // Setting plain properties on a fresh object cannot fail.
-    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
-    let _ = js_sys::Reflect::set(&options, &"timeStyle".into(), &"short".into());
-    js_sys::Date::new(&JsValue::from_f64(ms as f64))
-        .to_locale_string(locale, &options)
-        .into()
+/// The browser's preferred languages, most wanted first (`navigator.languages`).
+pub fn languages() -> Vec<String> {
+    web_sys::window()
+        .map(|w| w.navigator().languages())
+        .map(|list| list.iter().filter_map(|tag| tag.as_string()).collect())
+        .unwrap_or_default()
+}
+
+/// Fetches a text file; `done` hears its text, or `None` when the network or the server
+/// failed. Same-origin, as a preload hint for the same file asks, so a file the page
+/// started loading early is taken from there.
+pub fn fetch_text(url: &str, done: impl FnOnce(Option<String>) + 'static) {
+    let Some(window) = web_sys::window() else {
+        done(None);
+        return;
+    };
+    let done = std::rc::Rc::new(std::cell::Cell::new(Some(done)));
+    let fail = {
+        let done = done.clone();
+        move || {
+            if let Some(done) = done.take() {
+                done(None);
+            }
+        }
+    };
+    let on_response = {
+        let fail = fail.clone();
+        Closure::once(move |response: JsValue| {
+            let text = match response.dyn_into::<web_sys::Response>() {
+                Ok(response) if response.ok() => response.text().ok(),
+                _ => None,
+            };
+            let Some(text) = text else {
+                fail();
+                return;
+            };
+            let on_text = Closure::once(move |text: JsValue| {
+                if let Some(done) = done.take() {
+                    done(text.as_string());
+                }
+            });
+            let on_err = Closure::once(move |_: JsValue| fail());
+            let _ = text.then2(&on_text, &on_err);
+            on_text.forget();
+            on_err.forget();
+        })
+    };
+    let on_err = Closure::once(move |_: JsValue| fail());
+    let _ = window.fetch_with_str(url).then2(&on_response, &on_err);
+    // JavaScript holds the callbacks until the promises settle; each runs at most once.
+    on_response.forget();
+    on_err.forget();
 }
 
 /// Moves keyboard focus to the element with this id, if it exists.

@@ -3,9 +3,10 @@
 //! the look, the frame's height, and which mount is in use all live here; plain browser
 //! facilities (clock, clipboard, files, address) are in `browser.rs`.
 
-use crate::text::Catalogue;
+use crate::text::Text;
 use rapport_core::code;
 use rapport_core::embed::{self, Embed, Placement, Theme, Warning};
+use rapport_core::language::Language;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, ShadowRoot};
@@ -48,7 +49,7 @@ pub fn page_config() -> (Embed, Vec<Warning>) {
 /// The configuration of a mount point, from its `data-` attributes (the same names and
 /// checks as the query parameters), and what was wrong with it.
 pub fn mount_config(mount: &HtmlElement) -> (Embed, Vec<Warning>) {
-    let names = ["theme", "accent", "name", "storage-key"];
+    let names = ["theme", "accent", "name", "storage-key", "lang"];
     let pairs: Vec<(&str, String)> = names
         .iter()
         .filter_map(|&n| Some((n, mount.get_attribute(&format!("data-{n}"))?)))
@@ -59,10 +60,25 @@ pub fn mount_config(mount: &HtmlElement) -> (Embed, Vec<Warning>) {
 }
 
 /// Tells a host page's author, on the console, which settings were ignored and why.
-pub fn warn(text: &Catalogue, warnings: &[Warning]) {
+pub fn warn(text: &Text, warnings: &[Warning], languages: &[Language]) {
     for warning in warnings {
-        web_sys::console::warn_1(&(text.warning)(warning).into());
+        web_sys::console::warn_1(&text.warning_line(warning, languages).into());
     }
+}
+
+/// Where the language packs are: beside the page on Rapport's own page, and where the
+/// loader (`rapport.js`, which knows the app's address) says for a mount.
+pub fn packs_base(mount_root: Option<&web_sys::Element>) -> String {
+    mount_root
+        .and_then(|root| root.get_attribute("data-packs"))
+        .unwrap_or_else(|| "lang/".to_owned())
+}
+
+/// Marks `root` (the page's `<html>`, or a mount's own root, never the host's `<html>`)
+/// with the language in use and its direction, for screen readers, fonts and layout.
+pub fn apply_language(root: &web_sys::Element, language: &Language) {
+    let _ = root.set_attribute("lang", &language.tag);
+    let _ = root.set_attribute("dir", &language.dir);
 }
 
 /// The page's root element, where the look of Rapport on its own page or in a frame goes.
@@ -162,9 +178,9 @@ pub fn element(id: &str) -> Option<web_sys::Element> {
     })
 }
 
-/// Says in `root`, as an alert under the brand, why Rapport cannot start: written
-/// straight into the document, since there is no app to render it.
-pub fn show_failure(root: &web_sys::Element, brand: &str, message: &str) {
+/// Says in `root`, as an alert under the product's name, why Rapport cannot start:
+/// written straight into the document, since there is no app to render it.
+pub fn show_failure(root: &web_sys::Element, message: &str) {
     let Some(document) = root.owner_document() else {
         return;
     };
@@ -176,7 +192,8 @@ pub fn show_failure(root: &web_sys::Element, brand: &str, message: &str) {
         return;
     };
     main.set_class_name("screen");
-    title.set_text_content(Some(brand));
+    // The product's name is the same in every language.
+    title.set_text_content(Some("Rapport"));
     alert.set_class_name("notice notice-error");
     let _ = alert.set_attribute("role", "alert");
     alert.set_text_content(Some(message));

@@ -8,87 +8,178 @@ pub mod host;
 pub mod persistence;
 pub mod state;
 pub mod text;
+pub mod words;
 
 // A dev-dependency for tests/storage.rs only; named so the unit tests don't flag it.
+#[cfg(test)]
+use serde_json as _;
 #[cfg(test)]
 use wasm_bindgen_test as _;
 
 use components::app::{App, AppProps};
-use rapport_core::embed::Placement;
-use rapport_core::Instrument;
+use persistence::Persistence;
+use rapport_core::embed::{self, Embed, Placement, Warning};
+use rapport_core::language::{self, Language};
+use state::Notice;
 use std::rc::Rc;
+use words::Words;
 
-/// Starts Rapport: chooses the words, reads the questionnaire, and renders into each
-/// mount point of a host page, or else into the page body (replacing the page's loading
-/// message, which keeps the page from being blank while the wasm loads). Settings the
-/// host got wrong are reported on the console and left out.
+/// Starts Rapport: renders into each mount point of a host page, or else into the page
+/// body, once the words of the language in use have arrived (the page's loading message
+/// stays until then, so the page is never blank). Settings the host got wrong are
+/// reported on the console and left out.
 pub fn run() {
-    let text = &text::english::ENGLISH;
-    let document = web_sys::window().and_then(|w| w.document());
-    if let Some(loading) = document
-        .as_ref()
-        .and_then(|d| d.get_element_by_id("loading"))
-    {
-        loading.remove();
-    }
-    // The instrument is compiled in and checked by the core's tests, so this never fails
-    // in practice; if it does, the page says so instead of staying blank.
-    let instrument = Instrument::partnership_health()
-        .map(Rc::new)
-        .map_err(|problem| (text.instrument_broken)(&problem));
+    let languages: Rc<[Language]> = language::languages().into();
+    let preferred: Rc<[String]> = browser::languages().into();
     // On a host page with mount points, Rapport renders into each of them (inside the
     // shadow root the loader attached, so styles neither leak in nor out).
     let mounts = host::mount_points();
     if !mounts.is_empty() {
         for mount in mounts {
             let (embed, warnings) = host::mount_config(&mount);
-            host::warn(text, &warnings);
             host::apply_look(&mount, &embed);
             let shadow = mount.shadow_root();
             if let Some(shadow) = &shadow {
                 host::track_use(shadow);
             }
-            let Some(root) = shadow.and_then(|r| r.query_selector(".rapport-root").ok().flatten())
-            else {
-                web_sys::console::warn_1(&text.no_shadow_root.into());
-                continue;
-            };
-            match &instrument {
-                Ok(instrument) => {
-                    let props = AppProps {
-                        text,
-                        instrument: instrument.clone(),
-                        embed: Rc::new(embed),
-                    };
-                    yew::Renderer::<App>::with_root_and_props(root, props).render();
-                }
-                Err(message) => host::show_failure(&root, text.brand, message),
-            }
+            let root = shadow.and_then(|r| r.query_selector(".rapport-root").ok().flatten());
+            start(root, embed, warnings, languages.clone(), preferred.clone());
         }
         return;
     }
     let (embed, warnings) = host::page_config();
-    host::warn(text, &warnings);
     if let Some(root) = host::page_root() {
         host::apply_look(&root, &embed);
     }
-    let instrument = match instrument {
-        Ok(instrument) => instrument,
-        Err(message) => {
-            if let Some(body) = document.and_then(|d| d.body()) {
-                host::show_failure(&body, text.brand, &message);
-            }
+    let body = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.body())
+        .map(Into::into);
+    start(body, embed, warnings, languages, preferred);
+}
+
+/// Where one Rapport goes: the page's body, or a mount's root (`None` for a mount the
+/// loader did not prepare, which only gets a console line).
+type Target = Option<web_sys::Element>;
+
+/// Chooses the language, loads its words (English if they fail, saying so), then renders.
+fn start(
+    target: Target,
+    embed: Embed,
+    warnings: Vec<Warning>,
+    languages: Rc<[Language]>,
+    preferred: Rc<[String]>,
+) {
+    let persistence = Rc::new(Persistence::open(&embed::storage_prefix(
+        embed.storage_key.as_deref(),
+    )));
+    let chosen = persistence.language();
+    let Some(wanted) = language::choose(
+        &languages,
+        chosen.as_deref(),
+        embed.lang.as_deref(),
+        &preferred,
+    )
+    .cloned() else {
+        return;
+    };
+    let mounted = (embed.placement == Placement::Mount)
+        .then_some(target.as_ref())
+        .flatten();
+    let base = host::packs_base(mounted);
+    let start = Start {
+        target,
+        embed,
+        warnings,
+        languages: languages.clone(),
+        preferred: preferred.clone(),
+        persistence,
+        base: base.clone(),
+    };
+    let (asked, preferred_now, base_now) = (wanted.clone(), preferred.clone(), base.clone());
+    words::load(
+        &asked,
+        &preferred_now,
+        &base_now,
+        move |loaded| match loaded {
+            Ok(words) => start.show(words, None),
+            Err(failure) => match languages
+                .first()
+                .filter(|english| english.tag != wanted.tag)
+            {
+                Some(english) => {
+                    let notice = Notice::LanguageUnavailable(wanted.name.clone());
+                    words::load(english, &preferred, &base, move |loaded| match loaded {
+                        Ok(words) => start.show(words, Some(notice)),
+                        Err(failure) => start.fail(failure, &wanted),
+                    });
+                }
+                None => start.fail(failure, &wanted),
+            },
+        },
+    );
+}
+
+struct Start {
+    target: Target,
+    embed: Embed,
+    warnings: Vec<Warning>,
+    languages: Rc<[Language]>,
+    preferred: Rc<[String]>,
+    persistence: Rc<Persistence>,
+    base: String,
+}
+
+impl Start {
+    fn show(self, words: Words, notice: Option<Notice>) {
+        let text = &words.text;
+        host::warn(text, &self.warnings, &self.languages);
+        let Some(target) = self.target else {
+            web_sys::console::warn_1(&text.no_shadow_root().into());
             return;
+        };
+        remove_loading();
+        let placement = self.embed.placement;
+        // A mount marks its own root with the language; the page marks `<html>`.
+        let language_root: web_sys::Element = match placement {
+            Placement::Mount => target.clone(),
+            _ => match host::page_root() {
+                Some(root) => root.into(),
+                None => target.clone(),
+            },
+        };
+        host::apply_language(&language_root, &text.language);
+        let props = AppProps {
+            words: Rc::new(words),
+            embed: Rc::new(self.embed),
+            persistence: self.persistence,
+            languages: self.languages,
+            preferred: self.preferred,
+            base: self.base.into(),
+            language_root,
+            notice,
+        };
+        yew::Renderer::<App>::with_root_and_props(target, props).render();
+        if placement == Placement::Frame {
+            host::report_height();
         }
-    };
-    let framed = embed.placement == Placement::Frame;
-    let props = AppProps {
-        text,
-        instrument,
-        embed: Rc::new(embed),
-    };
-    yew::Renderer::<App>::with_props(props).render();
-    if framed {
-        host::report_height();
+    }
+
+    /// No words at all: says so in the language asked for, from the compiled-in list.
+    fn fail(self, failure: words::Failure, wanted: &Language) {
+        remove_loading();
+        if let Some(target) = &self.target {
+            host::show_failure(target, failure.as_deref().unwrap_or(&wanted.unavailable));
+        }
+    }
+}
+
+/// The page's loading message, there while the wasm and the words arrive.
+fn remove_loading() {
+    if let Some(loading) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("loading"))
+    {
+        loading.remove();
     }
 }

@@ -58,6 +58,24 @@ impl Persistence {
         self.storage.is_some()
     }
 
+    /// The language the person chose here before, if any.
+    pub fn language(&self) -> Option<String> {
+        let storage = self.storage.as_ref()?;
+        storage.get_item(&self.language_key()).ok().flatten()
+    }
+
+    /// Remembers the person's choice of language, beside their other data (so "delete all"
+    /// removes it). Not being able to is harmless: the language is asked for again.
+    pub fn remember_language(&self, tag: &str) {
+        if let Some(storage) = &self.storage {
+            let _ = storage.set_item(&self.language_key(), tag);
+        }
+    }
+
+    fn language_key(&self) -> String {
+        format!("{}.language", self.prefix)
+    }
+
     pub fn key(&self, what: Stored) -> String {
         format!("{}.{}", self.prefix, what.name())
     }

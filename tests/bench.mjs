@@ -3,19 +3,22 @@
 // with 4x CPU throttling over cold loads. Run by `./dev bench` after a release build, or
 // directly with `node tests/bench.mjs` when dist/ is already built.
 import fs from 'node:fs';
-import { codeFor, dist, firstLoadSizes, launch, serve } from './support.mjs';
+import { codeFor, dist, firstLoadSizes, launch, languages, pack, packSize, serve } from './support.mjs';
 
 const RUNS = 10;
 const CPU_THROTTLE = 4;
 const RUN_TIMEOUT_MS = 20_000;
 
+/** "Start" in every language: the button the page clicks as soon as it shows. */
+const STARTS = languages.map((l) => pack(l.tag).messages.start);
+
 // Runs in the page before any of its scripts. Clicking from inside the page avoids a
 // Playwright round-trip between "Start shows" and "Start is clicked".
-const inPage = () => {
+const inPage = (starts) => {
   let clicked = false;
   const check = () => {
     if (!clicked) {
-      const start = [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Start');
+      const start = [...document.querySelectorAll('button')].find((b) => starts.includes(b.textContent.trim()));
       if (start) {
         clicked = true;
         window.__startClicked = performance.now();
@@ -62,13 +65,18 @@ function printSizes() {
   for (const k of order) {
     if (!sizes.some((s) => kind(s.file) === k)) throw new Error(`no .${k} file in ${dist}`);
   }
+  console.log('\nLanguage packs in dist/lang/ (gzip level 9), and the first load with each');
+  for (const { tag } of languages) {
+    const p = packSize(tag);
+    console.log(`  ${padEnd(tag, 5)} ${pad(p.raw, 8)} raw ${pad(p.gzip, 8)} gzip   first load ${pad(gzip + p.gzip, 8)} bytes gzip (${kb(gzip + p.gzip)})`);
+  }
 }
 
 /** One real, unthrottled load (Start clicked, first statement shown): what went over the wire. */
 async function measureWire(browser, url) {
-  const context = await browser.newContext();
+  const context = await browser.newContext({ locale: 'en-GB' });
   try {
-    await context.addInitScript(inPage);
+    await context.addInitScript(inPage, STARTS);
     const page = await context.newPage();
     const responses = [];
     page.on('response', (r) => responses.push(r));
@@ -104,11 +112,11 @@ async function measureWire(browser, url) {
 }
 
 /** One cold load with the CPU throttled: ms from navigation start to the first radio being clickable. */
-async function timedRun(browser, url) {
-  const context = await browser.newContext();
+async function timedRun(browser, url, locale) {
+  const context = await browser.newContext({ locale });
   const errors = [];
   try {
-    await context.addInitScript(inPage);
+    await context.addInitScript(inPage, STARTS);
     const page = await context.newPage();
     page.on('pageerror', (e) => errors.push(e.message));
     const cdp = await context.newCDPSession(page);
@@ -141,9 +149,9 @@ async function timedRun(browser, url) {
  * the frame's clock; times are on the shared absolute clock (timeOrigin + now).
  */
 async function timedEmbed(browser, url) {
-  const context = await browser.newContext();
+  const context = await browser.newContext({ locale: 'en-GB' });
   try {
-    await context.addInitScript(inPage);
+    await context.addInitScript(inPage, STARTS);
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await page.goto(`${url}embed.js`);
@@ -189,7 +197,7 @@ async function measureCompare(browser, url) {
   let seed = 7;
   const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) % 6;
   const codes = Array.from({ length: COMPARE_CODES }, () => codeFor(() => next()));
-  const context = await browser.newContext();
+  const context = await browser.newContext({ locale: 'en-GB' });
   const page = await context.newPage();
   await page.goto(url);
   await page.getByRole('button', { name: 'Compare', exact: true }).click();
@@ -244,23 +252,25 @@ async function main() {
     console.log(`\nChromium ${browser.version()}, headless`);
     await measureWire(browser, server.url);
 
-    console.log(
-      `\nNavigation → first statement clickable (Start clicked as soon as it shows), ` +
-        `${CPU_THROTTLE}x CPU throttling, ${RUNS} cold loads`,
-    );
-    const times = [];
-    for (let i = 1; i <= RUNS; i++) {
-      let r;
-      try {
-        r = await timedRun(browser, server.url);
-      } catch (e) {
-        throw new Error(`run ${i}: ${e.message}`);
+    for (const locale of ['en-GB', 'fr-FR']) {
+      console.log(
+        `\nNavigation → first statement clickable (Start clicked as soon as it shows), ` +
+          `browser locale ${locale}, ${CPU_THROTTLE}x CPU throttling, ${RUNS} cold loads`,
+      );
+      const times = [];
+      for (let i = 1; i <= RUNS; i++) {
+        let r;
+        try {
+          r = await timedRun(browser, server.url, locale);
+        } catch (e) {
+          throw new Error(`${locale} run ${i}: ${e.message}`);
+        }
+        times.push(r.clickable);
+        console.log(`  run ${pad(i, 2)}: ${pad(ms(r.clickable), 8)}   (Start clicked at ${ms(r.start)})`);
       }
-      times.push(r.clickable);
-      console.log(`  run ${pad(i, 2)}: ${pad(ms(r.clickable), 8)}   (Start clicked at ${ms(r.start)})`);
+      const sorted = [...times].sort((a, b) => a - b);
+      console.log(`  ${locale} median ${ms(median(times))}, min ${ms(sorted[0])}, max ${ms(sorted[sorted.length - 1])}`);
     }
-    const sorted = [...times].sort((a, b) => a - b);
-    console.log(`  median ${ms(median(times))}, min ${ms(sorted[0])}, max ${ms(sorted[sorted.length - 1])}`);
 
     console.log(`\nIframe inserted → first statement clickable inside it (embed=1), ${CPU_THROTTLE}x CPU throttling, ${RUNS} cold loads`);
     const embeds = [];

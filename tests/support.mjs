@@ -9,9 +9,36 @@ import { chromium } from 'playwright-core';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const dist = path.join(root, 'dist');
-export const instrument = JSON.parse(
-  fs.readFileSync(path.join(root, 'core/data/partnership-health.json'), 'utf8'),
-);
+const readJson = (file) => JSON.parse(fs.readFileSync(path.join(root, file), 'utf8'));
+/** Every language Rapport speaks, as listed for the app. */
+export const languages = readJson('core/data/languages.json');
+/** A language's pack, as shipped. */
+export const pack = (tag) => readJson(`core/data/lang/${tag}.json`);
+
+/** The questionnaire in one language: the shared structure with that pack's words, in
+ * the shape the app shows (dimension names, statement texts, scale labels). */
+export function instrumentIn(tag) {
+  const structure = readJson('core/data/partnership-health.json');
+  const words = pack(tag).instruments[structure.id];
+  return {
+    ...structure,
+    title: words.title,
+    intro: words.intro,
+    scale: { agreement: words.agreement, dont_know: words.dont_know },
+    dimensions: structure.dimensions.map((d) => {
+      const w = words.dimensions[d.id];
+      return {
+        ...d,
+        name: w.name,
+        description: w.description,
+        recommendations: { concern: w.concern, discuss: w.discuss, strength: w.strength },
+        statements: d.statements.map((s) => ({ ...s, text: w.statements[s.id] })),
+      };
+    }),
+  };
+}
+
+export const instrument = instrumentIn('en');
 
 const types = {
   '.html': 'text/html; charset=utf-8',
@@ -79,6 +106,12 @@ export const chromiumArgs = [
 
 export function launch() {
   return chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
+}
+
+/** A built language pack's raw and gzip sizes (dist/lang/<tag>.json). */
+export function packSize(tag, dir = dist) {
+  const bytes = fs.readFileSync(path.join(dir, 'lang', `${tag}.json`));
+  return { file: `lang/${tag}.json`, raw: bytes.length, gzip: zlib.gzipSync(bytes, { level: 9 }).length };
 }
 
 /** The first-load files (HTML, JS, wasm, CSS) with raw and gzip sizes. */

@@ -2,7 +2,9 @@
 // 1. in release builds, minifies the wasm-bindgen JavaScript (Trunk's own minifier fails
 //    on its `export default`) and updates its integrity hash in index.html;
 // 2. writes rapport.js, the stable script a host page loads to mount Rapport into its
-//    <div data-rapport> elements (the app's own files carry content hashes).
+//    <div data-rapport> elements (the app's own files carry content hashes);
+// 3. minifies the language packs, and adds to index.html (and rapport.js) the few lines
+//    that start loading the visitor's pack while the wasm loads, rather than after it.
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
@@ -20,6 +22,33 @@ const js = find(/^rapport-app-[0-9a-f]+\.js$/);
 const wasm = find(/^rapport-app-[0-9a-f]+_bg\.wasm$/);
 const css = find(/^style-[0-9a-f]+\.css$/);
 
+// Language packs: minified, and their tags listed for the preload below.
+const languages = JSON.parse(fs.readFileSync(new URL('../core/data/languages.json', import.meta.url), 'utf8'));
+const tags = languages.map((l) => l.tag);
+for (const tag of tags) {
+  const file = path.join(dir, 'lang', `${tag}.json`);
+  fs.writeFileSync(file, JSON.stringify(JSON.parse(fs.readFileSync(file, 'utf8'))));
+}
+// Guesses the language the app will choose (src/lib.rs, core language::choose: the
+// person's earlier choice, then the host's lang setting, then the browser's languages)
+// and preloads that pack, so it downloads beside the wasm. A wrong guess costs one spare
+// download, never a wrong language: the app decides.
+const preload = (setting, key, packs) => `(()=>{const tags=${JSON.stringify(tags)};let chosen=null;` +
+  `try{chosen=localStorage.getItem((${key}?"rapport-"+${key}:"rapport")+".language")}catch(e){}` +
+  `const wanted=[chosen,${setting},...(navigator.languages||[navigator.language])];` +
+  `const tag=wanted.map((t)=>String(t||"").split(/[-_]/)[0].toLowerCase()).find((t)=>tags.includes(t))||tags[0];` +
+  `const link=document.createElement("link");link.rel="preload";link.as="fetch";link.crossOrigin="anonymous";` +
+  `link.href=${packs}+tag+".json";if(!document.querySelector('link[href="'+link.href+'"]'))document.head.append(link)})()`;
+{
+  const index = path.join(dir, 'index.html');
+  const html = fs.readFileSync(index, 'utf8');
+  const query = 'new URLSearchParams(location.search)';
+  const { code: preloadCode } = await minify(preload(`${query}.get("lang")`, `${query}.get("storage-key")`, '"lang/"'), { compress: true, mangle: true });
+  const script = `<script>${preloadCode}</script>`;
+  if (!html.includes('</title>')) throw new Error('index.html has no </title> to put the pack preload after');
+  fs.writeFileSync(index, html.replace('</title>', `</title>${script}`));
+}
+
 if (process.env.TRUNK_PROFILE === 'release') {
   const file = path.join(dir, js);
   const before = fs.readFileSync(file);
@@ -36,6 +65,7 @@ if (process.env.TRUNK_PROFILE === 'release') {
 const loader = `// Rapport: mounts into every element with a data-rapport attribute on this page, each
 // in its own shadow root so that neither page's styles reach the other. Generated at build.
 const base = new URL('.', import.meta.url);
+const packs = new URL('lang/', base).href;
 for (const host of document.querySelectorAll('[data-rapport]')) {
   if (host.shadowRoot) continue;
   const shadow = host.attachShadow({ mode: 'open' });
@@ -44,7 +74,9 @@ for (const host of document.querySelectorAll('[data-rapport]')) {
   style.href = new URL(${JSON.stringify(css)}, base).href;
   const root = document.createElement('div');
   root.className = 'rapport-root embed';
+  root.dataset.packs = packs;
   shadow.append(style, root);
+  ${preload('host.dataset.lang', 'host.dataset.storageKey', 'packs')};
 }
 const { default: init } = await import(new URL(${JSON.stringify(js)}, base).href);
 await init({ module_or_path: new URL(${JSON.stringify(wasm)}, base) });

@@ -25,7 +25,11 @@
 //! - `exchange::import`: `imported.added` is exactly how many checks the history gained
 //!   (all of them when importing into an empty history), `already` is 0 into an empty one;
 //! - `store::decode_history` / `store::decode_draft`: an `Ok` value, encoded again, reads
-//!   back as the same value.
+//!   back as the same value;
+//! - `language::Pack` (the app's pack loader: read, questionnaire, messages): mutated
+//!   shipped packs either fail, so the app falls back to English, or give a questionnaire
+//!   with the shipped structure and every message the English pack has, each of which
+//!   fills without panicking.
 //!
 //! A panic is reported by the panic hook (decoder, seed, chunk and input number, message,
 //! the input escaped and cut to 500 characters, and the full input saved to a temporary
@@ -41,6 +45,7 @@
 
 use rapport_core::code;
 use rapport_core::exchange;
+use rapport_core::language::{self, Arg, Pack};
 use rapport_core::store::{self, Assessment, Draft, History};
 use rapport_core::{Answers, Instrument, Response};
 use std::cell::RefCell;
@@ -347,6 +352,9 @@ struct Corpus {
     drafts: Vec<String>,
     /// Non-empty histories to import into, sharing checks with some exports.
     bases: Vec<History>,
+    /// The shipped language packs, and the message names of the English one.
+    packs: Vec<String>,
+    messages: Vec<String>,
 }
 
 fn random_char(rng: &mut Rng) -> char {
@@ -512,8 +520,25 @@ fn big_export(rng: &mut Rng, instrument: &Instrument, min_len: usize) -> String 
     json
 }
 
+fn read_pack(tag: &str) -> String {
+    let file = format!("{}/data/lang/{tag}.json", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{file}: {e}"))
+}
+
 fn build_corpus(seed: u64) -> Corpus {
-    let instrument = Instrument::partnership_health().expect("the built-in instrument reads");
+    let packs: Vec<String> = language::languages()
+        .iter()
+        .map(|l| read_pack(&l.tag))
+        .collect();
+    let english = Pack::read(&packs[0]).expect("the English pack reads");
+    let messages = english
+        .message_names()
+        .into_iter()
+        .map(str::to_owned)
+        .collect();
+    let instrument = english
+        .partnership_health()
+        .expect("the built-in instrument reads");
     let mut rng = Rng::new(seed ^ 0xC0DE_5EED);
     let ids: Vec<String> = instrument.statements().map(|s| s.id.clone()).collect();
 
@@ -600,6 +625,8 @@ fn build_corpus(seed: u64) -> Corpus {
         boundary,
         drafts,
         bases,
+        packs,
+        messages,
     }
 }
 
@@ -1432,6 +1459,51 @@ fn draft_case(c: &Corpus) -> impl Fn(&mut Rng, &AtomicU64) -> (usize, Outcome) +
     }
 }
 
+fn pack_case(c: &Corpus) -> impl Fn(&mut Rng, &AtomicU64) -> (usize, Outcome) + Sync + '_ {
+    let names: Vec<&str> = c.messages.iter().map(String::as_str).collect();
+    let ids: Vec<&str> = c.instrument.statements().map(|s| s.id.as_str()).collect();
+    move |rng, shown| {
+        let input = gen_json(rng, c, &c.packs, &c.exports);
+        set_input(&input);
+        let outcome = guarded(|| {
+            let pack = match Pack::read(&input) {
+                Ok(pack) => pack,
+                Err(_) => return Outcome::Err("NotJson".to_owned()),
+            };
+            let instrument = match pack.partnership_health() {
+                Ok(instrument) => instrument,
+                Err(e) => return Outcome::Err(variant(&format!("Instrument{e:?}"))),
+            };
+            if pack.missing(&names).is_some() {
+                return Outcome::Err("MissingMessage".to_owned());
+            }
+            let args = [
+                ("count", Arg::Count(rng.below(200) as usize)),
+                ("date", Arg::Text("d")),
+            ];
+            let words = pack.number_words();
+            for name in &names {
+                let Some(message) = pack.message(name) else {
+                    continue;
+                };
+                for category in ["zero", "one", "two", "few", "many", "other", "?"] {
+                    let _ =
+                        language::fill(message.form(category), &args, &|n| n.to_string(), &words);
+                }
+            }
+            let found: Vec<&str> = instrument.statements().map(|s| s.id.as_str()).collect();
+            if found == ids {
+                Outcome::Ok
+            } else {
+                let detail = format!("the questionnaire came out with statements {found:?}");
+                report_failure("language::Pack", shown, &input, &detail);
+                Outcome::CheckFailed
+            }
+        });
+        (input.len(), outcome.unwrap_or(Outcome::Panic))
+    }
+}
+
 fn parse_number(arg: &str) -> Option<u64> {
     let arg = arg.replace('_', "");
     match arg.strip_prefix("0x").or_else(|| arg.strip_prefix("0X")) {
@@ -1487,12 +1559,14 @@ fn main() {
     let import = import_case(&corpus);
     let history = history_case(&corpus);
     let draft = draft_case(&corpus);
-    let decoders: [(&'static str, &Case); 5] = [
+    let pack = pack_case(&corpus);
+    let decoders: [(&'static str, &Case); 6] = [
         ("code::decode", &code),
         ("code::read_list", &list),
         ("exchange::import", &import),
         ("store::decode_history", &history),
         ("store::decode_draft", &draft),
+        ("language::Pack", &pack),
     ];
     let mut panics = 0;
     let mut check_failures = 0;

@@ -3,6 +3,7 @@
 //! warning the app logs, so a typo on a host page never breaks rendering, and nothing
 //! from the host reaches the page unchecked.
 
+use crate::language;
 use crate::store::MAX_NAME_CHARS;
 
 /// Longest storage namespace.
@@ -49,6 +50,8 @@ pub struct Embed {
     pub name: Option<String>,
     /// A namespace for storage keys.
     pub storage_key: Option<String>,
+    /// The language the host asks for (a supported tag), unless the person chose one.
+    pub lang: Option<String>,
 }
 
 /// A parameter whose value was not used, and why; the app words the console line.
@@ -77,6 +80,8 @@ pub enum Why {
     StorageKey {
         limit: usize,
     },
+    /// `lang` is a language Rapport speaks.
+    Lang,
 }
 
 /// Reads the parameters; unknown ones are left alone (the host's own, or analytics').
@@ -133,6 +138,10 @@ pub fn parse<'a>(params: impl IntoIterator<Item = (&'a str, &'a str)>) -> (Embed
                     warn(parameter, value, Why::StorageKey { limit });
                 }
             }
+            "lang" => match language::find(&language::languages(), value) {
+                Some(found) => embed.lang = Some(found.tag.clone()),
+                None => warn(parameter, value, Why::Lang),
+            },
             _ => {}
         }
     }
@@ -216,6 +225,7 @@ mod tests {
             ("accent", "#0A7D55"),
             ("name", "  River Trust "),
             ("storage-key", "team_a-2"),
+            ("lang", "pt-BR"),
             ("utm_source", "newsletter"),
         ]);
         assert!(warnings.is_empty(), "{warnings:?}");
@@ -227,7 +237,23 @@ mod tests {
                 accent: Some("#0a7d55".into()),
                 name: Some("River Trust".into()),
                 storage_key: Some("team_a-2".into()),
+                lang: Some("pt".into()),
             }
+        );
+    }
+
+    #[test]
+    fn an_unknown_language_warns_and_leaves_the_choice_to_the_browser() {
+        let (embed, warnings) = read(&[("lang", "xx"), ("theme", "light")]);
+        assert_eq!(embed.lang, None);
+        assert_eq!(embed.theme, Theme::Light);
+        assert_eq!(
+            warnings,
+            [Warning {
+                parameter: "lang".into(),
+                value: "xx".into(),
+                why: Why::Lang
+            }]
         );
     }
 

@@ -19,7 +19,8 @@ pub struct CsvWords<'a> {
     pub header: [&'a str; 6],
     /// Stands in the statement column of a dimension's summary row.
     pub summary: &'a str,
-    pub band: fn(Band) -> &'a str,
+    /// The band names: strength, discuss, concern.
+    pub bands: [&'a str; 3],
     pub not_enough: &'a str,
 }
 
@@ -45,7 +46,13 @@ pub fn to_csv(instrument: &Instrument, assessments: &[Assessment], words: &CsvWo
             }
             let score = a.scores.dimension(&d.id);
             let mean = score.and_then(|s| s.mean());
-            let band = mean.map_or(words.not_enough, |m| (words.band)(Band::of(m)));
+            let band = mean.map_or(words.not_enough, |m| {
+                words.bands[match Band::of(m) {
+                    Band::Strength => 0,
+                    Band::Discuss => 1,
+                    Band::Concern => 2,
+                }]
+            });
             let shown = mean.map(display).unwrap_or_default();
             row(
                 &mut out,
@@ -176,11 +183,7 @@ mod tests {
             "Value",
         ],
         summary: "Dimension score",
-        band: |b| match b {
-            Band::Strength => "Strength",
-            Band::Discuss => "Discuss",
-            Band::Concern => "Concern",
-        },
+        bands: ["Strength", "Discuss", "Concern"],
         not_enough: "Not enough answers",
     };
 

@@ -3,11 +3,20 @@
 
 use crate::answers::{Answers, Response};
 use crate::instrument::Instrument;
+use crate::language::Pack;
 use crate::store::{Assessment, Draft};
 
-/// The shipped instrument.
+/// The English language pack, as shipped.
+pub const ENGLISH_PACK: &str = include_str!("../data/lang/en.json");
+
+/// The English pack, read.
+pub fn english_pack() -> Pack {
+    Pack::read(ENGLISH_PACK).unwrap()
+}
+
+/// The shipped instrument, in English.
 pub fn instrument() -> Instrument {
-    Instrument::partnership_health().unwrap()
+    english_pack().partnership_health().unwrap()
 }
 
 /// Every statement answered `level` as given: reversed statements are not turned round,

@@ -82,7 +82,6 @@ pub fn change(current: &Scores, previous: &Scores, dimension: &str) -> Option<i6
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::instrument::Instrument;
     use crate::scoring::DimensionScore;
 
     fn scores(means: &[Option<f64>]) -> Scores {
@@ -101,7 +100,7 @@ mod tests {
 
     #[test]
     fn advice_follows_the_band() {
-        let i = Instrument::partnership_health().unwrap();
+        let i = crate::fixtures::instrument();
         let d = &i.dimensions[1];
         assert_eq!(
             advice(d, Some(Band::Concern)),
@@ -120,7 +119,7 @@ mod tests {
 
     #[test]
     fn by_need_puts_the_weakest_first_and_the_unscored_last() {
-        let i = Instrument::partnership_health().unwrap();
+        let i = crate::fixtures::instrument();
         let ids: Vec<&str> = i.dimensions.iter().map(|d| d.id.as_str()).collect();
         // In the instrument's order; `scores` names dimensions d0, d1, ….
         let s = scores(&[

@@ -1,8 +1,8 @@
-//! The questionnaire as data. Its text lives in `data/*.json` so that content can be
-//! reviewed and changed without touching code.
+//! The questionnaire as data. Its structure (ids, order, which statements are reversed)
+//! lives in `data/partnership-health.json`; its words come from a language pack
+//! ([`Words`]), so every language asks exactly the same questions.
 
-use crate::json::Position;
-use serde::Deserialize;
+use crate::json::{Leaves, Position};
 use std::collections::BTreeSet;
 
 const PARTNERSHIP_HEALTH: &str = include_str!("../data/partnership-health.json");
@@ -17,8 +17,7 @@ pub const MAX_ADVICE: usize = 3;
 /// About how long one statement takes to read and answer.
 pub const SECONDS_PER_STATEMENT: usize = 15;
 
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Instrument {
     pub id: String,
     pub version: u32,
@@ -32,15 +31,13 @@ pub struct Instrument {
 }
 
 /// Labels of the response scale: agreement 1..=5, and "don't know" (not scored).
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Scale {
     pub agreement: [String; 5],
     pub dont_know: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Dimension {
     pub id: String,
     pub name: String,
@@ -49,8 +46,7 @@ pub struct Dimension {
     pub recommendations: Recommendations,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Statement {
     pub id: String,
     pub text: String,
@@ -58,8 +54,7 @@ pub struct Statement {
     pub reversed: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Recommendations {
     pub concern: Vec<String>,
     pub discuss: Vec<String>,
@@ -69,8 +64,18 @@ pub struct Recommendations {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum InstrumentError {
     Parse(Position),
+    /// The structure has nothing at this path (`dimensions.0.statements.1.id`).
+    Structure(String),
+    /// The words give no text at this path (`dimensions.trust.statements.trust-2`).
+    NoText(String),
     Invalid(Vec<Problem>),
 }
+
+/// Where an instrument's words are: the text at a path (`title`, `intro`,
+/// `agreement.0`–`agreement.4`, `dont_know`, and per dimension id
+/// `dimensions.<id>.name`, `.description`, `.strength`, `.concern.<n>`, `.discuss.<n>`,
+/// `.statements.<statement id>`). A language pack gives them.
+pub type Words<'a> = &'a dyn Fn(&str) -> Option<String>;
 
 /// A text of the instrument. Strings are the ids saying where it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -131,17 +136,82 @@ pub enum Problem {
 }
 
 impl Instrument {
-    /// The Partnership Health Check compiled into the app. Its data is validated by this
-    /// crate's tests, so the app only parses it: the validation code stays out of the wasm.
-    pub fn partnership_health() -> Result<Instrument, InstrumentError> {
-        serde_json::from_str(PARTNERSHIP_HEALTH)
-            .map_err(|e| InstrumentError::Parse(Position::of(&e)))
+    /// The Partnership Health Check compiled into the app, in the words given. Its
+    /// structure and the shipped packs are validated by this crate's tests, so the app
+    /// only checks that every text is there: the validation code stays out of the wasm.
+    pub fn partnership_health(words: Words) -> Result<Instrument, InstrumentError> {
+        Instrument::build(PARTNERSHIP_HEALTH, words)
     }
 
-    /// Parses and validates an instrument; an instrument that fails validation is never returned.
-    pub fn from_json(json: &str) -> Result<Instrument, InstrumentError> {
-        let instrument: Instrument =
-            serde_json::from_str(json).map_err(|e| InstrumentError::Parse(Position::of(&e)))?;
+    /// Puts a structure and its words together; fails when the structure is broken or a
+    /// text is missing.
+    pub fn build(structure: &str, words: Words) -> Result<Instrument, InstrumentError> {
+        let structure = Leaves::read(structure).map_err(InstrumentError::Parse)?;
+        let field = |path: String| -> Result<String, InstrumentError> {
+            structure
+                .get(&path)
+                .map(str::to_owned)
+                .ok_or(InstrumentError::Structure(path))
+        };
+        let text = |path: String| words(&path).ok_or(InstrumentError::NoText(path));
+        // A list of texts: `<path>.0`, `<path>.1`, … up to the first missing one.
+        let list = |path: &str| -> Vec<String> {
+            (0..).map_while(|n| words(&format!("{path}.{n}"))).collect()
+        };
+        let mut dimensions = Vec::new();
+        for d in 0.. {
+            let Some(id) = structure.get(&format!("dimensions.{d}.id")) else {
+                break;
+            };
+            let mut statements = Vec::new();
+            for s in 0.. {
+                let at = format!("dimensions.{d}.statements.{s}");
+                let Some(statement) = structure.get(&format!("{at}.id")) else {
+                    break;
+                };
+                statements.push(Statement {
+                    id: statement.to_owned(),
+                    text: text(format!("dimensions.{id}.statements.{statement}"))?,
+                    reversed: field(format!("{at}.reversed"))? == "true",
+                });
+            }
+            let of = |what: &str| format!("dimensions.{id}.{what}");
+            dimensions.push(Dimension {
+                id: id.to_owned(),
+                name: text(of("name"))?,
+                description: text(of("description"))?,
+                statements,
+                recommendations: Recommendations {
+                    concern: list(&of("concern")),
+                    discuss: list(&of("discuss")),
+                    strength: text(of("strength"))?,
+                },
+            });
+        }
+        let agreement = [0, 1, 2, 3, 4].map(|n| words(&format!("agreement.{n}")));
+        let [Some(a), Some(b), Some(c), Some(d), Some(e)] = agreement else {
+            return Err(InstrumentError::NoText("agreement".to_owned()));
+        };
+        Ok(Instrument {
+            id: field("id".to_owned())?,
+            version: field("version".to_owned())?
+                .parse()
+                .map_err(|_| InstrumentError::Structure("version".to_owned()))?,
+            code: field("code".to_owned())?,
+            title: text("title".to_owned())?,
+            intro: text("intro".to_owned())?,
+            scale: Scale {
+                agreement: [a, b, c, d, e],
+                dont_know: text("dont_know".to_owned())?,
+            },
+            dimensions,
+        })
+    }
+
+    /// Builds and validates an instrument; an instrument that fails validation is never
+    /// returned.
+    pub fn checked(structure: &str, words: Words) -> Result<Instrument, InstrumentError> {
+        let instrument = Instrument::build(structure, words)?;
         let problems = instrument.problems();
         if problems.is_empty() {
             Ok(instrument)
@@ -249,14 +319,27 @@ impl Instrument {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::fixtures;
 
     fn shipped() -> Instrument {
-        Instrument::from_json(PARTNERSHIP_HEALTH).unwrap_or_else(|e| panic!("{e:?}"))
+        let i = fixtures::instrument();
+        assert!(i.problems().is_empty(), "{:?}", i.problems());
+        i
+    }
+
+    fn problems_of(f: impl FnOnce(&mut Instrument)) -> Vec<Problem> {
+        let mut i = shipped();
+        f(&mut i);
+        i.problems()
     }
 
     #[test]
     fn shipped_instrument_is_valid_and_complete() {
-        let i = shipped();
+        let pack = fixtures::english_pack();
+        let i = Instrument::checked(PARTNERSHIP_HEALTH, &|p| {
+            pack.instrument_text("partnership-health", p)
+        })
+        .unwrap_or_else(|e| panic!("{e:?}"));
         assert_eq!(i.id, "partnership-health");
         assert_eq!(i.version, 1);
         assert_eq!(i.title, "Partnership Health Check");
@@ -268,7 +351,6 @@ mod tests {
         );
         assert_eq!(i.dimensions.len(), 8);
         assert_eq!(i.statement_count(), 32);
-        assert!(i.problems().is_empty(), "{:?}", i.problems());
     }
 
     #[test]
@@ -327,22 +409,67 @@ mod tests {
         }
     }
 
-    fn edit(f: impl FnOnce(&mut serde_json::Value)) -> Result<Instrument, InstrumentError> {
-        let mut v: serde_json::Value = serde_json::from_str(PARTNERSHIP_HEALTH).unwrap();
-        f(&mut v);
-        Instrument::from_json(&v.to_string())
+    /// The English words, with some paths left out or set.
+    fn build_with(edits: &[(&str, Option<&str>)]) -> Result<Instrument, InstrumentError> {
+        let mut pack = fixtures::english_pack();
+        for (path, value) in edits {
+            let path = format!("instruments.partnership-health.{path}");
+            match value {
+                Some(value) => pack.leaves.set(&path, value),
+                None => pack.leaves.remove(&path),
+            }
+        }
+        Instrument::partnership_health(&|p| pack.instrument_text("partnership-health", p))
     }
 
-    fn problems_of(f: impl FnOnce(&mut serde_json::Value)) -> Vec<Problem> {
-        match edit(f) {
-            Err(InstrumentError::Invalid(p)) => p,
-            other => panic!("expected invalid, got {other:?}"),
-        }
+    #[test]
+    fn reversed_flags_live_in_the_structure_only() {
+        // Words cannot say a statement is reversed: a statement given as anything but its
+        // text has no text, so every language scores the same statements the same way.
+        assert_eq!(
+            build_with(&[
+                ("dimensions.purpose.statements.purpose-1", None),
+                (
+                    "dimensions.purpose.statements.purpose-1.reversed",
+                    Some("true")
+                ),
+            ]),
+            Err(InstrumentError::NoText(
+                "dimensions.purpose.statements.purpose-1".into()
+            ))
+        );
+        let reversed: Vec<_> = shipped()
+            .statements()
+            .filter(|s| s.reversed)
+            .map(|s| s.id.clone())
+            .collect();
+        assert_eq!(reversed.len(), 8);
+        assert!(reversed.contains(&"purpose-3".to_owned()));
+    }
+
+    #[test]
+    fn a_statement_dimension_or_label_without_text_is_refused() {
+        assert_eq!(
+            build_with(&[("dimensions.trust.statements.trust-2", None)]),
+            Err(InstrumentError::NoText(
+                "dimensions.trust.statements.trust-2".into()
+            ))
+        );
+        assert_eq!(
+            build_with(&[("dimensions.goals.name", None)]),
+            Err(InstrumentError::NoText("dimensions.goals.name".into()))
+        );
+        assert_eq!(
+            build_with(&[("agreement.4", None)]),
+            Err(InstrumentError::NoText("agreement".into()))
+        );
+        let fewer = build_with(&[("dimensions.goals.concern.2", None)]).unwrap();
+        assert_eq!(fewer.dimensions[3].recommendations.concern.len(), 2);
     }
 
     #[test]
     fn duplicate_statement_ids_are_rejected() {
-        let p = problems_of(|v| v["dimensions"][1]["statements"][0]["id"] = "purpose-1".into());
+        let p = problems_of(|i| i.dimensions[1].statements[0].id = "purpose-1".into());
         assert!(
             p.contains(&Problem::DuplicateStatementId("purpose-1".into())),
             "{p:?}"
@@ -351,7 +478,7 @@ mod tests {
 
     #[test]
     fn duplicate_dimension_ids_are_rejected() {
-        let p = problems_of(|v| v["dimensions"][1]["id"] = "purpose".into());
+        let p = problems_of(|i| i.dimensions[1].id = "purpose".into());
         assert!(
             p.contains(&Problem::DuplicateDimensionId("purpose".into())),
             "{p:?}"
@@ -360,11 +487,11 @@ mod tests {
 
     #[test]
     fn a_dimension_with_fewer_than_two_statements_is_rejected() {
-        let p = problems_of(|v| {
-            let statements = v["dimensions"][0]["statements"].as_array_mut().unwrap();
+        let p = problems_of(|i| {
+            let statements = &mut i.dimensions[0].statements;
             statements.truncate(1);
             // Keeps a reversed statement, so only the count is wrong.
-            statements[0]["reversed"] = true.into();
+            statements[0].reversed = true;
         });
         assert_eq!(
             p,
@@ -374,19 +501,19 @@ mod tests {
                 min: MIN_STATEMENTS
             }]
         );
-        let two = edit(|v| {
-            let statements = v["dimensions"][0]["statements"].as_array_mut().unwrap();
+        let two = problems_of(|i| {
+            let statements = &mut i.dimensions[0].statements;
             statements.truncate(2);
-            statements[0]["reversed"] = true.into();
+            statements[0].reversed = true;
         });
-        assert!(two.is_ok(), "{two:?}");
+        assert!(two.is_empty(), "{two:?}");
     }
 
     #[test]
     fn a_dimension_without_a_reversed_statement_is_rejected() {
-        let p = problems_of(|v| {
-            for s in v["dimensions"][2]["statements"].as_array_mut().unwrap() {
-                s["reversed"] = false.into();
+        let p = problems_of(|i| {
+            for s in &mut i.dimensions[2].statements {
+                s.reversed = false;
             }
         });
         assert_eq!(p, [Problem::NoReversed("trust".into())]);
@@ -394,9 +521,9 @@ mod tests {
 
     #[test]
     fn missing_or_empty_recommendations_are_rejected() {
-        let p = problems_of(|v| {
-            v["dimensions"][3]["recommendations"]["concern"] = serde_json::json!(["Only one."]);
-            v["dimensions"][3]["recommendations"]["strength"] = " ".into();
+        let p = problems_of(|i| {
+            i.dimensions[3].recommendations.concern = vec!["Only one.".into()];
+            i.dimensions[3].recommendations.strength = " ".into();
         });
         assert!(
             p.contains(&Problem::AdviceCount {
@@ -414,9 +541,9 @@ mod tests {
 
     #[test]
     fn empty_statement_text_and_odd_ids_are_rejected() {
-        let p = problems_of(|v| {
-            v["dimensions"][0]["statements"][1]["text"] = "".into();
-            v["dimensions"][0]["statements"][2]["id"] = "has space".into();
+        let p = problems_of(|i| {
+            i.dimensions[0].statements[1].text = "".into();
+            i.dimensions[0].statements[2].id = "has space".into();
         });
         assert!(
             p.contains(&Problem::Empty(Field::StatementText("purpose-2".into()))),
@@ -430,13 +557,13 @@ mod tests {
 
     #[test]
     fn empty_texts_are_named_by_where_they_are() {
-        let p = problems_of(|v| {
-            v["title"] = "".into();
-            v["intro"] = " \n".into();
-            v["scale"]["agreement"][4] = "".into();
-            v["dimensions"][1]["id"] = "".into();
-            v["dimensions"][0]["statements"][3]["id"] = "".into();
-            v["code"] = "ph".into();
+        let p = problems_of(|i| {
+            i.title = "".into();
+            i.intro = " \n".into();
+            i.scale.agreement[4] = "".into();
+            i.dimensions[1].id = "".into();
+            i.dimensions[0].statements[3].id = "".into();
+            i.code = "ph".into();
         });
         for expected in [
             Problem::Empty(Field::Title),
@@ -451,7 +578,7 @@ mod tests {
         ] {
             assert!(p.contains(&expected), "{expected:?} not in {p:?}");
         }
-        let p = problems_of(|v| v["dimensions"] = serde_json::json!([]));
+        let p = problems_of(|i| i.dimensions.clear());
         assert_eq!(p, [Problem::NoDimensions]);
     }
 
@@ -467,14 +594,23 @@ mod tests {
     }
 
     #[test]
-    fn unknown_fields_and_broken_json_are_parse_errors() {
-        assert!(matches!(
-            edit(|v| v["extra"] = 1.into()),
-            Err(InstrumentError::Parse(_))
-        ));
+    fn a_broken_structure_is_refused() {
+        let pack = fixtures::english_pack();
+        let words = |p: &str| pack.instrument_text("partnership-health", p);
         assert_eq!(
-            Instrument::from_json("{"),
+            Instrument::build("{", &words),
             Err(InstrumentError::Parse(Position { line: 1, column: 1 }))
+        );
+        let mut structure: serde_json::Value = serde_json::from_str(PARTNERSHIP_HEALTH).unwrap();
+        structure["dimensions"][1]["statements"][2]
+            .as_object_mut()
+            .unwrap()
+            .remove("reversed");
+        assert_eq!(
+            Instrument::build(&structure.to_string(), &words),
+            Err(InstrumentError::Structure(
+                "dimensions.1.statements.2.reversed".into()
+            ))
         );
     }
 }

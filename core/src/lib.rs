@@ -6,7 +6,7 @@
 //! (test modules may also use `fixtures`):
 //!
 //! ```text
-//! json → instrument → answers → scoring → insight, compare → store → code, exchange, embed → fixtures
+//! json → instrument → language, answers → scoring → insight, compare → store → code, exchange, embed → fixtures
 //! ```
 
 pub mod answers;
@@ -20,6 +20,7 @@ pub mod fixtures;
 pub mod insight;
 pub mod instrument;
 pub mod json;
+pub mod language;
 pub mod scoring;
 pub mod store;
 
@@ -34,6 +35,7 @@ mod tests {
     const FILES: &[(&str, usize, &str)] = &[
         ("json", 0, include_str!("json.rs")),
         ("instrument", 1, include_str!("instrument.rs")),
+        ("language", 2, include_str!("language.rs")),
         ("answers", 2, include_str!("answers.rs")),
         ("scoring", 3, include_str!("scoring.rs")),
         ("insight", 4, include_str!("insight.rs")),

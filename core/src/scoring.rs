@@ -375,7 +375,7 @@ mod tests {
         fn every_score_lies_between_one_and_five(
             responses in proptest::collection::vec(proptest::option::of(any_response()), 32)
         ) {
-            let instrument = Instrument::partnership_health().unwrap();
+            let instrument = crate::fixtures::instrument();
             let answers: Answers = instrument
                 .statements()
                 .zip(&responses)
@@ -397,7 +397,7 @@ mod tests {
         /// the same thing throughout, so every dimension scores exactly x.
         #[test]
         fn reversed_wording_is_scored_symmetrically(x in 1u8..=5) {
-            let instrument = Instrument::partnership_health().unwrap();
+            let instrument = crate::fixtures::instrument();
             let answers: Answers = instrument
                 .statements()
                 .map(|s| {

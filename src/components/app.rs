@@ -13,46 +13,56 @@ use crate::hooks::{
     use_other_tabs, use_share_links,
 };
 use crate::persistence::Persistence;
-use crate::state::{Action, AppState, CompareMsg, HistoryMsg, Question, Screen};
-use crate::text::Catalogue;
+use crate::state::{Action, AppState, CompareMsg, HistoryMsg, Notice, NoticeMsg, Question, Screen};
+use crate::words::{self, Words};
 use crate::{browser, host};
-use rapport_core::embed::{self, Embed, Placement};
-use rapport_core::Instrument;
+use rapport_core::embed::{Embed, Placement};
+use rapport_core::language::{self, Language};
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Properties)]
 pub struct AppProps {
-    /// The words of the language in use.
-    pub text: &'static Catalogue,
-    /// The questionnaire.
-    pub instrument: Rc<Instrument>,
+    /// The words of the language chosen at start-up, and the questionnaire in it.
+    pub words: Rc<Words>,
     /// Where Rapport runs and how the host page configured it.
     pub embed: Rc<Embed>,
+    pub persistence: Rc<Persistence>,
+    /// Every language Rapport speaks, for the language selector.
+    pub languages: Rc<[Language]>,
+    /// The browser's languages, which pick a language's locale.
+    pub preferred: Rc<[String]>,
+    /// Where the language packs are.
+    pub base: Rc<str>,
+    /// The element that carries `lang` and `dir`: `<html>`, or a mount's own root.
+    pub language_root: web_sys::Element,
+    /// Said once the app shows (a language that could not be loaded).
+    pub notice: Option<Notice>,
 }
 
-/// The same values, not equal copies: comparing instruments field by field would cost
-/// wasm, and the root's props never change.
+/// The root's props never change: comparing the same values field by field would only
+/// cost wasm.
 impl PartialEq for AppProps {
     fn eq(&self, other: &AppProps) -> bool {
-        std::ptr::eq(self.text, other.text)
-            && Rc::ptr_eq(&self.instrument, &other.instrument)
-            && Rc::ptr_eq(&self.embed, &other.embed)
+        Rc::ptr_eq(&self.words, &other.words) && Rc::ptr_eq(&self.embed, &other.embed)
     }
 }
 
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let placement = props.embed.placement;
-    let persistence = {
-        let prefix = embed::storage_prefix(props.embed.storage_key.as_deref());
-        use_memo((), move |_| Persistence::open(&prefix))
-    };
+    let persistence = props.persistence.clone();
+    // Scoring, saving and codes use the questionnaire's structure, which every language
+    // shares: they keep the first language's instrument; views use the words in use.
+    let structure = props.words.instrument.clone();
+    let words = use_state(|| props.words.clone());
     let state = {
-        let (instrument, persistence, embed) = (
-            props.instrument.clone(),
+        let (instrument, persistence, embed, notice) = (
+            structure.clone(),
             persistence.clone(),
             props.embed.clone(),
+            props.notice.clone(),
         );
         use_reducer(move || {
             let loaded = persistence.load(&instrument);
@@ -64,11 +74,14 @@ pub fn App(props: &AppProps) -> Html {
             if host::opens(embed.placement, &fragment) {
                 state.open_link(&fragment);
             }
+            if let Some(Notice::LanguageUnavailable(language)) = notice {
+                state.on_notice(NoticeMsg::LanguageUnavailable(language));
+            }
             state
         })
     };
     let dispatcher = state.dispatcher();
-    let instrument = &props.instrument;
+    let instrument = &structure;
     use_autosave(
         persistence.clone(),
         instrument.clone(),
@@ -95,12 +108,61 @@ pub fn App(props: &AppProps) -> Html {
             }));
         })
     };
+    // Another language: its words replace these once they arrive; the answers, the step
+    // and the results stay, since they are kept by id.
+    let on_language = {
+        let (words, persistence, dispatcher) =
+            (words.clone(), persistence.clone(), dispatcher.clone());
+        let (languages, preferred, base, root) = (
+            props.languages.clone(),
+            props.preferred.clone(),
+            props.base.clone(),
+            props.language_root.clone(),
+        );
+        Callback::from(move |event: Event| {
+            let Some(select) = event
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+            else {
+                return;
+            };
+            let Some(language) = language::find(&languages, &select.value()) else {
+                return;
+            };
+            let (words, persistence, dispatcher, root) = (
+                words.clone(),
+                persistence.clone(),
+                dispatcher.clone(),
+                root.clone(),
+            );
+            let name = language.name.clone();
+            words::load(language, &preferred, &base, move |loaded| match loaded {
+                Ok(new) => {
+                    persistence.remember_language(&new.text.language.tag);
+                    host::apply_language(&root, &new.text.language);
+                    words.set(Rc::new(new));
+                }
+                Err(_) => dispatcher.dispatch(Action::Notice(NoticeMsg::LanguageUnavailable(name))),
+            });
+        })
+    };
     let ui = Ui {
-        text: props.text,
-        instrument: instrument.clone(),
+        text: words.text.clone(),
+        instrument: words.instrument.clone(),
         dispatch: dispatcher.into(),
     };
-    let text = ui.text;
+    let text = &ui.text;
+    let current = &text.language.tag;
+    let language_select = html! {
+        <label class="language">
+            <span class="visually-hidden">{ text.language_label() }</span>
+            <select onchange={on_language}>
+                { for props.languages.iter().map(|l| html! {
+                    <option value={l.tag.clone()} lang={l.tag.clone()} selected={&l.tag == current}>{ &l.name }</option>
+                }) }
+            </select>
+        </label>
+    };
 
     let screen = match &state.screen {
         Screen::Welcome => welcome(
@@ -161,20 +223,20 @@ pub fn App(props: &AppProps) -> Html {
     html! {
         <>
             if !mounted {
-                <a class="skip-link" href="#main">{ text.skip_to_content }</a>
+                <a class="skip-link" href="#main">{ text.skip_to_content() }</a>
             }
-            <@{bar} class="bar" aria-label={framed.then_some(text.brand)}>
+            <@{bar} class="bar" aria-label={framed.then(|| text.brand().to_owned())}>
                 <button type="button" class="brand" onclick={go(|| Action::ShowWelcome)}>
-                    { text.brand }
+                    { text.brand() }
                 </button>
-                <@{nav} class="nav" aria-label={(!mounted).then_some(text.brand)}>
+                <@{nav} class="nav" aria-label={(!mounted).then(|| text.brand().to_owned())}>
                     <button
                         type="button"
                         class="link"
                         aria-current={(state.screen == Screen::Compare).then_some("page")}
                         onclick={go(|| Action::Compare(CompareMsg::Show))}
                     >
-                        { text.nav_compare }
+                        { text.nav_compare() }
                     </button>
                     <button
                         type="button"
@@ -182,16 +244,17 @@ pub fn App(props: &AppProps) -> Html {
                         aria-current={(state.screen == Screen::History).then_some("page")}
                         onclick={go(|| Action::ShowHistory)}
                     >
-                        { text.nav_history }
+                        { text.nav_history() }
                     </button>
+                    { language_select }
                 </@>
             </@>
-            <@{body} id="main" class="body" tabindex="-1" aria-label={framed.then(|| instrument.title.clone())}>
+            <@{body} id="main" class="body" tabindex="-1" aria-label={framed.then(|| ui.instrument.title.clone())}>
                 { notices(&ui, &state.notices) }
                 { screen }
             </@>
             if placement == Placement::Page {
-                <footer class="foot"><p>{ text.footer_privacy }</p></footer>
+                <footer class="foot"><p>{ text.footer_privacy() }</p></footer>
             }
         </>
     }

@@ -6,7 +6,7 @@ use crate::components::shared::{
 use crate::state::{Action, CompareMsg, Comparison, CopyStatus, Entry, Share, Source};
 use rapport_core::code::MAX_LIST_BYTES;
 use rapport_core::compare::{self, Disagreement, STARTERS, TEAM_MIN};
-use rapport_core::scoring::{self, display, one_decimal};
+use rapport_core::scoring;
 use rapport_core::{History, Instrument, Response, Scores};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -23,7 +23,7 @@ pub struct CompareProps {
 /// Paste codes or pick checks, then see two results side by side or a team in aggregate.
 /// A plain view function: its state lives in the app's reducer.
 pub fn compare_screen(ui: &Ui, props: &CompareProps) -> Html {
-    let (text, comparison) = (ui.text, &props.comparison);
+    let (text, comparison) = (&*ui.text, &props.comparison);
     // The form is read once, on submit: a thousand pasted lines are not copied into
     // the state on every keystroke.
     let submit = ui.dispatch.reform(|e: SubmitEvent| {
@@ -47,12 +47,12 @@ pub fn compare_screen(ui: &Ui, props: &CompareProps) -> Html {
 
     html! {
         <div class="screen compare">
-            <h1 id={SCREEN_TITLE} tabindex="-1">{ ui.text.compare_title }</h1>
+            <h1 id={SCREEN_TITLE} tabindex="-1">{ ui.text.compare_title() }</h1>
             <form class="compare-form no-print" onsubmit={submit} novalidate=true>
-                <p>{ ui.text.compare_intro }</p>
+                <p>{ ui.text.compare_intro() }</p>
                 <div class="field">
-                    <label for="codes">{ ui.text.codes_label }</label>
-                    <p class="hint" id="codes-hint">{ ui.text.codes_hint }</p>
+                    <label for="codes">{ ui.text.codes_label() }</label>
+                    <p class="hint" id="codes-hint">{ ui.text.codes_hint() }</p>
                     <textarea
                         id="codes"
                         name="codes"
@@ -65,39 +65,39 @@ pub fn compare_screen(ui: &Ui, props: &CompareProps) -> Html {
                 </div>
                 if !props.history.is_empty() {
                     <fieldset class="picks">
-                        <legend>{ ui.text.pick_legend }</legend>
+                        <legend>{ ui.text.pick_legend() }</legend>
                         { for props.history.assessments().iter().map(|a| {
-                            let name = if a.name.is_empty() { text.unnamed_partnership } else { a.name.as_str() };
+                            let name = if a.name.is_empty() { text.unnamed_partnership() } else { a.name.as_str() };
                             html! {
                                 <label class="check" key={a.id.clone()}>
                                     <input type="checkbox" name="pick" value={a.id.clone()} checked={comparison.picks.contains(&a.id)} />
-                                    { format!("{name} · {} · {}", browser::format_date(a.finished_at, text.locale), (text.out_of_five)(&ui.text.score(a.scores.overall()))) }
+                                    { format!("{name} · {} · {}", text.date(a.finished_at), text.out_of(a.scores.overall())) }
                                 </label>
                             }
                         }) }
                     </fieldset>
                 }
                 <div class="actions">
-                    <button type="submit" class="primary">{ ui.text.compare_submit }</button>
+                    <button type="submit" class="primary">{ ui.text.compare_submit() }</button>
                 </div>
             </form>
             if comparison.done {
                 <div id="compare-outcome" class="compare-outcome">
                     if comparison.too_large {
-                        <p class="form-error" role="alert">{ (text.too_large)(MAX_LIST_BYTES / 1000) }</p>
+                        <p class="form-error" role="alert">{ text.too_large(MAX_LIST_BYTES / 1000) }</p>
                     }
                     if !comparison.problems.is_empty() {
                         <div class="form-error line-problems" role="alert">
-                            <p>{ ui.text.problems_heading }</p>
+                            <p>{ ui.text.problems_heading() }</p>
                             <ul>
                                 { for comparison.problems.iter().map(|p| html! {
-                                    <li>{ (ui.text.line_problem)(p.line, &(ui.text.code_error)(&p.error)) }</li>
+                                    <li>{ ui.text.line_problem(p.line, &ui.text.code_error(&p.error)) }</li>
                                 }) }
                             </ul>
                         </div>
                     }
                     { match entries.len() {
-                        0 | 1 => html! { <p class="need-two">{ ui.text.need_two }</p> },
+                        0 | 1 => html! { <p class="need-two">{ ui.text.need_two() }</p> },
                         2 => pair_view(ui, &entries[0], &entries[1]),
                         _ => team_view(ui, entries),
                     } }
@@ -115,7 +115,7 @@ fn outcome_actions(ui: &Ui, entries: &[Entry], status: Option<CopyStatus>) -> Ht
     let link = format!("{}#{}", browser::base_url(), codes.join(","));
     html! {
         <div class="share no-print">
-            <h2>{ ui.text.comparison_link }</h2>
+            <h2>{ ui.text.comparison_link() }</h2>
             { share_field(ui, Share::Link, &link) }
             { copy_status(ui, status) }
             <div class="actions">{ print_button(ui, "secondary") }</div>
@@ -124,15 +124,15 @@ fn outcome_actions(ui: &Ui, entries: &[Entry], status: Option<CopyStatus>) -> Ht
 }
 
 fn label(ui: &Ui, entry: &Entry) -> String {
-    let text = ui.text;
+    let text = &*ui.text;
     let source = match entry.source {
-        Source::Line(line) => (text.from_line)(line),
+        Source::Line(line) => text.from_line(line),
         Source::History { at, received } => {
-            let date = browser::format_date(at, text.locale);
+            let date = text.date(at);
             if received {
-                (text.from_received)(&date)
+                text.from_received(&date)
             } else {
-                (text.from_history)(&date)
+                text.from_history(&date)
             }
         }
     };
@@ -152,9 +152,9 @@ fn conversation_starters(
 ) -> Html {
     html! {
         <>
-            <h2>{ ui.text.starters_heading }</h2>
+            <h2>{ ui.text.starters_heading() }</h2>
             if starters.is_empty() {
-                <p>{ ui.text.starters_none }</p>
+                <p>{ ui.text.starters_none() }</p>
             } else {
                 <p>{ intro }</p>
                 <ol class="starters">
@@ -175,10 +175,10 @@ fn label_of(instrument: &Instrument, level: u8) -> &str {
 }
 
 fn pair_view(ui: &Ui, a: &Entry, b: &Entry) -> Html {
-    let (text, instrument) = (ui.text, &*ui.instrument);
+    let (text, instrument) = (&*ui.text, &*ui.instrument);
     let rows = compare::pair(&a.scores, &b.scores);
     let starters = compare::disagreements(instrument, &[&a.answers, &b.answers], STARTERS);
-    let [letter_a, letter_b] = text.pair_letters;
+    let [letter_a, letter_b] = [text.pair_a(), text.pair_b()];
     let answer = |entry: &Entry, d: &Disagreement| {
         entry
             .answers
@@ -196,7 +196,7 @@ fn pair_view(ui: &Ui, a: &Entry, b: &Entry) -> Html {
             numeric: true,
         },
         Column {
-            heading: text.col_gap,
+            heading: text.col_gap(),
             numeric: false,
         },
     ];
@@ -207,9 +207,9 @@ fn pair_view(ui: &Ui, a: &Entry, b: &Entry) -> Html {
                 <td class="num">{ text.score(row.a) }</td>
                 <td class="num">{ text.score(row.b) }</td>
                 <td>
-                    <span class="num">{ row.gap.map_or_else(|| text.no_comparison.to_owned(), one_decimal) }</span>
+                    <span class="num">{ row.gap.map_or_else(|| text.no_comparison().to_owned(), |gap| text.decimal(gap)) }</span>
                     if row.flagged() {
-                        { " " }<span class="badge gap-flag">{ text.gap_flag }</span>
+                        { " " }<span class="badge gap-flag">{ text.gap_flag() }</span>
                     }
                 </td>
             </>
@@ -222,16 +222,16 @@ fn pair_view(ui: &Ui, a: &Entry, b: &Entry) -> Html {
     ];
     html! {
         <>
-            <h2>{ text.pair_heading }</h2>
+            <h2>{ text.pair_heading() }</h2>
             <ul class="legend">
                 <li><span class="swatch series-0" aria-hidden="true"></span><span>{ format!("{letter_a}: {}", label(ui, a)) }</span></li>
                 <li><span class="swatch series-1" aria-hidden="true"></span><span>{ format!("{letter_b}: {}", label(ui, b)) }</span></li>
             </ul>
             <div class="chart-and-table">
-                <figure class="chart">{ radar(ui, &series, text.chart_pair_description) }</figure>
+                <figure class="chart">{ radar(ui, &series, text.chart_pair_description()) }</figure>
                 { table }
             </div>
-            { conversation_starters(ui, &starters, text.starters_intro, |d| {
+            { conversation_starters(ui, &starters, text.starters_intro(), |d| {
                 format!("{letter_a}: {} · {letter_b}: {}", answer(a, d), answer(b, d))
             }) }
         </>
@@ -239,7 +239,7 @@ fn pair_view(ui: &Ui, a: &Entry, b: &Entry) -> Html {
 }
 
 fn team_view(ui: &Ui, entries: &[Entry]) -> Html {
-    let (text, instrument) = (ui.text, &*ui.instrument);
+    let (text, instrument) = (&*ui.text, &*ui.instrument);
     let scores: Vec<&Scores> = entries.iter().map(|e| &e.scores).collect();
     let Some(rows) = compare::team(&scores) else {
         return html! {};
@@ -251,10 +251,10 @@ fn team_view(ui: &Ui, entries: &[Entry]) -> Html {
         .map(|r| r.stats.as_ref().map(|s| s.mean))
         .collect();
     let columns = [
-        text.col_mean,
-        text.col_lowest,
-        text.col_highest,
-        text.col_spread,
+        text.col_mean(),
+        text.col_lowest(),
+        text.col_highest(),
+        text.col_spread(),
     ]
     .map(|heading| Column {
         heading,
@@ -264,26 +264,26 @@ fn team_view(ui: &Ui, entries: &[Entry]) -> Html {
         let cells = match rows.get(i)?.stats.as_ref() {
             Some(s) => html! {
                 <>
-                    <td class="num">{ display(s.mean) }</td>
-                    <td class="num">{ display(s.lowest) }</td>
-                    <td class="num">{ display(s.highest) }</td>
-                    <td class="num">{ one_decimal(s.spread) }</td>
+                    <td class="num">{ text.mean(s.mean) }</td>
+                    <td class="num">{ text.mean(s.lowest) }</td>
+                    <td class="num">{ text.mean(s.highest) }</td>
+                    <td class="num">{ text.decimal(s.spread) }</td>
                 </>
             },
-            None => html! { <td colspan="4">{ (text.team_too_few)(TEAM_MIN) }</td> },
+            None => html! { <td colspan="4">{ text.team_too_few(TEAM_MIN) }</td> },
         };
         Some((None, cells))
     });
     html! {
         <>
-            <h2>{ (text.team_heading)(entries.len()) }</h2>
-            <p>{ (text.team_intro)(TEAM_MIN) }</p>
+            <h2>{ text.team_heading(entries.len()) }</h2>
+            <p>{ text.team_intro(TEAM_MIN) }</p>
             <div class="chart-and-table">
-                <figure class="chart">{ radar(ui, &[mean_series], text.chart_team_description) }</figure>
+                <figure class="chart">{ radar(ui, &[mean_series], text.chart_team_description()) }</figure>
                 { table }
             </div>
-            { conversation_starters(ui, &starters, text.team_starters_intro, |d| {
-                (text.answer_range)(label_of(instrument, d.lowest), label_of(instrument, d.highest))
+            { conversation_starters(ui, &starters, text.team_starters_intro(), |d| {
+                text.answer_range(label_of(instrument, d.lowest), label_of(instrument, d.highest))
             }) }
         </>
     }

@@ -6,8 +6,8 @@ use yew::prelude::*;
 
 pub struct ConfirmProps<'a> {
     pub question: String,
-    pub yes: &'static str,
-    pub no: &'static str,
+    pub yes: &'a str,
+    pub no: &'a str,
     pub on_yes: Callback<()>,
     pub on_no: Callback<()>,
     /// Id of the button that asked, where focus goes back on "no".

@@ -17,7 +17,7 @@ pub struct HistoryProps {
 /// Finished checks, newest first: open one, delete one, or delete everything. A plain
 /// view function: its state lives in the app's reducer.
 pub fn history_screen(ui: &Ui, props: &HistoryProps) -> Html {
-    let text = ui.text;
+    let text = &*ui.text;
     let ask = |question: Question| {
         ui.dispatch
             .reform(move |_: MouseEvent| Action::Ask(question.clone()))
@@ -46,14 +46,14 @@ pub fn history_screen(ui: &Ui, props: &HistoryProps) -> Html {
 
     html! {
         <div class="screen history">
-            <h1 id={SCREEN_TITLE} tabindex="-1">{ text.history_title }</h1>
+            <h1 id={SCREEN_TITLE} tabindex="-1">{ text.history_title() }</h1>
             if props.history.is_empty() {
-                <p>{ text.history_empty }</p>
+                <p>{ text.history_empty() }</p>
             } else {
-                <p>{ text.history_intro }</p>
+                <p>{ text.history_intro() }</p>
                 <ol class="history-list">
                     { for props.history.assessments().iter().map(|a| {
-                        let date = browser::format_date(a.finished_at, text.locale);
+                        let date = text.date(a.finished_at);
                         let open = {
                             let id = a.id.clone();
                             ui.dispatch.reform(move |_: MouseEvent| Action::ShowResults(id.clone()))
@@ -65,36 +65,36 @@ pub fn history_screen(ui: &Ui, props: &HistoryProps) -> Html {
                                 browser::focus_id(SCREEN_TITLE);
                             })
                         };
-                        let name = if a.name.is_empty() { text.unnamed_partnership } else { a.name.as_str() };
+                        let name = if a.name.is_empty() { text.unnamed_partnership() } else { a.name.as_str() };
                         let delete_id = format!("delete-{}", a.id);
                         html! {
                             <li class="history-item" key={a.id.clone()}>
                                 <div class="history-main">
                                     <p class="history-name">{ name }</p>
                                     if a.received {
-                                        <p class="history-tag">{ text.received_tag }</p>
+                                        <p class="history-tag">{ text.received_tag() }</p>
                                     }
                                     <p class="history-date">{ &date }</p>
                                 </div>
                                 <p class="history-score">
-                                    { (text.out_of_five)(&text.score(a.scores.overall())) }
+                                    { text.out_of(a.scores.overall()) }
                                 </p>
                                 <div class="history-actions">
-                                    <button type="button" class="secondary" aria-label={(text.open_check)(name, &date)} onclick={open}>
-                                        { text.open }
+                                    <button type="button" class="secondary" aria-label={text.open_check(name, &date)} onclick={open}>
+                                        { text.open() }
                                     </button>
                                     <button
                                         type="button"
                                         id={delete_id.clone()}
                                         class="link danger-link"
-                                        aria-label={(text.delete_check)(name, &date)}
+                                        aria-label={text.delete_check(name, &date)}
                                         onclick={ask(Question::Delete(a.id.clone()))}
                                     >
-                                        { text.delete }
+                                        { text.delete() }
                                     </button>
                                 </div>
                                 if props.asking == Some(Question::Delete(a.id.clone())) {
-                                    { confirm(ConfirmProps { question: (text.confirm_delete)(&date), yes: text.confirm_delete_yes, no: text.keep, on_yes: delete, on_no: cancel.clone(), return_to: &delete_id }) }
+                                    { confirm(ConfirmProps { question: text.confirm_delete(&date), yes: text.confirm_delete_yes(), no: text.keep(), on_yes: delete, on_no: cancel.clone(), return_to: &delete_id }) }
                                 }
                             </li>
                         }
@@ -103,23 +103,23 @@ pub fn history_screen(ui: &Ui, props: &HistoryProps) -> Html {
             }
             <div class="actions no-print">
                 if !props.history.is_empty() {
-                    { download_button(ui, text.download_all_json, &props.history, None, false) }
-                    { download_button(ui, text.download_all_csv, &props.history, None, true) }
+                    { download_button(ui, text.download_all_json(), &props.history, None, false) }
+                    { download_button(ui, text.download_all_csv(), &props.history, None, true) }
                 }
                 <label class="button secondary file-button">
-                    { text.import_file }
+                    { text.import_file() }
                     <input id="import-file" type="file" accept=".json,application/json" class="visually-hidden" onchange={import} aria-describedby="import-hint" />
                 </label>
             </div>
-            <p class="hint" id="import-hint">{ text.import_hint }</p>
+            <p class="hint" id="import-hint">{ text.import_hint() }</p>
             <div class="actions">
-                <button type="button" class="primary" onclick={new_check}>{ text.new_check }</button>
+                <button type="button" class="primary" onclick={new_check}>{ text.new_check() }</button>
                 <button type="button" id="delete-all" class="link danger-link" onclick={ask(Question::DeleteAll)}>
-                    { text.delete_all }
+                    { text.delete_all() }
                 </button>
             </div>
             if props.asking == Some(Question::DeleteAll) {
-                { confirm(ConfirmProps { question: text.confirm_delete_all.to_owned(), yes: text.confirm_delete_all_yes, no: text.cancel, on_yes: props.on_delete_all.clone(), on_no: cancel, return_to: "delete-all" }) }
+                { confirm(ConfirmProps { question: text.confirm_delete_all().to_owned(), yes: text.confirm_delete_all_yes(), no: text.cancel(), on_yes: props.on_delete_all.clone(), on_no: cancel, return_to: "delete-all" }) }
             }
         </div>
     }

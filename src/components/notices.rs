@@ -1,6 +1,6 @@
 use crate::components::shared::Ui;
 use crate::state::{Action, Notice, NoticeMsg, Problem, Stored};
-use crate::text::Catalogue;
+use crate::text::Text;
 use yew::prelude::*;
 
 /// Storage problems and confirmations, announced politely by screen readers.
@@ -8,7 +8,7 @@ pub fn notices(ui: &Ui, notices: &[Notice]) -> Html {
     html! {
         <div class="notices" role="status">
             { for notices.iter().enumerate().map(|(index, notice)| {
-                let (text, kind, dismissable) = describe(ui.text, notice);
+                let (text, kind, dismissable) = describe(&ui.text, notice);
                 let dismiss = ui.dispatch.reform(move |_: MouseEvent| Action::Notice(NoticeMsg::Dismiss(index)));
                 let id = format!("notice-{index}");
                 html! {
@@ -16,7 +16,7 @@ pub fn notices(ui: &Ui, notices: &[Notice]) -> Html {
                         <p id={id.clone()}>{ text }</p>
                         if dismissable {
                             <button type="button" class="link" aria-describedby={id} onclick={dismiss}>
-                                { ui.text.dismiss }
+                                { ui.text.dismiss() }
                             </button>
                         }
                     </div>
@@ -28,37 +28,40 @@ pub fn notices(ui: &Ui, notices: &[Notice]) -> Html {
 
 /// The words, a style, and whether dismissing makes sense: a problem that comes back
 /// on the next save is not dismissable.
-fn describe(text: &Catalogue, notice: &Notice) -> (String, &'static str, bool) {
+fn describe(text: &Text, notice: &Notice) -> (String, &'static str, bool) {
     match notice {
-        Notice::DeletedAll => (text.deleted_all.to_owned(), "notice-ok", true),
-        Notice::Saved => (text.saved.to_owned(), "notice-ok", true),
-        Notice::AlreadySaved => (text.already_saved.to_owned(), "notice-ok", true),
+        Notice::DeletedAll => (text.deleted_all().to_owned(), "notice-ok", true),
+        Notice::Saved => (text.saved().to_owned(), "notice-ok", true),
+        Notice::AlreadySaved => (text.already_saved().to_owned(), "notice-ok", true),
         Notice::Imported { file, imported } => (
-            (text.imported)(file, imported.added, imported.already),
+            text.import_done(file, imported.added, imported.already),
             "notice-ok",
             true,
         ),
         Notice::ImportFailed { file, error } => (
-            (text.import_failed)(file, &(text.import_error)(error)),
+            text.import_failed(file, &text.import_error(error)),
             "notice-warn",
             true,
         ),
-        Notice::DeleteFailed => (text.delete_failed.to_owned(), "notice-warn", true),
+        Notice::DeleteFailed => (text.delete_failed().to_owned(), "notice-warn", true),
+        Notice::LanguageUnavailable(language) => (
+            text.language_unavailable(language, &text.language.name),
+            "notice-warn",
+            true,
+        ),
         Notice::Storage(Problem::Unavailable) => {
-            (text.storage_unavailable.to_owned(), "notice-warn", false)
+            (text.storage_unavailable().to_owned(), "notice-warn", false)
         }
-        Notice::Storage(Problem::Full) => (text.storage_full.to_owned(), "notice-warn", false),
+        Notice::Storage(Problem::Full) => (text.storage_full().to_owned(), "notice-warn", false),
         Notice::Storage(Problem::Unreadable { what, why, kept_as }) => {
-            let subject = match what {
-                Stored::Draft => text.unreadable_draft,
-                Stored::History => text.unreadable_history,
+            let why = text.read_error(why);
+            let message = match (what, kept_as) {
+                (Stored::Draft, Some(key)) => text.unreadable_draft_kept(&why, key),
+                (Stored::History, Some(key)) => text.unreadable_history_kept(&why, key),
+                (Stored::Draft, None) => text.unreadable_draft_untouched(&why),
+                (Stored::History, None) => text.unreadable_history_untouched(&why),
             };
-            let why = (text.read_error)(why);
-            let detail = match kept_as {
-                Some(key) => (text.unreadable_kept)(&why, key),
-                None => (text.unreadable_untouched)(&why),
-            };
-            (format!("{subject} {detail}"), "notice-warn", true)
+            (message, "notice-warn", true)
         }
     }
 }

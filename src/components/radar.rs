@@ -1,5 +1,4 @@
 use crate::components::shared::Ui;
-use rapport_core::scoring::display;
 use std::f64::consts::PI;
 use std::fmt::Write;
 use yew::prelude::*;
@@ -66,7 +65,7 @@ pub fn radar(ui: &Ui, series: &[Vec<Option<f64>>], description: &str) -> Html {
             aria-labelledby="radar-title radar-desc"
             focusable="false"
         >
-            <title id="radar-title">{ ui.text.chart_title }</title>
+            <title id="radar-title">{ ui.text.chart_title() }</title>
             <desc id="radar-desc">{ description }</desc>
             { for [2.0, 5.0].into_iter().map(|s| html! {
                 <polygon class="ring" points={ring(s)} />
@@ -80,7 +79,7 @@ pub fn radar(ui: &Ui, series: &[Vec<Option<f64>>], description: &str) -> Html {
                 html! {
                     <g class="threshold">
                         <polygon class="ring ring-threshold" points={ring(s)} />
-                        <text class="ring-label" x="4" y={(top - 3).to_string()}>{ display(s) }</text>
+                        <text class="ring-label" x="4" y={(top - 3).to_string()}>{ ui.text.mean(s) }</text>
                     </g>
                 }
             }) }

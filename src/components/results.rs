@@ -7,7 +7,7 @@ use crate::components::shared::{
 use crate::state::{Action, CompareMsg, CopyStatus, Share, ShareMsg, WalkMsg};
 use rapport_core::code;
 use rapport_core::insight::{self, Advice};
-use rapport_core::scoring::{self, display, one_decimal};
+use rapport_core::scoring;
 use rapport_core::{Assessment, Band, History};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -26,19 +26,19 @@ pub struct ResultsProps {
 pub fn results(ui: &Ui, props: &ResultsProps) -> Html {
     let history_button = html! {
         <button type="button" class="secondary" onclick={ui.dispatch.reform(|_: MouseEvent| Action::ShowHistory)}>
-            { ui.text.nav_history }
+            { ui.text.nav_history() }
         </button>
     };
     let Some(assessment) = props.history.get(&props.id) else {
         return html! {
             <div class="screen results">
-                <h1 id={SCREEN_TITLE} tabindex="-1">{ ui.text.results_title }</h1>
-                <p>{ ui.text.result_missing }</p>
+                <h1 id={SCREEN_TITLE} tabindex="-1">{ ui.text.results_title() }</h1>
+                <p>{ ui.text.result_missing() }</p>
                 <div class="actions">{ history_button }</div>
             </div>
         };
     };
-    let date = browser::format_date(assessment.finished_at, ui.text.locale);
+    let date = ui.text.date(assessment.finished_at);
     let take_again = {
         let id = props.id.clone();
         ui.dispatch
@@ -53,14 +53,14 @@ pub fn results(ui: &Ui, props: &ResultsProps) -> Html {
         <div class="screen results">
             <header class="results-head">
                 <h1 id={SCREEN_TITLE} tabindex="-1">
-                    { if assessment.received { ui.text.shared_title } else { ui.text.results_title } }
+                    { if assessment.received { ui.text.shared_title() } else { ui.text.results_title() } }
                 </h1>
                 <p class="meta">
                     if !assessment.name.is_empty() {
-                        <span>{ (ui.text.partnership)(&assessment.name) }</span>
+                        <span>{ ui.text.partnership(&assessment.name) }</span>
                     }
                     <span>
-                        { if assessment.received { (ui.text.received_on)(&date) } else { (ui.text.finished_on)(&date) } }
+                        { if assessment.received { ui.text.received_on(&date) } else { ui.text.finished_on(&date) } }
                     </span>
                 </p>
             </header>
@@ -70,12 +70,12 @@ pub fn results(ui: &Ui, props: &ResultsProps) -> Html {
             }
             <div class="actions no-print">
                 { print_button(ui, "primary") }
-                { download(ui.text.download_json, false) }
-                { download(ui.text.download_csv, true) }
+                { download(ui.text.download_json(), false) }
+                { download(ui.text.download_csv(), true) }
                 if !assessment.received {
-                    <button type="button" class="secondary" onclick={take_again}>{ ui.text.take_again }</button>
+                    <button type="button" class="secondary" onclick={take_again}>{ ui.text.take_again() }</button>
                 }
-                <button type="button" class="secondary" onclick={compare}>{ ui.text.nav_compare }</button>
+                <button type="button" class="secondary" onclick={compare}>{ ui.text.nav_compare() }</button>
                 { history_button }
             </div>
         </div>
@@ -95,17 +95,17 @@ pub fn shared(ui: &Ui, assessment: &Rc<Assessment>) -> Html {
     html! {
         <div class="screen results">
             <header class="results-head">
-                <h1 id={SCREEN_TITLE} tabindex="-1">{ ui.text.shared_title }</h1>
+                <h1 id={SCREEN_TITLE} tabindex="-1">{ ui.text.shared_title() }</h1>
                 <p class="meta">
                     if !assessment.name.is_empty() {
-                        <span>{ (ui.text.partnership)(&assessment.name) }</span>
+                        <span>{ ui.text.partnership(&assessment.name) }</span>
                     }
                 </p>
-                <p>{ ui.text.shared_intro }</p>
+                <p>{ ui.text.shared_intro() }</p>
             </header>
             <div class="actions no-print">
-                <button type="button" class="primary" onclick={compare}>{ ui.text.compare_with_mine }</button>
-                <button type="button" class="secondary" onclick={save}>{ ui.text.save_shared }</button>
+                <button type="button" class="primary" onclick={compare}>{ ui.text.compare_with_mine() }</button>
+                <button type="button" class="secondary" onclick={save}>{ ui.text.save_shared() }</button>
                 { print_button(ui, "secondary") }
             </div>
             { report(ui, assessment, None) }
@@ -130,12 +130,12 @@ fn share(ui: &Ui, props: &ResultsProps, assessment: &Assessment) -> Html {
     });
     html! {
         <div class="share no-print">
-            <h2 id="share-title">{ ui.text.share_title }</h2>
-            <p>{ ui.text.share_intro }</p>
+            <h2 id="share-title">{ ui.text.share_title() }</h2>
+            <p>{ ui.text.share_intro() }</p>
             if !assessment.name.is_empty() {
                 <label class="check">
                     <input type="checkbox" checked={props.share_name} onchange={toggle} />
-                    { ui.text.include_name }
+                    { ui.text.include_name() }
                 </label>
             }
             { share_field(ui, Share::Code, &code) }
@@ -147,7 +147,7 @@ fn share(ui: &Ui, props: &ResultsProps, assessment: &Assessment) -> Html {
 
 /// The body of a result: overall score, highlights, chart, table and next steps.
 fn report(ui: &Ui, assessment: &Assessment, previous: Option<&Assessment>) -> Html {
-    let (text, instrument) = (ui.text, &*ui.instrument);
+    let (text, instrument) = (&*ui.text, &*ui.instrument);
     let scores = &assessment.scores;
     let (strongest, weakest) = insight::highlights(scores, 2);
     let name_of = |dimension_id: &str| -> String {
@@ -162,7 +162,7 @@ fn report(ui: &Ui, assessment: &Assessment, previous: Option<&Assessment>) -> Ht
                 { for indices.iter().filter_map(|&i| scores.dimensions.get(i)).map(|d| html! {
                     <li>
                         <span>{ name_of(&d.dimension) }</span>
-                        <span class="num">{ d.mean().map(display).unwrap_or_default() }</span>
+                        <span class="num">{ d.mean().map(|m| ui.text.mean(m)).unwrap_or_default() }</span>
                     </li>
                 }) }
             </ul>
@@ -170,17 +170,17 @@ fn report(ui: &Ui, assessment: &Assessment, previous: Option<&Assessment>) -> Ht
     };
     let mut columns = vec![
         Column {
-            heading: text.col_score,
+            heading: text.col_score(),
             numeric: true,
         },
         Column {
-            heading: text.col_band,
+            heading: text.col_band(),
             numeric: false,
         },
     ];
     if previous.is_some() {
         columns.push(Column {
-            heading: text.col_change,
+            heading: text.col_change(),
             numeric: true,
         });
     }
@@ -203,28 +203,28 @@ fn report(ui: &Ui, assessment: &Assessment, previous: Option<&Assessment>) -> Ht
     html! {
         <>
             <div class={classes!("overall", band_class(scores.overall_band()))}>
-                <h2 class="overall-label">{ text.overall }</h2>
+                <h2 class="overall-label">{ text.overall() }</h2>
                 if let (Some(overall), Some(percent)) = (scores.overall(), scores.overall_percent()) {
                     <p class="overall-score">
-                        <span class="overall-number">{ (text.out_of_five)(&display(overall)) }</span>
-                        <span class="overall-percent">{ (text.out_of_hundred)(percent) }</span>
+                        <span class="overall-number">{ text.out_of_five(&text.mean(overall), 5) }</span>
+                        <span class="overall-percent">{ text.out_of_hundred(usize::from(percent), 100) }</span>
                         { band_badge(ui, scores.overall_band()) }
                     </p>
                     <p class="band-scale">{ text.band_scale_line() }</p>
                 } else {
-                    <p>{ text.not_enough_overall }</p>
+                    <p>{ text.not_enough_overall() }</p>
                 }
             </div>
 
             if !strongest.is_empty() {
                 <div class="highlights">
                     <div class="highlight highlight-strong">
-                        <h2>{ text.strongest }</h2>
+                        <h2>{ text.strongest() }</h2>
                         { highlight_list(&strongest) }
                     </div>
                     if !weakest.is_empty() {
                         <div class="highlight highlight-weak">
-                            <h2>{ text.weakest }</h2>
+                            <h2>{ text.weakest() }</h2>
                             { highlight_list(&weakest) }
                         </div>
                     }
@@ -233,16 +233,16 @@ fn report(ui: &Ui, assessment: &Assessment, previous: Option<&Assessment>) -> Ht
 
             <div class="chart-and-table">
                 <figure class="chart">
-                    { radar(ui, &[scoring::means(instrument, scores)], &(text.chart_description)(instrument.dimensions.len())) }
+                    { radar(ui, &[scoring::means(instrument, scores)], &text.chart_description(instrument.dimensions.len())) }
                 </figure>
                 { table }
                 if let Some(previous) = previous {
-                    <p class="hint">{ (text.change_since)(&browser::format_date(previous.finished_at, text.locale)) }</p>
+                    <p class="hint">{ text.change_since(&text.date(previous.finished_at)) }</p>
                 }
             </div>
 
-            <h2>{ text.next_steps }</h2>
-            <p>{ text.next_steps_intro }</p>
+            <h2>{ text.next_steps() }</h2>
+            <p>{ text.next_steps_intro() }</p>
             <div class="advice-list">
                 { for insight::by_need(instrument, scores).into_iter().map(|(dimension, mean)| {
                     let band = mean.map(Band::of);
@@ -257,9 +257,9 @@ fn report(ui: &Ui, assessment: &Assessment, previous: Option<&Assessment>) -> Ht
                                     <ul>{ for actions.iter().map(|a| html! { <li>{ a }</li> }) }</ul>
                                 },
                                 Advice::KeepUp(line) => html! {
-                                    <p><strong>{ text.keep_it_up }</strong>{ " " }{ line }</p>
+                                    <p><strong>{ text.keep_it_up() }</strong>{ " " }{ line }</p>
                                 },
-                                Advice::NotEnoughAnswers => html! { <p>{ text.not_enough_advice }</p> },
+                                Advice::NotEnoughAnswers => html! { <p>{ text.not_enough_advice() }</p> },
                             } }
                         </article>
                     }
@@ -271,21 +271,21 @@ fn report(ui: &Ui, assessment: &Assessment, previous: Option<&Assessment>) -> Ht
 
 /// "↑ 0.5", "↓ 0.3", "no change", or a dash where either check has no score.
 fn change_cell(ui: &Ui, tenths: Option<i64>) -> Html {
-    let text = ui.text;
+    let text = &*ui.text;
     match tenths {
-        None => html! { text.no_comparison },
-        Some(0) => html! { text.no_change },
+        None => html! { text.no_comparison() },
+        Some(0) => html! { text.no_change() },
         Some(delta) => {
             let (arrow, word, class) = if delta > 0 {
-                (text.arrow_up, text.change_up, "change-up")
+                (text.arrow_up(), text.change_up(), "change-up")
             } else {
-                (text.arrow_down, text.change_down, "change-down")
+                (text.arrow_down(), text.change_down(), "change-down")
             };
             html! {
                 <span class={class}>
                     <span aria-hidden="true">{ arrow }</span>
                     <span class="visually-hidden">{ word }</span>
-                    { format!(" {}", one_decimal(delta.abs())) }
+                    { format!(" {}", text.decimal(delta.abs())) }
                 </span>
             }
         }

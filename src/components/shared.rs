@@ -3,7 +3,7 @@
 
 use crate::browser;
 use crate::state::{Action, CopyStatus, Share, ShareMsg};
-use crate::text::Catalogue;
+use crate::text::Text;
 use rapport_core::{exchange, Assessment, Band, Dimension, History, Instrument};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -19,7 +19,7 @@ pub const CANCEL_ID: &str = "confirm-cancel";
 /// own words), and the way to ask the app state for a change.
 #[derive(Clone)]
 pub struct Ui {
-    pub text: &'static Catalogue,
+    pub text: Rc<Text>,
     pub instrument: Rc<Instrument>,
     pub dispatch: Callback<Action>,
 }
@@ -55,13 +55,13 @@ pub type ScoresRow<'a> = dyn Fn(usize, &Dimension) -> Option<(Option<&'static st
 /// dimension in the instrument's order. `row` gives each row's class and its cells after
 /// the dimension's name.
 pub fn scores_table(ui: &Ui, class: &'static str, columns: &[Column], row: &ScoresRow) -> Html {
-    let text = ui.text;
+    let text = &*ui.text;
     html! {
         <table class={classes!("scores", class)}>
-            <caption>{ text.table_caption }</caption>
+            <caption>{ text.table_caption() }</caption>
             <thead>
                 <tr>
-                    <th scope="col">{ text.col_dimension }</th>
+                    <th scope="col">{ text.col_dimension() }</th>
                     { for columns.iter().map(|c| html! {
                         <th scope="col" class={classes!(c.numeric.then_some("num"))}>{ c.heading }</th>
                     }) }
@@ -85,9 +85,9 @@ pub fn scores_table(ui: &Ui, class: &'static str, columns: &[Column], row: &Scor
 /// The live line that says what a copy button did.
 pub fn copy_status(ui: &Ui, status: Option<CopyStatus>) -> Html {
     let text = status.map(|s| match (s.copied, s.what) {
-        (false, _) => ui.text.select_to_copy,
-        (true, Share::Code) => ui.text.code_copied,
-        (true, Share::Link) => ui.text.link_copied,
+        (false, _) => ui.text.select_to_copy(),
+        (true, Share::Code) => ui.text.code_copied(),
+        (true, Share::Link) => ui.text.link_copied(),
     });
     html! { <p class="copy-status" role="status">{ text.unwrap_or_default() }</p> }
 }
@@ -95,8 +95,8 @@ pub fn copy_status(ui: &Ui, status: Option<CopyStatus>) -> Html {
 /// A read-only field with its text, selected on focus, and a button copying it.
 pub fn share_field(ui: &Ui, what: Share, text: &str) -> Html {
     let (id, label, button) = match what {
-        Share::Code => ("share-code", ui.text.code_label, ui.text.copy_code),
-        Share::Link => ("share-link", ui.text.link_label, ui.text.copy_link),
+        Share::Code => ("share-code", ui.text.code_label(), ui.text.copy_code()),
+        Share::Link => ("share-link", ui.text.link_label(), ui.text.copy_link()),
     };
     let copy = {
         let (text, dispatch) = (text.to_owned(), ui.dispatch.clone());
@@ -132,7 +132,7 @@ pub fn download_button(
     only: Option<&str>,
     csv: bool,
 ) -> Html {
-    let (text, instrument, history) = (ui.text, ui.instrument.clone(), history.clone());
+    let (text, instrument, history) = (ui.text.clone(), ui.instrument.clone(), history.clone());
     let only = only.map(str::to_owned);
     let save = Callback::from(move |_: MouseEvent| {
         let assessments: Vec<Assessment> = match &only {
@@ -140,19 +140,13 @@ pub fn download_button(
             None => history.assessments().to_vec(),
         };
         let what = if only.is_some() {
-            text.file_result
+            text.file_result()
         } else {
-            text.file_history
+            text.file_history()
         };
         let day = &exchange::iso_date(browser::now())[..10];
         if csv {
-            let words = exchange::CsvWords {
-                header: text.csv_header,
-                summary: text.csv_summary,
-                band: text.band,
-                not_enough: text.not_enough_answers,
-            };
-            let file = exchange::to_csv(&instrument, &assessments, &words);
+            let file = exchange::to_csv(&instrument, &assessments, &text.csv());
             browser::download(&format!("rapport-{what}-{day}.csv"), "text/csv", &file);
         } else {
             let file = exchange::to_json(&assessments);
@@ -169,5 +163,5 @@ pub fn download_button(
 /// Opens the browser's print dialog (print styles lay the screen out as a report).
 pub fn print_button(ui: &Ui, class: &'static str) -> Html {
     let print = Callback::from(|_: MouseEvent| browser::print());
-    html! { <button type="button" class={class} onclick={print}>{ ui.text.print_report }</button> }
+    html! { <button type="button" class={class} onclick={print}>{ ui.text.print_report() }</button> }
 }

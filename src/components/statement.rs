@@ -23,7 +23,7 @@ pub fn statement_field(
             <legend>
                 { &statement.text }
                 if missing {
-                    <span class="needs-answer">{ ui.text.needs_answer }</span>
+                    <span class="needs-answer">{ ui.text.needs_answer() }</span>
                 }
             </legend>
             <div class="scale">

@@ -17,7 +17,7 @@ pub struct StepProps {
 /// One dimension of the questionnaire: its statements, progress, Back and Next.
 /// A plain view function: the screen has no state of its own.
 pub fn step_screen(ui: &Ui, props: &StepProps) -> Html {
-    let text = ui.text;
+    let text = &*ui.text;
     let Some(dimension) = ui.instrument.dimensions.get(props.step) else {
         return html! {};
     };
@@ -61,7 +61,7 @@ pub fn step_screen(ui: &Ui, props: &StepProps) -> Html {
     let back = ui
         .dispatch
         .reform(|_: MouseEvent| Action::Walk(WalkMsg::Back));
-    let step_label = (text.step_of)(props.step + 1, total);
+    let step_label = text.step_of(props.step + 1, total);
     let percent = (props.step + 1) * 100 / total;
 
     html! {
@@ -71,7 +71,7 @@ pub fn step_screen(ui: &Ui, props: &StepProps) -> Html {
                 <div
                     class="progressbar"
                     role="progressbar"
-                    aria-label={text.progress_label}
+                    aria-label={text.progress_label().to_owned()}
                     aria-valuemin="1"
                     aria-valuemax={total.to_string()}
                     aria-valuenow={(props.step + 1).to_string()}
@@ -81,7 +81,7 @@ pub fn step_screen(ui: &Ui, props: &StepProps) -> Html {
                 </div>
             </div>
             <h1 id={SCREEN_TITLE} tabindex="-1">
-                <span class="visually-hidden">{ (text.step_heading)(&step_label) }</span>
+                <span class="visually-hidden">{ text.step_heading(&step_label) }</span>
                 { &dimension.name }
             </h1>
             <p class="lead">{ &dimension.description }</p>
@@ -104,13 +104,13 @@ pub fn step_screen(ui: &Ui, props: &StepProps) -> Html {
                 }) }
                 <p class="form-error" role="alert">
                     if props.show_missing && !unanswered.is_empty() {
-                        { (text.missing)(unanswered.len()) }
+                        { text.missing(unanswered.len()) }
                     }
                 </p>
                 <div class="actions">
-                    <button type="button" class="secondary" onclick={back}>{ text.back }</button>
+                    <button type="button" class="secondary" onclick={back}>{ text.back() }</button>
                     <button type="submit" class="primary">
-                        { if is_last { text.see_results } else { text.next } }
+                        { if is_last { text.see_results() } else { text.next() } }
                     </button>
                 </div>
             </form>

@@ -1,4 +1,3 @@
-use crate::browser;
 use crate::components::confirm::{confirm, ConfirmProps};
 use crate::components::shared::{Ui, SCREEN_TITLE};
 use crate::state::{Action, Question, WalkMsg};
@@ -18,7 +17,7 @@ pub struct WelcomeProps {
 
 /// A plain view function: its state lives in the app's reducer.
 pub fn welcome(ui: &Ui, props: &WelcomeProps) -> Html {
-    let (text, instrument) = (ui.text, &*ui.instrument);
+    let (text, instrument) = (&*ui.text, &*ui.instrument);
     let on_name = ui.dispatch.reform(|e: InputEvent| {
         Action::Walk(WalkMsg::SetName(
             e.target_unchecked_into::<HtmlInputElement>().value(),
@@ -36,15 +35,15 @@ pub fn welcome(ui: &Ui, props: &WelcomeProps) -> Html {
     let start_over = ui.dispatch.reform(|()| Action::Walk(WalkMsg::StartOver));
     let history = ui.dispatch.reform(|_: MouseEvent| Action::ShowHistory);
     let latest = props.history.assessments().iter().find(|a| !a.received).map(|a| {
-        let score = (text.out_of_five)(&text.score(a.scores.overall()));
+        let score = text.out_of(a.scores.overall());
         let id = a.id.clone();
         let open = ui.dispatch.reform(move |_: MouseEvent| Action::ShowResults(id.clone()));
         html! {
             <div class="latest">
-                <p>{ (text.latest_result)(&score, &browser::format_date(a.finished_at, text.locale)) }</p>
+                <p>{ text.latest_result(&score, &text.date(a.finished_at)) }</p>
                 <div class="actions">
-                    <button type="button" class="secondary" onclick={open}>{ text.open_latest }</button>
-                    <button type="button" class="link" onclick={history}>{ text.see_history }</button>
+                    <button type="button" class="secondary" onclick={open}>{ text.open_latest() }</button>
+                    <button type="button" class="link" onclick={history}>{ text.see_history() }</button>
                 </div>
             </div>
         }
@@ -58,12 +57,12 @@ pub fn welcome(ui: &Ui, props: &WelcomeProps) -> Html {
             <h1 id={SCREEN_TITLE} tabindex="-1">{ &instrument.title }</h1>
             <p class="lead">{ &instrument.intro }</p>
             <ul class="facts">
-                <li>{ (text.welcome_duration)(instrument.minutes(), total) }</li>
-                <li>{ text.welcome_privacy }</li>
+                <li>{ text.duration(instrument.minutes(), total) }</li>
+                <li>{ text.welcome_privacy() }</li>
             </ul>
             <form class="start" onsubmit={on_submit}>
                 <div class="field">
-                    <label for="partnership-name">{ text.name_label }</label>
+                    <label for="partnership-name">{ text.name_label() }</label>
                     <input
                         id="partnership-name"
                         type="text"
@@ -73,21 +72,21 @@ pub fn welcome(ui: &Ui, props: &WelcomeProps) -> Html {
                         value={props.draft.name.clone()}
                         oninput={on_name}
                     />
-                    <p id="partnership-name-hint" class="hint">{ text.name_hint }</p>
+                    <p id="partnership-name-hint" class="hint">{ text.name_hint() }</p>
                 </div>
                 if has_unfinished {
-                    <p class="unfinished">{ (text.unfinished)(answered, total) }</p>
+                    <p class="unfinished">{ text.unfinished(answered, total) }</p>
                 }
                 <div class="actions">
                     <button type="submit" class="primary">
-                        { if has_unfinished { text.continue_check } else { text.start } }
+                        { if has_unfinished { text.continue_check() } else { text.start() } }
                     </button>
                     if has_unfinished {
-                        <button type="button" id="start-over" class="secondary" onclick={ask}>{ text.start_over }</button>
+                        <button type="button" id="start-over" class="secondary" onclick={ask}>{ text.start_over() }</button>
                     }
                 </div>
                 if props.asking && has_unfinished {
-                    { confirm(ConfirmProps { question: (text.confirm_start_over)(answered), yes: text.confirm_start_over_yes, no: text.cancel, on_yes: start_over, on_no: cancel, return_to: "start-over" }) }
+                    { confirm(ConfirmProps { question: text.confirm_start_over(answered), yes: text.confirm_start_over_yes(), no: text.cancel(), on_yes: start_over, on_no: cancel, return_to: "start-over" }) }
                 }
             </form>
             { for latest }

@@ -36,10 +36,18 @@ pub enum Notice {
     Storage(Problem),
     DeletedAll,
     DeleteFailed,
-    Imported { file: String, imported: Imported },
-    ImportFailed { file: String, error: ImportError },
+    Imported {
+        file: String,
+        imported: Imported,
+    },
+    ImportFailed {
+        file: String,
+        error: ImportError,
+    },
     Saved,
     AlreadySaved,
+    /// This language's words (named in itself) could not be loaded.
+    LanguageUnavailable(String),
 }
 
 impl Notice {

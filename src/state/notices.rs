@@ -1,10 +1,13 @@
-//! Notices: storage problems as they happen, and dismissing what was said.
+//! Notices: storage problems as they happen, a language that could not be loaded, and
+//! dismissing what was said.
 
 use crate::state::model::{AppState, Notice};
 use crate::state::saved::Problem;
 
 pub enum NoticeMsg {
     Storage(Problem),
+    /// The words of this language (named in itself) could not be loaded.
+    LanguageUnavailable(String),
     Dismiss(usize),
 }
 
@@ -18,6 +21,9 @@ impl AppState {
                     return false;
                 }
                 self.notices.push(notice);
+            }
+            NoticeMsg::LanguageUnavailable(language) => {
+                self.notify(Notice::LanguageUnavailable(language));
             }
             NoticeMsg::Dismiss(index) => {
                 if index >= self.notices.len() {

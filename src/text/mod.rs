@@ -1,310 +1,439 @@
-//! Interface text as a value. Each language is one [`Catalogue`], chosen at start-up and
-//! handed to every view with the instrument, whose data carries the questionnaire's own
-//! words. Together they hold every word a person sees, so adding a language adds a
-//! catalogue and touches no component.
+//! Interface text as a value: one language's pack (`core/data/lang/<tag>.json`), read at
+//! start-up or when the person picks another language, and handed to every view with the
+//! instrument in the same language. Plural forms and numbers follow the browser's `Intl`
+//! for the language's locale; the core picks forms and fills placeholders.
 
-pub mod english;
-
-use rapport_core::code::CodeError;
-use rapport_core::embed::Warning;
-use rapport_core::exchange::ImportError;
+use rapport_core::code::{CodeError, PREFIX};
+use rapport_core::embed::{Warning, Why};
+use rapport_core::exchange::{CsvWords, ImportError, MAX_IMPORT_BYTES};
 use rapport_core::instrument::InstrumentError;
-use rapport_core::scoring::{display, one_decimal, shown_tenths};
-use rapport_core::store::ReadError;
+use rapport_core::language::{fill, Arg, Language, Message, Pack};
+use rapport_core::scoring::{one_decimal, shown_tenths};
+use rapport_core::store::{ReadError, Shape};
 use rapport_core::Band;
+use wasm_bindgen::JsValue;
 
-pub struct Catalogue {
-    /// BCP 47 tag for dates.
-    pub locale: &'static str,
-    pub brand: &'static str,
-    pub skip_to_content: &'static str,
-    pub nav_history: &'static str,
-    pub footer_privacy: &'static str,
-    pub dismiss: &'static str,
+/// Declares every message: plain ones are read as they are; formatted ones take named
+/// arguments, a count (`usize`) or a text (`&str`), which fill the placeholders of the
+/// same names. A plural message's form is chosen by its `count`.
+macro_rules! messages {
+    (
+        plain { $($plain:ident),* $(,)? }
+        formatted { $($name:ident ( $($arg:ident : $ty:ty),* ) ),* $(,)? }
+    ) => {
+        /// Every message the app shows: a pack must have them all.
+        pub const NAMES: &[&str] = &[$(stringify!($plain),)* $(stringify!($name),)*];
 
-    pub welcome_duration: fn(minutes: usize, statements: usize) -> String,
-    pub welcome_privacy: &'static str,
-    pub name_label: &'static str,
-    pub name_hint: &'static str,
-    pub start: &'static str,
-    pub continue_check: &'static str,
-    pub start_over: &'static str,
-    pub confirm_start_over: fn(answered: usize) -> String,
-    pub confirm_start_over_yes: &'static str,
-    pub unfinished: fn(answered: usize, total: usize) -> String,
-    pub see_history: &'static str,
-    pub latest_result: fn(score: &str, date: &str) -> String,
-    pub open_latest: &'static str,
+        #[allow(non_camel_case_types)]
+        #[derive(Clone, Copy)]
+        enum Key { $($plain,)* $($name,)* }
 
-    pub step_of: fn(step: usize, total: usize) -> String,
-    /// Read before the dimension name by screen readers.
-    pub step_heading: fn(step_of: &str) -> String,
-    pub progress_label: &'static str,
-    pub back: &'static str,
-    pub next: &'static str,
-    pub see_results: &'static str,
-    pub missing: fn(count: usize) -> String,
-    pub needs_answer: &'static str,
+        impl Text {
+            $(pub fn $plain(&self) -> &str { self.plain(Key::$plain) })*
+            $(
+                pub fn $name(&self, $($arg: $ty),*) -> String {
+                    self.format(Key::$name, &[$((stringify!($arg), Arg::from($arg))),*])
+                }
+            )*
+        }
 
-    pub results_title: &'static str,
-    pub overall: &'static str,
-    pub out_of_five: fn(score: &str) -> String,
-    pub out_of_hundred: fn(percent: u8) -> String,
-    /// The bands' thresholds, as shown: Strength from, Discuss from, Discuss up to.
-    pub band_scale: fn(strength_from: &str, discuss_from: &str, discuss_to: &str) -> String,
-    /// A band's name.
-    pub band: fn(Band) -> &'static str,
-    pub not_enough_answers: &'static str,
-    /// Stands where a dimension has no score.
-    pub no_score: &'static str,
-    pub not_enough_overall: &'static str,
-    pub strongest: &'static str,
-    pub weakest: &'static str,
-    pub chart_title: &'static str,
-    pub chart_description: fn(dimensions: usize) -> String,
-    pub table_caption: &'static str,
-    pub col_dimension: &'static str,
-    pub col_score: &'static str,
-    pub col_band: &'static str,
-    pub col_change: &'static str,
-    pub change_since: fn(date: &str) -> String,
-    pub arrow_up: &'static str,
-    pub arrow_down: &'static str,
-    pub change_up: &'static str,
-    pub change_down: &'static str,
-    pub no_change: &'static str,
-    pub no_comparison: &'static str,
-    pub next_steps: &'static str,
-    pub next_steps_intro: &'static str,
-    pub keep_it_up: &'static str,
-    pub not_enough_advice: &'static str,
-    pub finished_on: fn(date: &str) -> String,
-    pub partnership: fn(name: &str) -> String,
-    pub print_report: &'static str,
-    pub take_again: &'static str,
-    pub result_missing: &'static str,
-
-    pub history_title: &'static str,
-    pub history_empty: &'static str,
-    pub history_intro: &'static str,
-    pub unnamed_partnership: &'static str,
-    pub open: &'static str,
-    pub delete: &'static str,
-    pub open_check: fn(name: &str, date: &str) -> String,
-    pub delete_check: fn(name: &str, date: &str) -> String,
-    pub confirm_delete: fn(date: &str) -> String,
-    pub confirm_delete_yes: &'static str,
-    pub keep: &'static str,
-    pub delete_all: &'static str,
-    pub confirm_delete_all: &'static str,
-    pub confirm_delete_all_yes: &'static str,
-    pub cancel: &'static str,
-    pub deleted_all: &'static str,
-    pub delete_failed: &'static str,
-    pub new_check: &'static str,
-
-    pub storage_unavailable: &'static str,
-    pub storage_full: &'static str,
-    pub unreadable_draft: &'static str,
-    pub unreadable_history: &'static str,
-    pub unreadable_kept: fn(why: &str, key: &str) -> String,
-    pub unreadable_untouched: fn(why: &str) -> String,
-    pub instrument_broken: fn(&InstrumentError) -> String,
-    /// Why stored data could not be read, in plain words.
-    pub read_error: fn(&ReadError) -> String,
-    /// Why a line is not a result code this app can read.
-    pub code_error: fn(&CodeError) -> String,
-    /// Why a file could not be imported.
-    pub import_error: fn(&ImportError) -> String,
-    /// The console line telling a host page's author what was wrong with a setting.
-    pub warning: fn(&Warning) -> String,
-    /// On the console, when a mount point has no shadow root to render into.
-    pub no_shadow_root: &'static str,
-
-    pub nav_compare: &'static str,
-    pub share_title: &'static str,
-    pub share_intro: &'static str,
-    pub include_name: &'static str,
-    pub code_label: &'static str,
-    pub link_label: &'static str,
-    pub copy_code: &'static str,
-    pub copy_link: &'static str,
-    pub code_copied: &'static str,
-    pub link_copied: &'static str,
-    pub select_to_copy: &'static str,
-    pub download_json: &'static str,
-    pub download_csv: &'static str,
-    pub download_all_json: &'static str,
-    pub download_all_csv: &'static str,
-    pub import_file: &'static str,
-    pub import_hint: &'static str,
-    pub imported: fn(file: &str, added: usize, already: usize) -> String,
-    pub import_failed: fn(file: &str, why: &str) -> String,
-    pub csv_header: [&'static str; 6],
-    pub csv_summary: &'static str,
-    /// Downloaded file names: `rapport-<this>-<date>.json` for one result or for history.
-    pub file_result: &'static str,
-    pub file_history: &'static str,
-
-    pub shared_title: &'static str,
-    pub shared_intro: &'static str,
-    pub compare_with_mine: &'static str,
-    pub save_shared: &'static str,
-    pub saved: &'static str,
-    pub already_saved: &'static str,
-    pub received_on: fn(date: &str) -> String,
-
-    pub compare_title: &'static str,
-    pub compare_intro: &'static str,
-    pub codes_label: &'static str,
-    pub codes_hint: &'static str,
-    pub pick_legend: &'static str,
-    pub compare_submit: &'static str,
-    pub problems_heading: &'static str,
-    pub line_problem: fn(line: usize, why: &str) -> String,
-    pub too_large: fn(kilobytes: usize) -> String,
-    pub need_two: &'static str,
-    pub from_line: fn(line: usize) -> String,
-    pub from_history: fn(date: &str) -> String,
-    pub from_received: fn(date: &str) -> String,
-    /// Marks a partner's result kept in history.
-    pub received_tag: &'static str,
-    pub pair_heading: &'static str,
-    pub pair_letters: [&'static str; 2],
-    pub col_gap: &'static str,
-    pub gap_flag: &'static str,
-    pub chart_pair_description: &'static str,
-    pub starters_heading: &'static str,
-    pub starters_intro: &'static str,
-    pub starters_none: &'static str,
-    pub team_heading: fn(results: usize) -> String,
-    pub team_intro: fn(team_min: usize) -> String,
-    pub col_mean: &'static str,
-    pub col_lowest: &'static str,
-    pub col_highest: &'static str,
-    pub col_spread: &'static str,
-    pub team_too_few: fn(team_min: usize) -> String,
-    pub chart_team_description: &'static str,
-    pub team_starters_intro: &'static str,
-    pub answer_range: fn(lowest: &str, highest: &str) -> String,
-    pub comparison_link: &'static str,
+        /// The arguments of each formatted message, for the tests.
+        #[cfg(test)]
+        const ARGS: &[(&str, &[&str])] = &[$((stringify!($name), &[$(stringify!($arg)),*]),)*];
+    };
 }
 
-impl Catalogue {
-    /// A score with one decimal, or the no-score mark.
+messages! {
+    plain {
+        brand, skip_to_content, nav_history, nav_compare, footer_privacy, dismiss,
+        language_label, welcome_privacy, name_label, name_hint, start, continue_check,
+        start_over, confirm_start_over_yes, see_history, open_latest, progress_label, back,
+        next, see_results, needs_answer, results_title, overall, band_strength,
+        band_discuss, band_concern, not_enough_answers, no_score, not_enough_overall,
+        strongest, weakest, chart_title, table_caption, col_dimension, col_score, col_band,
+        col_change, arrow_up, arrow_down, change_up, change_down, no_change, no_comparison,
+        next_steps, next_steps_intro, keep_it_up, not_enough_advice, print_report,
+        take_again, result_missing, history_title, history_empty, history_intro,
+        unnamed_partnership, open, delete, confirm_delete_yes, keep, delete_all,
+        confirm_delete_all, confirm_delete_all_yes, cancel, deleted_all, delete_failed,
+        new_check, storage_unavailable, storage_full, read_not_json, read_no_schema,
+        read_wrong_shape, code_empty, code_too_long, code_incomplete, code_malformed,
+        code_mismatch, code_bad_answers, code_bad_name, import_empty, import_csv,
+        import_no_results, import_not_read, import_not_rapport, why_embed, why_theme,
+        why_accent, why_name_control, no_shadow_root, share_title, share_intro,
+        include_name, code_label, link_label, copy_code, copy_link, code_copied,
+        link_copied, select_to_copy, download_json, download_csv, download_all_json,
+        download_all_csv, import_file, import_hint, csv_partnership, csv_finished,
+        csv_dimension, csv_statement, csv_answer, csv_value, csv_summary, file_result,
+        file_history, shared_title, shared_intro, compare_with_mine, save_shared, saved,
+        already_saved, compare_title, compare_intro, codes_label, codes_hint, pick_legend,
+        compare_submit, problems_heading, need_two, received_tag, pair_heading, pair_a,
+        pair_b, col_gap, gap_flag, chart_pair_description, starters_heading,
+        starters_intro, starters_none, col_mean, col_lowest, col_highest, col_spread,
+        chart_team_description, team_starters_intro, comparison_link,
+    }
+    formatted {
+        language_unavailable(language: &str, shown: &str),
+        about_minutes(count: usize),
+        statement_count(count: usize),
+        welcome_duration(minutes: &str, statements: &str),
+        confirm_start_over(count: usize),
+        unfinished(answered: usize, count: usize),
+        latest_result(score: &str, date: &str),
+        step_of(step: usize, total: usize),
+        step_heading(step_of: &str),
+        missing(count: usize),
+        out_of_five(score: &str, max: usize),
+        out_of_hundred(percent: usize, max: usize),
+        band_scale(strength: &str, discuss: &str, discuss_to: &str),
+        chart_description(count: usize),
+        change_since(date: &str),
+        finished_on(date: &str),
+        partnership(name: &str),
+        open_check(name: &str, date: &str),
+        delete_check(name: &str, date: &str),
+        confirm_delete(date: &str),
+        unreadable_draft_kept(why: &str, key: &str),
+        unreadable_history_kept(why: &str, key: &str),
+        unreadable_draft_untouched(why: &str),
+        unreadable_history_untouched(why: &str),
+        instrument_broken(why: &str),
+        instrument_parse(line: usize, column: usize),
+        instrument_invalid(count: usize),
+        read_unknown_schema(version: usize),
+        code_not_a_code(prefix: &str),
+        code_newer(version: &str),
+        code_bad_character(position: usize, character: &str),
+        code_unknown_instrument(tag: &str),
+        import_too_large(megabytes: usize),
+        import_not_json(line: usize, column: usize),
+        import_shape_at(line: usize, column: usize),
+        import_impossible_scores(check: &str),
+        import_unknown_statements(check: &str),
+        warning(parameter: &str, value: &str, why: &str),
+        why_name_too_long(limit: usize),
+        why_storage_key(limit: usize),
+        why_lang(languages: &str),
+        imported(file: &str, added: &str),
+        imported_with_already(file: &str, added: &str, already: &str),
+        results_added(count: usize),
+        already_here(count: usize),
+        import_failed(file: &str, why: &str),
+        received_on(date: &str),
+        line_problem(line: usize, why: &str),
+        too_large(kilobytes: usize),
+        from_line(line: usize),
+        from_history(date: &str),
+        from_received(date: &str),
+        team_heading(count: usize),
+        team_intro(count: usize),
+        team_too_few(count: usize),
+        answer_range(lowest: &str, highest: &str),
+    }
+}
+
+/// One language's words, with the browser's rules for its plurals and numbers.
+pub struct Text {
+    pub language: Language,
+    /// The BCP 47 locale for dates and numbers ("fr-CA").
+    pub locale: String,
+    /// In [`Key`] order.
+    messages: Vec<Message>,
+    number_words: Vec<String>,
+    plurals: js_sys::Intl::PluralRules,
+    /// `Intl.NumberFormat.prototype.format`, bound: whole numbers, and one decimal.
+    whole: js_sys::Function,
+    tenths: js_sys::Function,
+    /// `Intl.DateTimeFormat.prototype.format`, bound: "22 Nov 2026, 14:05".
+    dates: js_sys::Function,
+}
+
+impl Text {
+    /// The words of a pack, which must have every message in [`NAMES`]; otherwise the
+    /// name of the first one missing.
+    pub fn new(language: Language, locale: String, pack: &Pack) -> Result<Text, &'static str> {
+        let mut messages = Vec::with_capacity(NAMES.len());
+        for name in NAMES {
+            messages.push(pack.message(name).ok_or(*name)?);
+        }
+        let locales = js_sys::Array::of1(&JsValue::from_str(&locale));
+        let options = |pairs: &[(&str, JsValue)]| {
+            let options = js_sys::Object::new();
+            for (key, value) in pairs {
+                // Setting plain properties on a fresh object cannot fail.
+                let _ = js_sys::Reflect::set(&options, &(*key).into(), value);
+            }
+            options
+        };
+        let number = |digits: u32| {
+            let digits = JsValue::from(digits);
+            let options = options(&[
+                ("minimumFractionDigits", digits.clone()),
+                ("maximumFractionDigits", digits),
+            ]);
+            js_sys::Intl::NumberFormat::new(&locales, &options).format()
+        };
+        let dates = options(&[
+            ("dateStyle", "medium".into()),
+            ("timeStyle", "short".into()),
+        ]);
+        Ok(Text {
+            plurals: js_sys::Intl::PluralRules::new(&locales, &js_sys::Object::new()),
+            whole: number(0),
+            tenths: number(1),
+            dates: js_sys::Intl::DateTimeFormat::new(&locales, &dates).format(),
+            messages,
+            number_words: pack.number_words(),
+            language,
+            locale,
+        })
+    }
+
+    // Not inlined: hundreds of call sites would each carry a copy.
+    #[inline(never)]
+    fn plain(&self, key: Key) -> &str {
+        self.messages[key as usize].form("other")
+    }
+
+    #[inline(never)]
+    fn format(&self, key: Key, args: &[(&str, Arg)]) -> String {
+        let message = &self.messages[key as usize];
+        let category = match args.iter().find(|(name, _)| *name == "count") {
+            Some((_, Arg::Count(n))) => String::from(self.plurals.select(*n as f64)),
+            _ => String::new(),
+        };
+        fill(
+            message.form(&category),
+            args,
+            &|n| self.number(n),
+            &self.number_words,
+        )
+    }
+
+    /// A whole number in the language's digits.
+    pub fn number(&self, n: usize) -> String {
+        call(&self.whole, n as f64).unwrap_or_else(|| n.to_string())
+    }
+
+    /// A number of tenths, with one decimal: "3,5" in French.
+    pub fn decimal(&self, tenths: i64) -> String {
+        // The fallback is integer work: Rust's float formatting would cost kilobytes.
+        call(&self.tenths, tenths as f64 / 10.0).unwrap_or_else(|| one_decimal(tenths))
+    }
+
+    /// A score as shown (one decimal, never rounded across a band's threshold), or the
+    /// no-score mark.
     pub fn score(&self, mean: Option<f64>) -> String {
-        mean.map_or_else(|| self.no_score.to_owned(), display)
+        mean.map_or_else(
+            || self.no_score().to_owned(),
+            |m| self.decimal(shown_tenths(m)),
+        )
+    }
+
+    /// A score with one decimal.
+    pub fn mean(&self, mean: f64) -> String {
+        self.decimal(shown_tenths(mean))
+    }
+
+    /// A date and time, in the language's format.
+    pub fn date(&self, ms: u64) -> String {
+        let date = js_sys::Date::new(&JsValue::from_f64(ms as f64));
+        self.dates
+            .call1(&JsValue::NULL, &date)
+            .ok()
+            .and_then(|s| s.as_string())
+            .unwrap_or_default()
+    }
+
+    /// "3.5 out of 5".
+    pub fn out_of(&self, mean: Option<f64>) -> String {
+        self.out_of_five(&self.score(mean), 5)
+    }
+
+    pub fn band(&self, band: Band) -> &str {
+        match band {
+            Band::Strength => self.band_strength(),
+            Band::Discuss => self.band_discuss(),
+            Band::Concern => self.band_concern(),
+        }
     }
 
     /// A band's name, or "not enough answers" where there is no score.
-    pub fn band_or_none(&self, band: Option<Band>) -> &'static str {
-        band.map_or(self.not_enough_answers, self.band)
+    pub fn band_or_none(&self, band: Option<Band>) -> &str {
+        band.map_or(self.not_enough_answers(), |b| self.band(b))
     }
 
     /// The band thresholds line, built from the thresholds scoring uses.
     pub fn band_scale_line(&self) -> String {
-        let below_strength = shown_tenths(Band::STRENGTH_FROM) - 1;
-        (self.band_scale)(
-            &display(Band::STRENGTH_FROM),
-            &display(Band::DISCUSS_FROM),
-            &one_decimal(below_strength),
+        let strength = shown_tenths(Band::STRENGTH_FROM);
+        self.band_scale(
+            &self.decimal(strength),
+            &self.decimal(shown_tenths(Band::DISCUSS_FROM)),
+            &self.decimal(strength - 1),
         )
     }
+
+    /// "About 8 minutes · 32 statements".
+    pub fn duration(&self, minutes: usize, statements: usize) -> String {
+        self.welcome_duration(
+            &self.about_minutes(minutes),
+            &self.statement_count(statements),
+        )
+    }
+
+    /// What a file import did.
+    pub fn import_done(&self, file: &str, added: usize, already: usize) -> String {
+        let added = self.results_added(added);
+        match already {
+            0 => self.imported(file, &added),
+            n => self.imported_with_already(file, &added, &self.already_here(n)),
+        }
+    }
+
+    /// The words a CSV file needs.
+    pub fn csv(&self) -> CsvWords<'_> {
+        CsvWords {
+            header: [
+                self.csv_partnership(),
+                self.csv_finished(),
+                self.csv_dimension(),
+                self.csv_statement(),
+                self.csv_answer(),
+                self.csv_value(),
+            ],
+            summary: self.csv_summary(),
+            bands: [
+                self.band_strength(),
+                self.band_discuss(),
+                self.band_concern(),
+            ],
+            not_enough: self.not_enough_answers(),
+        }
+    }
+
+    /// Why stored data could not be read, in plain words.
+    pub fn read_error(&self, error: &ReadError) -> String {
+        match error {
+            ReadError::NotJson(_) => self.read_not_json().to_owned(),
+            ReadError::NoSchema => self.read_no_schema().to_owned(),
+            ReadError::UnknownSchema(v) => self.read_unknown_schema(*v as usize),
+            ReadError::WrongShape(_) => self.read_wrong_shape().to_owned(),
+        }
+    }
+
+    /// Why a line is not a result code this app can read.
+    pub fn code_error(&self, error: &CodeError) -> String {
+        match error {
+            CodeError::Empty => self.code_empty().to_owned(),
+            CodeError::TooLong => self.code_too_long().to_owned(),
+            CodeError::NotACode => self.code_not_a_code(PREFIX),
+            CodeError::NewerFormat(v) => self.code_newer(v),
+            CodeError::Incomplete => self.code_incomplete().to_owned(),
+            CodeError::BadCharacter(c, at) => {
+                self.code_bad_character(*at, c.encode_utf8(&mut [0; 4]))
+            }
+            CodeError::Malformed => self.code_malformed().to_owned(),
+            CodeError::Mismatch => self.code_mismatch().to_owned(),
+            CodeError::UnknownInstrument(tag) => self.code_unknown_instrument(tag),
+            CodeError::BadAnswers => self.code_bad_answers().to_owned(),
+            CodeError::BadName => self.code_bad_name().to_owned(),
+        }
+    }
+
+    /// Why a file could not be imported.
+    pub fn import_error(&self, error: &ImportError) -> String {
+        match error {
+            ImportError::Empty => self.import_empty().to_owned(),
+            ImportError::TooLarge => self.import_too_large(MAX_IMPORT_BYTES / 1_000_000),
+            ImportError::Csv => self.import_csv().to_owned(),
+            ImportError::NoResults => self.import_no_results().to_owned(),
+            ImportError::NotRead => self.import_not_read().to_owned(),
+            ImportError::Unreadable(ReadError::NotJson(at)) => {
+                self.import_not_json(at.line, at.column)
+            }
+            ImportError::Unreadable(ReadError::NoSchema) => self.import_not_rapport().to_owned(),
+            ImportError::Unreadable(ReadError::WrongShape(Shape::At(at))) => {
+                self.import_shape_at(at.line, at.column)
+            }
+            ImportError::Unreadable(ReadError::WrongShape(Shape::ImpossibleScores { check })) => {
+                self.import_impossible_scores(check)
+            }
+            ImportError::Unreadable(ReadError::WrongShape(Shape::UnknownStatements { check })) => {
+                self.import_unknown_statements(check)
+            }
+            // Imports read histories, never drafts.
+            ImportError::Unreadable(e) => self.read_error(e),
+        }
+    }
+
+    pub fn instrument_error(&self, error: &InstrumentError) -> String {
+        let why = match error {
+            InstrumentError::Parse(at) => self.instrument_parse(at.line, at.column),
+            InstrumentError::NoText(_) | InstrumentError::Structure(_) => {
+                self.instrument_invalid(1)
+            }
+            InstrumentError::Invalid(problems) => self.instrument_invalid(problems.len()),
+        };
+        self.instrument_broken(&why)
+    }
+
+    /// The console line telling a host page's author what was wrong with a setting.
+    pub fn warning_line(&self, warning: &Warning, languages: &[Language]) -> String {
+        let why = match warning.why {
+            Why::Embed => self.why_embed().to_owned(),
+            Why::Theme => self.why_theme().to_owned(),
+            Why::Accent => self.why_accent().to_owned(),
+            Why::NameTooLong { limit } => self.why_name_too_long(limit),
+            Why::NameControl => self.why_name_control().to_owned(),
+            Why::StorageKey { limit } => self.why_storage_key(limit),
+            Why::Lang => {
+                let tags: Vec<&str> = languages.iter().map(|l| l.tag.as_str()).collect();
+                self.why_lang(&tags.join(", "))
+            }
+        };
+        self.warning(&warning.parameter, &warning.value, &why)
+    }
+}
+
+fn call(format: &js_sys::Function, n: f64) -> Option<String> {
+    format
+        .call1(&JsValue::NULL, &JsValue::from_f64(n))
+        .ok()
+        .and_then(|s| s.as_string())
 }
 
 #[cfg(test)]
 mod tests {
-    use super::english::ENGLISH;
-    use rapport_core::code::{CodeError, MAX_LIST_BYTES};
-    use rapport_core::compare::TEAM_MIN;
-    use rapport_core::exchange::ImportError;
-    use rapport_core::instrument::InstrumentError;
-    use rapport_core::json::Position;
-    use rapport_core::store::{Misfit, ReadError, Shape};
-    use rapport_core::{embed, fixtures};
+    use super::{ARGS, NAMES};
+    use rapport_core::fixtures;
+    use rapport_core::language::Pack;
+    use std::collections::BTreeSet;
 
     #[test]
-    fn numbers_in_text_come_from_the_rules_that_enforce_them() {
-        assert_eq!(
-            ENGLISH.band_scale_line(),
-            "Strength: 4.0 and above · Discuss: 3.0 to 3.9 · Concern: below 3.0"
-        );
-        let i = fixtures::instrument();
-        assert_eq!(
-            (ENGLISH.welcome_duration)(i.minutes(), i.statement_count()),
-            "About 8 minutes · 32 statements"
-        );
-        assert!((ENGLISH.too_large)(MAX_LIST_BYTES / 1000).contains("more than 100 KB"));
-        assert!((ENGLISH.import_error)(&ImportError::TooLarge).contains("larger than 1 MB"));
-        assert_eq!(
-            (ENGLISH.code_error)(&CodeError::NotACode),
-            "this is not a Rapport result code (result codes start with RP1.)"
-        );
+    fn the_english_pack_has_exactly_the_messages_the_app_shows() {
+        let pack = Pack::read(fixtures::ENGLISH_PACK).unwrap();
+        let in_pack = pack.message_names();
+        let shown: BTreeSet<&str> = NAMES.iter().copied().collect();
+        assert_eq!(NAMES.len(), shown.len(), "a message is declared twice");
+        assert_eq!(in_pack, shown);
     }
 
     #[test]
-    fn counts_in_prose_are_spelled_out() {
-        let i = fixtures::instrument();
-        assert!((ENGLISH.chart_description)(i.dimensions.len())
-            .starts_with("Radar chart of the eight dimension scores"));
-        assert!((ENGLISH.team_intro)(TEAM_MIN).contains("fewer than three people"));
-        assert_eq!((ENGLISH.team_too_few)(TEAM_MIN), "Fewer than 3 scores");
-    }
-
-    #[test]
-    fn every_kind_of_unreadable_data_is_worded() {
-        let shape = |s| (ENGLISH.import_error)(&ImportError::Unreadable(ReadError::WrongShape(s)));
-        assert_eq!(
-            shape(Shape::ImpossibleScores { check: "a1".into() }),
-            "it is not in the form Rapport saves (the problem is at check a1 holds impossible \
-             scores)"
-        );
-        assert_eq!(
-            shape(Shape::UnknownStatements { check: "a1".into() }),
-            "it is not in the form Rapport saves (the problem is at check a1 answers unknown \
-             statements)"
-        );
-        assert_eq!(
-            shape(Shape::Draft(Misfit::StepOutOfRange { step: 8, steps: 8 })),
-            "its content is not in the form Rapport expects"
-        );
-        assert_eq!(
-            (ENGLISH.read_error)(&ReadError::UnknownSchema(2)),
-            "it was saved in format 2, which this version of Rapport cannot read"
-        );
-        assert_eq!(
-            (ENGLISH.instrument_broken)(&InstrumentError::Parse(Position { line: 3, column: 7 })),
-            "Rapport could not load its questionnaire: the questionnaire data could not be read: \
-             line 3, column 7."
-        );
-    }
-
-    #[test]
-    fn errors_from_the_core_are_worded_here() {
-        let at = Position {
-            line: 1,
-            column: 35,
-        };
-        assert_eq!(
-            (ENGLISH.import_error)(&ImportError::Unreadable(ReadError::WrongShape(Shape::At(
-                at
-            )))),
-            "it is not in the form Rapport saves (the problem is at line 1, column 35)"
-        );
-        let (_, warnings) = embed::parse([("name", "n".repeat(121).as_str()), ("theme", "purple")]);
-        let lines: Vec<String> = warnings.iter().map(ENGLISH.warning).collect();
-        assert_eq!(
-            lines,
-            [
-                format!(
-                    "Rapport: ignoring name=\"{}\": the name is longer than 120 characters; \
-                     using the default.",
-                    "n".repeat(80)
-                ),
-                "Rapport: ignoring theme=\"purple\": the theme is light, dark or auto; using the \
-                 default."
-                    .to_owned(),
-            ]
-        );
+    fn every_formatted_message_takes_exactly_its_placeholders() {
+        let pack = Pack::read(fixtures::ENGLISH_PACK).unwrap();
+        for (name, args) in ARGS {
+            let message = pack.message(name).unwrap();
+            let found = message.placeholders();
+            let expected: BTreeSet<&str> = args.iter().copied().collect();
+            assert_eq!(found, expected, "{name}");
+        }
+        for name in NAMES {
+            if !ARGS.iter().any(|(n, _)| n == name) {
+                assert!(
+                    pack.message(name).unwrap().placeholders().is_empty(),
+                    "{name}"
+                );
+            }
+        }
     }
 }

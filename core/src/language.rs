@@ -1,0 +1,615 @@
+//! The languages Rapport speaks and their packs. A pack is data (`data/lang/<tag>.json`):
+//! every word of the interface, keyed by message names, and every word of each
+//! instrument, keyed by the instrument's ids. Adding a language adds a pack and its entry
+//! in `data/languages.json`; no code changes. Plural categories (CLDR) are chosen by the
+//! browser's `Intl.PluralRules`, so the core only picks a form by its category's name.
+
+use crate::instrument::{Instrument, InstrumentError};
+use crate::json::{Leaves, Position};
+use std::collections::BTreeSet;
+
+const LANGUAGES: &str = include_str!("../data/languages.json");
+
+/// One language of the list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Language {
+    /// The pack's file name and `lang` setting: a primary language subtag ("fr").
+    pub tag: String,
+    /// The language named in itself ("Français"), for the language selector.
+    pub name: String,
+    /// "ltr" or "rtl".
+    pub dir: String,
+    /// The locale for dates and numbers when the browser names no region of its own.
+    pub locale: String,
+    /// The CLDR plural categories the language's plural messages need.
+    pub plurals: Vec<String>,
+    /// Shown when no pack at all could be loaded, in this language.
+    pub unavailable: String,
+}
+
+impl Language {
+    pub fn is_rtl(&self) -> bool {
+        self.dir == "rtl"
+    }
+}
+
+/// The languages Rapport speaks; the first is the one every pack falls back to. The list
+/// is compiled in and checked by this crate's tests.
+pub fn languages() -> Vec<Language> {
+    let Ok(list) = Leaves::read(LANGUAGES) else {
+        return Vec::new();
+    };
+    let field = |n: usize, name: &str| list.get(&format!("{n}.{name}")).map(str::to_owned);
+    (0..)
+        .map_while(|n| {
+            Some(Language {
+                tag: field(n, "tag")?,
+                name: field(n, "name")?,
+                dir: field(n, "dir")?,
+                locale: field(n, "locale")?,
+                plurals: list_of(&list, &format!("{n}.plurals")),
+                unavailable: field(n, "unavailable")?,
+            })
+        })
+        .collect()
+}
+
+/// A list in a document: `<path>.0`, `<path>.1`, … up to the first missing one.
+fn list_of(leaves: &Leaves, path: &str) -> Vec<String> {
+    (0..)
+        .map_while(|n| leaves.get(&format!("{path}.{n}")).map(str::to_owned))
+        .collect()
+}
+
+/// The supported language a BCP 47 tag asks for, by its primary subtag: "pt-BR" → pt.
+pub fn find<'a>(languages: &'a [Language], tag: &str) -> Option<&'a Language> {
+    let primary = tag.trim().split(['-', '_']).next()?;
+    languages
+        .iter()
+        .find(|l| l.tag.eq_ignore_ascii_case(primary))
+}
+
+/// The language to use: the person's own earlier choice, else the host page's setting,
+/// else the first of the browser's languages Rapport speaks, else the first of the list.
+pub fn choose<'a>(
+    languages: &'a [Language],
+    chosen: Option<&str>,
+    setting: Option<&str>,
+    preferred: &[String],
+) -> Option<&'a Language> {
+    chosen
+        .into_iter()
+        .chain(setting)
+        .chain(preferred.iter().map(String::as_str))
+        .find_map(|tag| find(languages, tag))
+        .or(languages.first())
+}
+
+/// The locale for dates and numbers: the browser's own variant of the language when it
+/// has one ("fr-CA" for French in a Canadian browser), else the language's default.
+pub fn locale<'a>(language: &'a Language, preferred: &'a [String]) -> &'a str {
+    preferred
+        .iter()
+        .find(|tag| {
+            tag.contains('-')
+                && tag
+                    .split('-')
+                    .next()
+                    .is_some_and(|p| p.eq_ignore_ascii_case(&language.tag))
+        })
+        .map_or(&language.locale, |tag| tag)
+}
+
+/// A language pack, as read: `messages.<name>` (a text, or `messages.<name>.<category>`
+/// for plural forms), `number_words.<n>`, and `instruments.<id>.<path>` (see
+/// [`crate::instrument::Words`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Pack {
+    pub leaves: Leaves,
+}
+
+/// A message: one text, or one text per CLDR plural category, chosen by its `{count}`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Message {
+    Text(String),
+    /// Category and text.
+    Plural(Vec<(String, String)>),
+}
+
+/// A value for a placeholder.
+#[derive(Clone, Copy, Debug)]
+pub enum Arg<'a> {
+    /// A number, written in the language's digits (or words, with `:words`).
+    Count(usize),
+    Text(&'a str),
+}
+
+impl From<usize> for Arg<'_> {
+    fn from(n: usize) -> Self {
+        Arg::Count(n)
+    }
+}
+
+impl<'a> From<&'a str> for Arg<'a> {
+    fn from(text: &'a str) -> Self {
+        Arg::Text(text)
+    }
+}
+
+impl Pack {
+    /// Reads a pack; where the JSON is broken, says where.
+    pub fn read(json: &str) -> Result<Pack, Position> {
+        Leaves::read(json).map(|leaves| Pack { leaves })
+    }
+
+    /// A message by name.
+    pub fn message(&self, name: &str) -> Option<Message> {
+        let path = format!("messages.{name}");
+        if let Some(text) = self.leaves.get(&path) {
+            return Some(Message::Text(text.to_owned()));
+        }
+        let prefix = format!("{path}.");
+        let forms: Vec<(String, String)> = self
+            .leaves
+            .under(&prefix)
+            .map(|(category, text)| (category.to_owned(), text.to_owned()))
+            .collect();
+        (!forms.is_empty()).then_some(Message::Plural(forms))
+    }
+
+    /// Every message's name.
+    pub fn message_names(&self) -> BTreeSet<&str> {
+        self.leaves
+            .under("messages.")
+            .map(|(path, _)| path.split('.').next().unwrap_or(path))
+            .collect()
+    }
+
+    /// The first of `names` the pack has no message for.
+    pub fn missing<'a>(&self, names: &[&'a str]) -> Option<&'a str> {
+        names.iter().find(|n| self.message(n).is_none()).copied()
+    }
+
+    /// Numbers spelled out, from zero, for `{name:words}`; a pack may have none.
+    pub fn number_words(&self) -> Vec<String> {
+        list_of(&self.leaves, "number_words")
+    }
+
+    /// The words of an instrument, by their path (see [`crate::instrument::Words`]).
+    pub fn instrument_text(&self, id: &str, path: &str) -> Option<String> {
+        self.leaves
+            .get(&format!("instruments.{id}.{path}"))
+            .map(str::to_owned)
+    }
+
+    /// The shipped questionnaire in this pack's words.
+    pub fn partnership_health(&self) -> Result<Instrument, InstrumentError> {
+        Instrument::partnership_health(&|path| self.instrument_text("partnership-health", path))
+    }
+
+    /// Everything that keeps this pack from standing in for `reference` (the English
+    /// pack) in `language`: the shipped packs' tests run this.
+    pub fn problems(&self, reference: &Pack, language: &Language) -> Vec<PackProblem> {
+        let mut problems = Vec::new();
+        let names = self.message_names();
+        for name in reference.message_names() {
+            if !names.contains(name) {
+                problems.push(PackProblem::Missing(name.to_owned()));
+            }
+        }
+        for name in names {
+            let (Some(message), Some(wanted)) = (self.message(name), reference.message(name))
+            else {
+                problems.push(PackProblem::Extra(name.to_owned()));
+                continue;
+            };
+            problems.extend(message_problems(name, &message, &wanted, language));
+        }
+        // The instrument's words: exactly the reference's paths (the same dimensions,
+        // statements and number of recommendations), none of them empty.
+        let paths = |pack: &Pack| -> BTreeSet<String> {
+            pack.leaves
+                .under("instruments.")
+                .map(|(path, _)| path.to_owned())
+                .collect()
+        };
+        let (mine, wanted) = (paths(self), paths(reference));
+        for path in wanted.difference(&mine) {
+            problems.push(PackProblem::Missing(format!("instruments.{path}")));
+        }
+        for path in mine.difference(&wanted) {
+            problems.push(PackProblem::Extra(format!("instruments.{path}")));
+        }
+        for (path, text) in self.leaves.under("instruments.") {
+            if text.trim().is_empty() {
+                problems.push(PackProblem::Empty(format!("instruments.{path}")));
+            }
+        }
+        match self.partnership_health() {
+            Ok(instrument) => {
+                let found = instrument.problems();
+                if !found.is_empty() {
+                    problems.push(PackProblem::Instrument(InstrumentError::Invalid(found)));
+                }
+            }
+            Err(error) => problems.push(PackProblem::Instrument(error)),
+        }
+        problems
+    }
+}
+
+/// What keeps one message from standing in for the reference's.
+fn message_problems(
+    name: &str,
+    message: &Message,
+    wanted: &Message,
+    language: &Language,
+) -> Vec<PackProblem> {
+    let mut problems = Vec::new();
+    let expected = wanted.placeholders();
+    let placeholders_of = |form: &str| PackProblem::Placeholders {
+        message: name.to_owned(),
+        form: form.to_owned(),
+    };
+    match message {
+        Message::Text(text) => {
+            if matches!(wanted, Message::Plural(_)) {
+                problems.push(PackProblem::NotPlural(name.to_owned()));
+            }
+            if placeholders(text) != expected {
+                problems.push(placeholders_of(""));
+            }
+        }
+        Message::Plural(forms) => {
+            let categories: BTreeSet<&str> = forms.iter().map(|(c, _)| c.as_str()).collect();
+            let needed: BTreeSet<&str> = language.plurals.iter().map(String::as_str).collect();
+            if categories != needed {
+                problems.push(PackProblem::Categories(name.to_owned()));
+            }
+            // A form may leave the count out ("one statement"), nothing else.
+            let mut required = expected.clone();
+            required.remove("count");
+            for (category, text) in forms {
+                let found = placeholders(text);
+                if !found.is_subset(&expected) || !required.is_subset(&found) {
+                    problems.push(placeholders_of(category));
+                }
+            }
+            if message.placeholders() != expected {
+                problems.push(placeholders_of(""));
+            }
+        }
+    }
+    if message.forms().any(|text| text.trim().is_empty()) {
+        problems.push(PackProblem::Empty(name.to_owned()));
+    }
+    problems
+}
+
+/// What is wrong with a pack, by message name or instrument path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PackProblem {
+    Missing(String),
+    Extra(String),
+    Empty(String),
+    /// A plain text where the reference has plural forms.
+    NotPlural(String),
+    /// Not exactly the plural categories the language needs.
+    Categories(String),
+    /// Placeholders other than the reference's (in this plural form, or overall).
+    Placeholders {
+        message: String,
+        form: String,
+    },
+    Instrument(InstrumentError),
+}
+
+impl Message {
+    /// The text for a CLDR plural category: the "other" form where the message has no
+    /// such category, and the one text of a message without plural forms.
+    pub fn form(&self, category: &str) -> &str {
+        match self {
+            Message::Text(text) => text,
+            Message::Plural(forms) => {
+                let find = |wanted: &str| forms.iter().find(|(c, _)| c == wanted);
+                find(category)
+                    .or_else(|| find("other"))
+                    .or(forms.first())
+                    .map_or("", |(_, text)| text)
+            }
+        }
+    }
+
+    pub fn forms(&self) -> impl Iterator<Item = &str> {
+        let (one, many) = match self {
+            Message::Text(text) => (Some(text.as_str()), None),
+            Message::Plural(forms) => (None, Some(forms.iter().map(|(_, t)| t.as_str()))),
+        };
+        one.into_iter().chain(many.into_iter().flatten())
+    }
+
+    /// The placeholder names used in any form.
+    pub fn placeholders(&self) -> BTreeSet<&str> {
+        self.forms().flat_map(placeholders).collect()
+    }
+}
+
+/// The placeholder names in a text: `{count}` and `{count:words}` both name `count`.
+pub fn placeholders(text: &str) -> BTreeSet<&str> {
+    let mut names = BTreeSet::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else { break };
+        let inner = &after[..close];
+        names.insert(inner.split(':').next().unwrap_or(inner));
+        rest = &after[close + 1..];
+    }
+    names
+}
+
+/// Fills a text's placeholders: `{name}` with the argument of that name (a count written
+/// by `number`, in the language's digits), `{name:words}` with the count spelled out from
+/// `words` where the pack has it. A placeholder without an argument stays as it is.
+pub fn fill(
+    text: &str,
+    args: &[(&str, Arg)],
+    number: &dyn Fn(usize) -> String,
+    words: &[String],
+) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else {
+            rest = &rest[open..];
+            break;
+        };
+        let inner = &after[..close];
+        let (name, spelled) = match inner.split_once(':') {
+            Some((name, "words")) => (name, true),
+            _ => (inner, false),
+        };
+        match args.iter().find(|(n, _)| *n == name).map(|(_, a)| *a) {
+            Some(Arg::Text(value)) => out.push_str(value),
+            Some(Arg::Count(n)) => match words.get(n).filter(|_| spelled) {
+                Some(word) => out.push_str(word),
+                None => out.push_str(&number(n)),
+            },
+            None => {
+                out.push('{');
+                out.push_str(inner);
+                out.push('}');
+            }
+        }
+        rest = &after[close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fixtures;
+    use proptest::prelude::*;
+
+    /// Every listed language's pack, read from `data/lang` (so a new language needs no
+    /// change here).
+    fn packs() -> Vec<(String, String)> {
+        languages()
+            .into_iter()
+            .map(|l| {
+                let file = format!("{}/data/lang/{}.json", env!("CARGO_MANIFEST_DIR"), l.tag);
+                let json = std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{file}: {e}"));
+                (l.tag, json)
+            })
+            .collect()
+    }
+
+    /// CLDR's plural categories for cardinals (plurals.xml) for the first six languages,
+    /// as the browser's Intl.PluralRules has them. The end-to-end tests check every
+    /// language's list against Chromium's own rules, so a new language needs no entry.
+    const CLDR: &[(&str, &[&str])] = &[
+        ("en", &["one", "other"]),
+        ("fr", &["one", "many", "other"]),
+        ("es", &["one", "many", "other"]),
+        ("pt", &["one", "many", "other"]),
+        ("de", &["one", "other"]),
+        ("ar", &["zero", "one", "two", "few", "many", "other"]),
+    ];
+
+    fn english() -> Pack {
+        Pack::read(fixtures::ENGLISH_PACK).unwrap()
+    }
+
+    fn digits(n: usize) -> String {
+        n.to_string()
+    }
+
+    #[test]
+    fn every_listed_language_has_a_pack_and_every_pack_is_listed() {
+        let listed: Vec<_> = languages().into_iter().map(|l| l.tag).collect();
+        assert_eq!(
+            listed[0], "en",
+            "English comes first: every pack falls back to it"
+        );
+        assert!(listed.len() >= 6, "{listed:?}");
+        let files: BTreeSet<String> =
+            std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/data/lang"))
+                .unwrap()
+                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .collect();
+        let expected: BTreeSet<String> = listed.iter().map(|t| format!("{t}.json")).collect();
+        assert_eq!(files, expected);
+    }
+
+    #[test]
+    fn every_pack_stands_in_for_english() {
+        let reference = english();
+        let languages = languages();
+        for (tag, json) in packs() {
+            let pack = Pack::read(&json).unwrap_or_else(|at| panic!("{tag}: {at:?}"));
+            let language = find(&languages, &tag).unwrap();
+            assert_eq!(pack.problems(&reference, language), [], "{tag}");
+        }
+    }
+
+    #[test]
+    fn every_language_declares_cldr_plural_categories_and_a_direction() {
+        for language in languages() {
+            let mut declared = language.plurals.clone();
+            declared.sort();
+            assert!(declared.contains(&"other".to_owned()), "{}", language.tag);
+            if let Some((_, cldr)) = CLDR.iter().find(|(t, _)| *t == language.tag) {
+                let mut expected: Vec<String> = cldr.iter().map(|c| (*c).to_owned()).collect();
+                expected.sort();
+                assert_eq!(declared, expected, "{}", language.tag);
+            }
+            assert!(["ltr", "rtl"].contains(&language.dir.as_str()));
+            assert!(!language.name.trim().is_empty() && !language.unavailable.trim().is_empty());
+        }
+        let arabic = languages().into_iter().find(|l| l.tag == "ar").unwrap();
+        assert!(arabic.is_rtl());
+    }
+
+    #[test]
+    fn every_pack_builds_the_same_instrument_structure() {
+        let structure = |i: &Instrument| -> Vec<(String, Vec<(String, bool)>)> {
+            i.dimensions
+                .iter()
+                .map(|d| {
+                    let s = d
+                        .statements
+                        .iter()
+                        .map(|s| (s.id.clone(), s.reversed))
+                        .collect();
+                    (d.id.clone(), s)
+                })
+                .collect()
+        };
+        let english = structure(&fixtures::instrument());
+        for (tag, json) in packs() {
+            let instrument = Pack::read(&json).unwrap().partnership_health().unwrap();
+            assert_eq!(structure(&instrument), english, "{tag}");
+            assert!(
+                instrument.problems().is_empty(),
+                "{tag}: {:?}",
+                instrument.problems()
+            );
+        }
+    }
+
+    #[test]
+    fn a_pack_with_a_missing_key_wrong_placeholder_or_category_is_named() {
+        let reference = english();
+        let languages = languages();
+        let french = find(&languages, "fr").unwrap();
+        assert_eq!(packs()[1].0, "fr");
+        let mut pack = Pack::read(&packs()[1].1).unwrap();
+        pack.leaves.remove("messages.start");
+        pack.leaves.set("messages.finished_on", "Terminé le {jour}");
+        pack.leaves.remove("messages.missing.many");
+        pack.leaves.set("messages.back", "  ");
+        pack.leaves
+            .remove("instruments.partnership-health.dimensions.goals.discuss.1");
+        let problems = pack.problems(&reference, french);
+        for expected in [
+            PackProblem::Missing("start".into()),
+            PackProblem::Placeholders {
+                message: "finished_on".into(),
+                form: String::new(),
+            },
+            PackProblem::Categories("missing".into()),
+            PackProblem::Empty("back".into()),
+            PackProblem::Missing(
+                "instruments.partnership-health.dimensions.goals.discuss.1".into(),
+            ),
+        ] {
+            assert!(
+                problems.contains(&expected),
+                "{expected:?} not in {problems:?}"
+            );
+        }
+        assert_eq!(pack.missing(&["next", "start"]), Some("start"));
+    }
+
+    #[test]
+    fn choosing_follows_choice_then_host_then_browser_then_english() {
+        let l = languages();
+        let tags = |v: &[&str]| -> Vec<String> { v.iter().map(|s| (*s).to_owned()).collect() };
+        let tag = |c: Option<&str>, s: Option<&str>, p: &[&str]| {
+            choose(&l, c, s, &tags(p)).unwrap().tag.clone()
+        };
+        assert_eq!(tag(None, None, &["pt-BR", "en"]), "pt");
+        assert_eq!(tag(None, None, &["fr-CA"]), "fr");
+        assert_eq!(tag(None, None, &["ja", "nl", "de-AT"]), "de");
+        assert_eq!(tag(None, None, &["ja"]), "en");
+        assert_eq!(tag(None, None, &[]), "en");
+        assert_eq!(tag(None, Some("ar"), &["fr"]), "ar");
+        assert_eq!(tag(Some("es"), Some("ar"), &["fr"]), "es");
+        assert_eq!(tag(Some("xx"), Some("AR"), &["fr"]), "ar");
+    }
+
+    #[test]
+    fn the_locale_keeps_the_browser_region_of_the_same_language() {
+        let l = languages();
+        let french = find(&l, "fr").unwrap();
+        let prefs = vec!["en-US".to_owned(), "fr-CA".to_owned()];
+        assert_eq!(locale(french, &prefs), "fr-CA");
+        assert_eq!(locale(french, &["fr".to_owned()]), "fr-FR");
+        assert_eq!(locale(find(&l, "en").unwrap(), &prefs), "en-US");
+    }
+
+    #[test]
+    fn placeholders_are_filled_by_name_and_counts_spelled_where_asked() {
+        let words: Vec<String> = ["zero", "one", "two"]
+            .iter()
+            .map(|w| (*w).to_owned())
+            .collect();
+        let args = [("count", Arg::Count(2)), ("date", Arg::Text("1 May"))];
+        assert_eq!(
+            fill(
+                "{count:words} on {date}, {count} {missing}",
+                &args,
+                &digits,
+                &words
+            ),
+            "two on 1 May, 2 {missing}"
+        );
+        assert_eq!(
+            fill(
+                "{count:words}",
+                &[("count", Arg::Count(20))],
+                &digits,
+                &words
+            ),
+            "20"
+        );
+        assert_eq!(fill("open { brace", &args, &digits, &words), "open { brace");
+    }
+
+    #[test]
+    fn a_plural_form_is_picked_by_category_with_other_as_fallback() {
+        let pack = english();
+        let missing = pack.message("missing").unwrap();
+        assert!(missing.form("one").starts_with("{count} statement still"));
+        assert!(missing.form("few").starts_with("{count} statements still"));
+        assert_eq!(pack.message("start").unwrap().form("one"), "Start");
+        assert_eq!(pack.number_words()[8], "eight");
+    }
+
+    proptest! {
+        #[test]
+        fn filling_never_panics(text in ".{0,40}", n in 0usize..100) {
+            let _ = fill(&text, &[("count", Arg::Count(n))], &digits, &[]);
+            let _ = placeholders(&text);
+        }
+
+        #[test]
+        fn reading_any_text_never_panics(text in ".{0,200}") {
+            let _ = Pack::read(&text);
+        }
+    }
+}
