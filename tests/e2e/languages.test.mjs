@@ -6,7 +6,10 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
 import { useApp, watch, codeAt } from './app.mjs';
-import { languages, pack, instrumentIn } from '../support.mjs';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { languages, pack, instrumentIn, serve } from '../support.mjs';
 
 const env = useApp();
 
@@ -199,17 +202,16 @@ describe('choosing and switching', () => {
   });
 
   it('data-lang on a mount sets the language on the mount’s own root, never on the host page', async () => {
+    // The host page on another origin (its own server), as a site owner's would be.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-mount-'));
+    fs.writeFileSync(path.join(dir, 'index.html'), `<!doctype html><html lang="en"><head><title>Host</title><link rel="icon" href="data:,"></head>
+      <body><h1>Host page</h1><div data-rapport data-lang="ar" data-storage-key="mounted"></div>
+      <script type="module" src="${env.url}rapport.js"></script></body></html>`);
+    const host = await serve(dir);
     const context = await env.browser.newContext({ locale: 'en-GB' });
-    const host = 'http://host.example/page.html';
-    await context.route(host, (route) => route.fulfill({
-      contentType: 'text/html',
-      body: `<!doctype html><html lang="en"><head><title>Host</title></head><body><h1>Host page</h1>
-        <div data-rapport data-lang="ar" data-storage-key="mounted"></div>
-        <script type="module" src="${env.url}rapport.js"></script></body></html>`,
-    }));
     const page = await context.newPage();
     const problems = watch(page);
-    await page.goto(host);
+    await page.goto(host.url);
     const root = page.locator('.rapport-root');
     await root.getByRole('heading', { level: 1, name: wordsOf('ar').i.title, exact: true }).waitFor();
     assert.equal(await root.getAttribute('lang'), 'ar');
@@ -218,6 +220,7 @@ describe('choosing and switching', () => {
     assert.equal(await page.locator('html').getAttribute('dir'), null);
     assert.deepEqual(problems, []);
     await context.close();
+    host.close();
   });
 });
 
