@@ -56,7 +56,7 @@ pub fn App(props: &AppProps) -> Html {
     // Scoring, saving and codes use the questionnaire's structure, which every language
     // shares: they keep the first language's instrument; views use the words in use.
     let structure = props.words.instrument.clone();
-    let words = use_state(|| props.words.clone());
+    let shown = use_state(|| props.words.clone());
     let state = {
         let (instrument, persistence, embed, notice) = (
             structure.clone(),
@@ -111,8 +111,8 @@ pub fn App(props: &AppProps) -> Html {
     // Another language: its words replace these once they arrive; the answers, the step
     // and the results stay, since they are kept by id.
     let on_language = {
-        let (words, persistence, dispatcher) =
-            (words.clone(), persistence.clone(), dispatcher.clone());
+        let (shown, persistence, dispatcher) =
+            (shown.clone(), persistence.clone(), dispatcher.clone());
         let (languages, preferred, base, root) = (
             props.languages.clone(),
             props.preferred.clone(),
@@ -129,8 +129,8 @@ pub fn App(props: &AppProps) -> Html {
             let Some(language) = language::find(&languages, &select.value()) else {
                 return;
             };
-            let (words, persistence, dispatcher, root) = (
-                words.clone(),
+            let (shown, persistence, dispatcher, root) = (
+                shown.clone(),
                 persistence.clone(),
                 dispatcher.clone(),
                 root.clone(),
@@ -140,15 +140,19 @@ pub fn App(props: &AppProps) -> Html {
                 Ok(new) => {
                     persistence.remember_language(&new.text.language.tag);
                     host::apply_language(&root, &new.text.language);
-                    words.set(Rc::new(new));
+                    shown.set(Rc::new(new));
                 }
-                Err(_) => dispatcher.dispatch(Action::Notice(NoticeMsg::LanguageUnavailable(name))),
+                Err(_) => {
+                    // The selector shows the language still in use, not the one that failed.
+                    select.set_value(&shown.text.language.tag);
+                    dispatcher.dispatch(Action::Notice(NoticeMsg::LanguageUnavailable(name)));
+                }
             });
         })
     };
     let ui = Ui {
-        text: words.text.clone(),
-        instrument: words.instrument.clone(),
+        text: shown.text.clone(),
+        instrument: shown.instrument.clone(),
         dispatch: dispatcher.into(),
     };
     let text = &ui.text;

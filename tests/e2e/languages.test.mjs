@@ -175,6 +175,7 @@ describe('choosing and switching', () => {
     await page.locator('select').selectOption('de');
     await page.getByText(fill(en.m.language_unavailable, { language: 'Deutsch', shown: 'English' }), { exact: true }).waitFor();
     await page.getByRole('heading', { level: 1, name: en.i.title, exact: true }).waitFor();
+    assert.equal(await page.locator('select').inputValue(), 'en');
     await context.close();
     // No pack at all: the line from the language list, in the language asked for.
     const none = await env.browser.newContext({ locale: 'es-ES' });
