@@ -1,14 +1,11 @@
 //! A person's answers, keyed by statement id.
 
 use crate::instrument::{Dimension, Instrument, Statement};
-use serde::de::{MapAccess, Visitor};
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
 /// One answer: agreement from 1 (strongly disagree) to 5 (strongly agree), or "don't know".
 /// Stored as one number, 0 meaning "don't know", so saved data stays small.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(try_from = "u8", into = "u8")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Response(u8);
 
 impl Response {
@@ -52,8 +49,8 @@ impl Response {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct NotAResponse(pub u8);
 
-/// serde's `try_from` needs `Display`. Only the number: the app never shows this text,
-/// only where the stored value stopped making sense.
+/// Only the number: the app never shows this text, only where the stored value stopped
+/// making sense.
 impl fmt::Display for NotAResponse {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         fmt::Display::fmt(&self.0, f)
@@ -103,6 +100,11 @@ impl Answers {
         self.0.len()
     }
 
+    /// Every answer, by statement id in id order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, Response)> {
+        self.0.iter().map(|(id, r)| (id.as_str(), *r))
+    }
+
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
@@ -141,33 +143,6 @@ impl FromIterator<(String, Response)> for Answers {
     }
 }
 
-impl Serialize for Answers {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_map(self.0.iter().map(|(id, response)| (id, response)))
-    }
-}
-
-impl<'de> Deserialize<'de> for Answers {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct AnswersVisitor;
-        impl<'de> Visitor<'de> for AnswersVisitor {
-            type Value = Answers;
-            // Nothing: only where a serde error happened is used, never its message.
-            fn expecting(&self, _: &mut fmt::Formatter<'_>) -> fmt::Result {
-                Ok(())
-            }
-            fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<Answers, M::Error> {
-                let mut answers = Answers::default();
-                while let Some((id, response)) = map.next_entry::<String, Response>()? {
-                    answers.set(&id, response);
-                }
-                Ok(answers)
-            }
-        }
-        deserializer.deserialize_map(AnswersVisitor)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -193,10 +168,8 @@ mod tests {
         let mut a = Answers::default();
         a.set("trust-1", Response::DONT_KNOW);
         a.set("trust-2", Response::agreement(5).unwrap());
-        let json = serde_json::to_string(&a).unwrap();
-        assert_eq!(json, r#"{"trust-1":0,"trust-2":5}"#);
-        assert_eq!(serde_json::from_str::<Answers>(&json).unwrap(), a);
-        assert!(serde_json::from_str::<Answers>(r#"{"trust-1":7}"#).is_err());
+        let codes: Vec<_> = a.iter().map(|(id, r)| (id, r.code())).collect();
+        assert_eq!(codes, [("trust-1", 0), ("trust-2", 5)]);
     }
 
     #[test]
@@ -207,10 +180,8 @@ mod tests {
         a.set("b-1", Response::agreement(4).unwrap());
         assert_eq!(a.len(), 2);
         assert_eq!(a.get("b-1"), Response::agreement(4));
-        assert_eq!(serde_json::to_string(&a).unwrap(), r#"{"a-1":2,"b-1":4}"#);
-        let back: Answers = serde_json::from_str(r#"{"b-1":4,"a-1":2}"#).unwrap();
-        assert_eq!(back, a);
-        assert!(serde_json::from_str::<Answers>("[1]").is_err());
+        let ids: Vec<_> = a.iter().map(|(id, _)| id).collect();
+        assert_eq!(ids, ["a-1", "b-1"]);
     }
 
     #[test]

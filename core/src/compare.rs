@@ -2,6 +2,7 @@
 
 use crate::answers::Answers;
 use crate::instrument::{Instrument, Statement};
+use crate::order::sorted;
 use crate::scoring::{shown_tenths, Scores};
 
 /// Fewer results than this are never shown as a team: with two, each person could work
@@ -125,7 +126,7 @@ pub fn disagreements<'a>(
     results: &[&Answers],
     n: usize,
 ) -> Vec<Disagreement<'a>> {
-    let mut found: Vec<(usize, Disagreement)> = instrument
+    let found: Vec<(usize, Disagreement)> = instrument
         .statements()
         .enumerate()
         .filter_map(|(at, statement)| {
@@ -143,10 +144,14 @@ pub fn disagreements<'a>(
             (highest > lowest).then_some((at, found))
         })
         .collect();
-    // Widest first, then the instrument's order (an unstable sort with the position as
-    // tie-break: a stable sort would add its own code to the wasm).
-    found.sort_unstable_by_key(|(at, d)| (std::cmp::Reverse(d.highest - d.lowest), *at));
-    found.into_iter().take(n).map(|(_, d)| d).collect()
+    // Widest first, then the instrument's order.
+    sorted(found, |(_, a), (_, b)| {
+        (b.highest - b.lowest).cmp(&(a.highest - a.lowest))
+    })
+    .into_iter()
+    .take(n)
+    .map(|(_, d)| d)
+    .collect()
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@
 //! (test modules may also use `fixtures`):
 //!
 //! ```text
-//! json → instrument → language, answers → scoring → insight, compare → store → code, exchange, embed → fixtures
+//! order → json → instrument → language, answers → scoring → insight, compare → store → code, exchange, embed → fixtures
 //! ```
 
 pub mod answers;
@@ -21,6 +21,7 @@ pub mod insight;
 pub mod instrument;
 pub mod json;
 pub mod language;
+pub mod order;
 pub mod scoring;
 pub mod store;
 
@@ -33,18 +34,19 @@ pub use store::{Assessment, Draft, History};
 mod tests {
     /// Every file with its layer (as in the crate's documentation) and its text.
     const FILES: &[(&str, usize, &str)] = &[
-        ("json", 0, include_str!("json.rs")),
-        ("instrument", 1, include_str!("instrument.rs")),
-        ("language", 2, include_str!("language.rs")),
-        ("answers", 2, include_str!("answers.rs")),
-        ("scoring", 3, include_str!("scoring.rs")),
-        ("insight", 4, include_str!("insight.rs")),
-        ("compare", 4, include_str!("compare.rs")),
-        ("store", 5, include_str!("store.rs")),
-        ("code", 6, include_str!("code.rs")),
-        ("exchange", 6, include_str!("exchange.rs")),
-        ("embed", 6, include_str!("embed.rs")),
-        ("fixtures", 7, include_str!("fixtures.rs")),
+        ("order", 0, include_str!("order.rs")),
+        ("json", 1, include_str!("json.rs")),
+        ("instrument", 2, include_str!("instrument.rs")),
+        ("language", 3, include_str!("language.rs")),
+        ("answers", 3, include_str!("answers.rs")),
+        ("scoring", 4, include_str!("scoring.rs")),
+        ("insight", 5, include_str!("insight.rs")),
+        ("compare", 5, include_str!("compare.rs")),
+        ("store", 6, include_str!("store.rs")),
+        ("code", 7, include_str!("code.rs")),
+        ("exchange", 7, include_str!("exchange.rs")),
+        ("embed", 7, include_str!("embed.rs")),
+        ("fixtures", 8, include_str!("fixtures.rs")),
     ];
 
     #[test]

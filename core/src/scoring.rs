@@ -2,14 +2,12 @@
 
 use crate::answers::{Answers, Response};
 use crate::instrument::{Instrument, Statement};
-use serde::{Deserialize, Serialize};
 
 /// A dimension with fewer scored answers than this has no score ("Not enough answers").
 /// The instrument gives every dimension at least this many statements.
 pub const MIN_SCORED_ANSWERS: usize = crate::instrument::MIN_STATEMENTS;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Band {
     Concern,
     Discuss,
@@ -33,8 +31,7 @@ impl Band {
 
 /// A dimension's scored answers as whole numbers, so stored scores are exact and the
 /// mean is always computed the same way.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct DimensionScore {
     pub dimension: String,
     /// Sum of the scored answers' values (reversed statements already turned round).
@@ -55,8 +52,7 @@ impl DimensionScore {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Scores {
     /// In the instrument's order.
     pub dimensions: Vec<DimensionScore>,

@@ -2,12 +2,11 @@
 //! Every stored value is an envelope `{"schema": N, "data": …}`; a value that cannot be
 //! read is reported, never guessed at, so the caller can keep it aside untouched.
 
-use crate::answers::Answers;
+use crate::answers::{Answers, Response};
 use crate::instrument::Instrument;
-use crate::json::Position;
-use crate::scoring::{self, Scores};
-use serde::de::{DeserializeOwned, IgnoredAny};
-use serde::{Deserialize, Serialize};
+use crate::json::{write_text, Kind, Leaves, Position};
+use crate::order::sorted;
+use crate::scoring::{self, DimensionScore, Scores};
 
 /// The schema this build writes and reads.
 pub const SCHEMA: u64 = 1;
@@ -15,8 +14,7 @@ pub const SCHEMA: u64 = 1;
 pub const MAX_NAME_CHARS: usize = 120;
 
 /// An unfinished check: saved on every change so nothing is lost.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Draft {
     pub instrument_id: String,
     pub instrument_version: u32,
@@ -71,8 +69,7 @@ pub enum Misfit {
 }
 
 /// A finished check, as kept in history.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Assessment {
     pub id: String,
     /// Milliseconds since the Unix epoch.
@@ -83,8 +80,7 @@ pub struct Assessment {
     pub answers: Answers,
     pub scores: Scores,
     /// Someone else's result, saved when they shared it: never compared over time with
-    /// this person's own checks.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    /// this person's own checks. Written only when true.
     pub received: bool,
 }
 
@@ -137,8 +133,7 @@ impl Assessment {
 
 /// Finished checks, newest first, and the ids of deleted ones, so that a tab holding an
 /// older copy cannot bring a deleted check back when its copy is merged in.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct History {
     assessments: Vec<Assessment>,
     /// Sorted, without repeats.
@@ -194,8 +189,10 @@ impl History {
 
     /// Everything either copy has, less what either copy deleted.
     pub fn merge(&self, other: &History) -> History {
-        let mut deleted: Vec<String> = self.deleted.iter().chain(&other.deleted).cloned().collect();
-        deleted.sort_unstable();
+        let mut deleted = sorted(
+            self.deleted.iter().chain(&other.deleted).cloned().collect(),
+            String::cmp,
+        );
         deleted.dedup();
         let mut assessments: Vec<Assessment> = Vec::new();
         for a in self.assessments.iter().chain(&other.assessments) {
@@ -212,7 +209,7 @@ impl History {
     }
 
     fn sort(&mut self) {
-        self.assessments.sort_unstable_by(|a, b| {
+        self.assessments = sorted(std::mem::take(&mut self.assessments), |a, b| {
             b.finished_at
                 .cmp(&a.finished_at)
                 .then_with(|| b.id.cmp(&a.id))
@@ -233,7 +230,7 @@ pub enum ReadError {
 /// How a stored value's content is not what was expected.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Shape {
-    /// serde could not read it as the expected structure here.
+    /// The value here is missing, of the wrong kind, or not expected at all.
     At(Position),
     /// A check holds scores its answers could never give.
     ImpossibleScores { check: String },
@@ -243,52 +240,286 @@ pub enum Shape {
     Draft(Misfit),
 }
 
-#[derive(Serialize)]
-struct Envelope<'a, T> {
-    schema: u64,
-    data: &'a T,
+/// A value Rapport stores, written and read as JSON by hand: serde's derives and
+/// serde_json cost about a fifth of the wasm. Reading is strict, as before: every member
+/// must be there (`received` and `step` may be left out), of the right kind, and nothing
+/// else may be; a wrong value is reported as a byte offset into the text.
+pub trait Record: Sized {
+    fn write(&self, out: &mut String);
+    fn read(leaves: &Leaves, path: &str) -> Result<Self, usize>;
 }
 
-/// Only the schema number; everything else is skipped.
-#[derive(Deserialize)]
-struct SchemaProbe {
-    schema: Option<u64>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct OwnedEnvelope<T> {
-    #[allow(dead_code)]
-    schema: u64,
-    data: T,
-}
-
-pub fn encode<T: Serialize>(data: &T) -> String {
-    // Serializing these plain structs cannot fail: no maps with non-string keys, no
-    // custom serializers that error.
-    serde_json::to_string(&Envelope {
-        schema: SCHEMA,
-        data,
-    })
-    .unwrap_or_default()
-}
-
-pub fn decode<T: DeserializeOwned>(raw: &str) -> Result<T, ReadError> {
-    // Three light passes instead of one through `serde_json::Value`: the generic `Value`
-    // machinery costs more wasm than it saves time on values this small.
-    serde_json::from_str::<IgnoredAny>(raw).map_err(|e| ReadError::NotJson(Position::of(&e)))?;
-    match serde_json::from_str::<SchemaProbe>(raw) {
-        Ok(SchemaProbe {
-            schema: Some(SCHEMA),
-        }) => {}
-        Ok(SchemaProbe {
-            schema: Some(other),
-        }) => return Err(ReadError::UnknownSchema(other)),
-        Ok(SchemaProbe { schema: None }) | Err(_) => return Err(ReadError::NoSchema),
+fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_owned()
+    } else {
+        format!("{path}.{key}")
     }
-    serde_json::from_str::<OwnedEnvelope<T>>(raw)
-        .map(|e| e.data)
-        .map_err(|e| ReadError::WrongShape(Shape::At(Position::of(&e))))
+}
+
+/// The text of the value at `path` if it is of `kind`; a missing value is reported where
+/// its object closes.
+fn value<'a>(leaves: &'a Leaves, path: &str, kind: Kind) -> Result<&'a str, usize> {
+    match leaves.node(path) {
+        Some((k, text, _)) if k == kind => Ok(text),
+        Some((_, _, at)) => Err(at),
+        None => {
+            let parent = path.rsplit_once('.').map_or("", |(parent, _)| parent);
+            Err(leaves.node(parent).map_or(0, |(_, _, at)| at))
+        }
+    }
+}
+
+/// Checks that `path` is an object whose members are all `known`.
+fn object(leaves: &Leaves, path: &str, known: &[&str]) -> Result<(), usize> {
+    value(leaves, path, Kind::Object)?;
+    match leaves
+        .members(path)
+        .into_iter()
+        .find(|(key, _)| !known.contains(key))
+    {
+        Some((_, at)) => Err(at),
+        None => Ok(()),
+    }
+}
+
+fn text(leaves: &Leaves, path: &str) -> Result<String, usize> {
+    value(leaves, path, Kind::Text).map(str::to_owned)
+}
+
+fn number<T: TryFrom<u64>>(leaves: &Leaves, path: &str) -> Result<T, usize> {
+    let written = value(leaves, path, Kind::Number)?;
+    written
+        .parse::<u64>()
+        .ok()
+        .and_then(|n| T::try_from(n).ok())
+        .ok_or_else(|| leaves.node(path).map_or(0, |(_, _, at)| at))
+}
+
+/// The elements of the array at `path`, each read by `read`.
+fn list<T>(
+    leaves: &Leaves,
+    path: &str,
+    read: impl Fn(&Leaves, &str) -> Result<T, usize>,
+) -> Result<Vec<T>, usize> {
+    value(leaves, path, Kind::Array)?;
+    (0..leaves.members(path).len())
+        .map(|i| read(leaves, &join(path, &i.to_string())))
+        .collect()
+}
+
+fn write_list<T>(out: &mut String, items: &[T], write: impl Fn(&T, &mut String)) {
+    out.push('[');
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        write(item, out);
+    }
+    out.push(']');
+}
+
+/// `"key":` after a comma unless it is the first member.
+fn key(out: &mut String, name: &str) {
+    if !out.ends_with('{') {
+        out.push(',');
+    }
+    write_text(out, name);
+    out.push(':');
+}
+
+impl Record for Answers {
+    fn write(&self, out: &mut String) {
+        out.push('{');
+        for (id, response) in self.iter() {
+            key(out, id);
+            out.push_str(&response.code().to_string());
+        }
+        out.push('}');
+    }
+
+    fn read(leaves: &Leaves, path: &str) -> Result<Answers, usize> {
+        value(leaves, path, Kind::Object)?;
+        let mut answers = Answers::default();
+        for (id, at) in leaves.members(path) {
+            let code: u8 = number(leaves, &join(path, id))?;
+            answers.set(id, Response::try_from(code).map_err(|_| at)?);
+        }
+        Ok(answers)
+    }
+}
+
+impl Record for Scores {
+    fn write(&self, out: &mut String) {
+        out.push_str("{\"dimensions\":");
+        write_list(out, &self.dimensions, |d, out| {
+            out.push('{');
+            key(out, "dimension");
+            write_text(out, &d.dimension);
+            key(out, "total");
+            out.push_str(&d.total.to_string());
+            key(out, "scored");
+            out.push_str(&d.scored.to_string());
+            out.push('}');
+        });
+        out.push('}');
+    }
+
+    fn read(leaves: &Leaves, path: &str) -> Result<Scores, usize> {
+        object(leaves, path, &["dimensions"])?;
+        let dimensions = list(leaves, &join(path, "dimensions"), |leaves, path| {
+            object(leaves, path, &["dimension", "total", "scored"])?;
+            Ok(DimensionScore {
+                dimension: text(leaves, &join(path, "dimension"))?,
+                total: number(leaves, &join(path, "total"))?,
+                scored: number(leaves, &join(path, "scored"))?,
+            })
+        })?;
+        Ok(Scores { dimensions })
+    }
+}
+
+impl Record for Draft {
+    fn write(&self, out: &mut String) {
+        out.push('{');
+        key(out, "instrument_id");
+        write_text(out, &self.instrument_id);
+        key(out, "instrument_version");
+        out.push_str(&self.instrument_version.to_string());
+        key(out, "name");
+        write_text(out, &self.name);
+        key(out, "answers");
+        self.answers.write(out);
+        key(out, "step");
+        match self.step {
+            Some(step) => out.push_str(&step.to_string()),
+            None => out.push_str("null"),
+        }
+        out.push('}');
+    }
+
+    fn read(leaves: &Leaves, path: &str) -> Result<Draft, usize> {
+        let at = |key: &str| join(path, key);
+        object(
+            leaves,
+            path,
+            &[
+                "instrument_id",
+                "instrument_version",
+                "name",
+                "answers",
+                "step",
+            ],
+        )?;
+        let step = match leaves.node(&at("step")) {
+            None | Some((Kind::Null, _, _)) => None,
+            Some(_) => Some(number(leaves, &at("step"))?),
+        };
+        Ok(Draft {
+            instrument_id: text(leaves, &at("instrument_id"))?,
+            instrument_version: number(leaves, &at("instrument_version"))?,
+            name: text(leaves, &at("name"))?,
+            answers: Answers::read(leaves, &at("answers"))?,
+            step,
+        })
+    }
+}
+
+impl Record for Assessment {
+    fn write(&self, out: &mut String) {
+        out.push('{');
+        key(out, "id");
+        write_text(out, &self.id);
+        key(out, "finished_at");
+        out.push_str(&self.finished_at.to_string());
+        key(out, "name");
+        write_text(out, &self.name);
+        key(out, "instrument_id");
+        write_text(out, &self.instrument_id);
+        key(out, "instrument_version");
+        out.push_str(&self.instrument_version.to_string());
+        key(out, "answers");
+        self.answers.write(out);
+        key(out, "scores");
+        self.scores.write(out);
+        if self.received {
+            key(out, "received");
+            out.push_str("true");
+        }
+        out.push('}');
+    }
+
+    fn read(leaves: &Leaves, path: &str) -> Result<Assessment, usize> {
+        let at = |key: &str| join(path, key);
+        object(
+            leaves,
+            path,
+            &[
+                "id",
+                "finished_at",
+                "name",
+                "instrument_id",
+                "instrument_version",
+                "answers",
+                "scores",
+                "received",
+            ],
+        )?;
+        let received = match leaves.node(&at("received")) {
+            None => false,
+            Some(_) => value(leaves, &at("received"), Kind::Bool)? == "true",
+        };
+        Ok(Assessment {
+            id: text(leaves, &at("id"))?,
+            finished_at: number(leaves, &at("finished_at"))?,
+            name: text(leaves, &at("name"))?,
+            instrument_id: text(leaves, &at("instrument_id"))?,
+            instrument_version: number(leaves, &at("instrument_version"))?,
+            answers: Answers::read(leaves, &at("answers"))?,
+            scores: Scores::read(leaves, &at("scores"))?,
+            received,
+        })
+    }
+}
+
+impl Record for History {
+    fn write(&self, out: &mut String) {
+        out.push_str("{\"assessments\":");
+        write_list(out, &self.assessments, Assessment::write);
+        out.push_str(",\"deleted\":");
+        write_list(out, &self.deleted, |id, out| write_text(out, id));
+        out.push('}');
+    }
+
+    fn read(leaves: &Leaves, path: &str) -> Result<History, usize> {
+        object(leaves, path, &["assessments", "deleted"])?;
+        Ok(History {
+            assessments: list(leaves, &join(path, "assessments"), Assessment::read)?,
+            deleted: list(leaves, &join(path, "deleted"), text)?,
+        })
+    }
+}
+
+pub fn encode<T: Record>(data: &T) -> String {
+    let mut out = format!("{{\"schema\":{SCHEMA},\"data\":");
+    data.write(&mut out);
+    out.push('}');
+    out
+}
+
+pub fn decode<T: Record>(raw: &str) -> Result<T, ReadError> {
+    let leaves = Leaves::read(raw).map_err(ReadError::NotJson)?;
+    match leaves.node("schema") {
+        Some((Kind::Number, written, _)) => match written.parse::<u64>() {
+            Ok(SCHEMA) => {}
+            Ok(other) => return Err(ReadError::UnknownSchema(other)),
+            Err(_) => return Err(ReadError::NoSchema),
+        },
+        _ => return Err(ReadError::NoSchema),
+    }
+    object(&leaves, "", &["schema", "data"])
+        .and_then(|()| T::read(&leaves, "data"))
+        .map_err(|at| ReadError::WrongShape(Shape::At(Position::in_text(raw, at))))
 }
 
 /// A stored history, tidied (newest first, one entry per id) and checked: every score is
@@ -528,7 +759,7 @@ mod tests {
         // Saved, it reads back with its flag; own checks carry no flag at all.
         let back = decode_history(&encode(&h), &i).unwrap();
         assert!(back.get(&theirs_id).unwrap().received);
-        assert!(!encode(&h.get("mine-1").unwrap()).contains("received"));
+        assert!(!encode(h.get("mine-1").unwrap()).contains("received"));
     }
 
     #[test]
