@@ -51,7 +51,7 @@ const types = {
 
 /** Serves dist/ on 127.0.0.1 with gzip, as a static host would. Compressed bodies are
  * cached, so timings measure the browser, not this server's compression. */
-export async function serve(dir = dist, { prefix = '/', host = '127.0.0.1', rewrite } = {}) {
+export async function serve(dir = dist, { prefix = '/', host = '127.0.0.1', rewrite, headers: extra = {} } = {}) {
   const gzipped = new Map();
   const gzip = (file, body) => {
     const key = `${file}:${fs.statSync(file).mtimeMs}:${body.length}`;
@@ -81,6 +81,7 @@ export async function serve(dir = dist, { prefix = '/', host = '127.0.0.1', rewr
       'content-type': types[path.extname(file)] ?? 'application/octet-stream',
       'cache-control': 'no-store',
       'access-control-allow-origin': '*',
+      ...(file.endsWith('.html') ? extra : {}),
     };
     if (/\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
       body = gzip(file, body);
@@ -104,8 +105,21 @@ export const chromiumArgs = [
   '--disable-quic',
 ];
 
-export function launch() {
-  return chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
+/** Reports every Content-Security-Policy violation, in every frame, as a console error,
+ * which the tests' problem lists collect: no test passes with a violation in it. */
+const reportPolicyViolations = () =>
+  addEventListener('securitypolicyviolation', (e) =>
+    console.error(`policy violation: ${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`));
+
+export async function launch() {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    await context.addInitScript(reportPolicyViolations);
+    return context;
+  };
+  return browser;
 }
 
 /** A built language pack's raw and gzip sizes (dist/lang/<tag>.json). */

@@ -4,7 +4,9 @@
 // 2. writes rapport.js, the stable script a host page loads to mount Rapport into its
 //    <div data-rapport> elements (the app's own files carry content hashes);
 // 3. minifies the language packs, and adds to index.html (and rapport.js) the few lines
-//    that start loading the visitor's pack while the wasm loads, rather than after it.
+//    that start loading the visitor's pack while the wasm loads, rather than after it;
+// 4. puts a strict Content-Security-Policy in index.html, with the hash of every inline
+//    script (the pack preload, Trunk's start-up module), computed last.
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
@@ -60,6 +62,32 @@ if (process.env.TRUNK_PROFILE === 'release') {
   const html = fs.readFileSync(index, 'utf8');
   if (!html.includes(sri(before))) throw new Error(`index.html does not carry the integrity hash of ${js}`);
   fs.writeFileSync(index, html.replaceAll(sri(before), sri(code)));
+}
+
+// A strict Content-Security-Policy, as early in <head> as a meta may be: only this site's
+// files, the wasm compiled by the browser, and the inline scripts whose hashes are here.
+// tests/e2e/policy.test.mjs checks it, and that nothing in the app breaks it.
+const policy = (hashes) => [
+  "default-src 'none'",
+  `script-src 'self' 'wasm-unsafe-eval' ${hashes.map((h) => `'sha256-${h}'`).join(' ')}`,
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "manifest-src 'self'",
+  "worker-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+{
+  const index = path.join(dir, 'index.html');
+  const html = fs.readFileSync(index, 'utf8');
+  const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+  const hashes = inline.map((code) => crypto.createHash('sha256').update(code, 'utf8').digest('base64'));
+  if (/\sstyle=/.test(html)) throw new Error('index.html has an inline style attribute, which the policy blocks');
+  const meta = `<meta http-equiv=Content-Security-Policy content="${policy(hashes)}">`;
+  const charset = html.match(/<meta charset=[^>]*>/i);
+  if (!charset) throw new Error('index.html has no <meta charset> to put the policy after');
+  fs.writeFileSync(index, html.replace(charset[0], charset[0] + meta));
 }
 
 const loader = `// Rapport: mounts into every element with a data-rapport attribute on this page, each

@@ -77,7 +77,11 @@ pub fn step_screen(ui: &Ui, props: &StepProps) -> Html {
                     aria-valuenow={(props.step + 1).to_string()}
                     aria-valuetext={step_label.clone()}
                 >
-                    <div class="progressbar-fill" style={format!("width: {percent}%")}></div>
+                    // An SVG width, not a style attribute: the page's policy allows no
+                    // inline styles.
+                    <svg class="progressbar-fill" viewBox="0 0 100 1" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+                        <rect width={percent.to_string()} height="1" />
+                    </svg>
                 </div>
             </div>
             <h1 id={SCREEN_TITLE} tabindex="-1">
