@@ -216,3 +216,25 @@ pub fn read_file(
     on_ok.forget();
     on_err.forget();
 }
+
+/// Whether the page's service worker script (added by tools/post-build.mjs) found a new
+/// version of Rapport installed and waiting, before or after the app started.
+pub fn update_ready() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .and_then(|e| e.get_attribute("data-update"))
+        .is_some_and(|v| v == "ready")
+}
+
+/// Asks the service worker script to switch to the waiting version and reload the page.
+/// Answers are safe: every change is saved as it is made.
+pub fn reload_with_update() {
+    if let (Some(window), Ok(event)) = (web_sys::window(), web_sys::Event::new(UPDATE_RELOAD)) {
+        let _ = window.dispatch_event(&event);
+    }
+}
+
+/// The events between the app and the service worker script in index.html.
+pub const UPDATE_READY: &str = "rapport:update";
+const UPDATE_RELOAD: &str = "rapport:reload";

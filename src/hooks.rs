@@ -85,6 +85,23 @@ pub fn use_other_tabs(
     });
 }
 
+/// A new version of Rapport, downloaded by the service worker, is offered with a notice
+/// (a reload uses it), whether it was found before the app started or while it runs.
+#[hook]
+pub fn use_update_ready(dispatcher: Dispatcher) {
+    use_effect_with((), move |_| {
+        if browser::update_ready() {
+            dispatcher.dispatch(Action::Notice(NoticeMsg::UpdateReady));
+        }
+        let listener = web_sys::window().map(|window| {
+            EventListener::new(&window, browser::UPDATE_READY, move |_| {
+                dispatcher.dispatch(Action::Notice(NoticeMsg::UpdateReady))
+            })
+        });
+        move || drop(listener)
+    });
+}
+
 /// A share link opened in this tab (pasted into the address bar) opens its result.
 #[hook]
 pub fn use_share_links(placement: Placement, dispatcher: Dispatcher) {

@@ -47,6 +47,8 @@ const types = {
   '.css': 'text/css; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.json': 'application/json',
+  '.png': 'image/png',
+  '.webmanifest': 'application/manifest+json',
 };
 
 /** Serves dist/ on 127.0.0.1 with gzip, as a static host would. Compressed bodies are
@@ -130,8 +132,9 @@ export function packSize(tag, dir = dist) {
 
 /** The first-load files (HTML, JS, wasm, CSS) with raw and gzip sizes. */
 export function firstLoadSizes(dir = dist) {
-  // embed.js and rapport.js are for host pages; the app never loads them.
-  const files = fs.readdirSync(dir).filter((f) => /\.(html|js|wasm|css)$/.test(f) && !['embed.js', 'rapport.js'].includes(f));
+  // embed.js and rapport.js are for host pages; the app never loads them. sw.js is
+  // fetched after the page has loaded, for the next visit.
+  const files = fs.readdirSync(dir).filter((f) => /\.(html|js|wasm|css)$/.test(f) && !['embed.js', 'rapport.js', 'sw.js'].includes(f));
   return files.map((f) => {
     const bytes = fs.readFileSync(path.join(dir, f));
     return { file: f, raw: bytes.length, gzip: zlib.gzipSync(bytes, { level: 9 }).length };

@@ -5,12 +5,18 @@
 //    <div data-rapport> elements (the app's own files carry content hashes);
 // 3. minifies the language packs, and adds to index.html (and rapport.js) the few lines
 //    that start loading the visitor's pack while the wasm loads, rather than after it;
-// 4. puts a strict Content-Security-Policy in index.html, with the hash of every inline
-//    script (the pack preload, Trunk's start-up module), computed last.
+// 4. adds the service worker's registration to index.html (not to rapport.js: a mount
+//    never registers one on its host's origin);
+// 5. puts a strict Content-Security-Policy in index.html, with the hash of every inline
+//    script (the pack preload, Trunk's start-up module, the registration);
+// 6. writes the service worker, sw.js, with workbox-build: it precaches every file of
+//    this build, so Rapport opens with no network after one visit. Last, as it hashes
+//    index.html as it is finally written.
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import { minify } from 'terser';
+import { generateSW } from 'workbox-build';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('TRUNK_STAGING_DIR is not set: run this as a Trunk hook');
@@ -64,6 +70,41 @@ if (process.env.TRUNK_PROFILE === 'release') {
   fs.writeFileSync(index, html.replaceAll(sri(before), sri(code)));
 }
 
+// Registers sw.js once the page has loaded (so it never competes with the first screen).
+// Not inside a frame: an iframe embed runs from the network, as the host page does. When
+// a new version has installed while an older one controls this page, it tells the app
+// (an attribute for an app not started yet, an event for one that runs); the app's
+// Reload notice answers with rapport:reload, and the page reloads once the new version
+// has taken over, so files of two versions are never mixed.
+const register = `(()=>{
+  if (!("serviceWorker" in navigator) || top !== self) return;
+  addEventListener("load", () => navigator.serviceWorker.register("sw.js").then((registration) => {
+    const ready = () => {
+      if (!navigator.serviceWorker.controller) return;
+      document.documentElement.dataset.update = "ready";
+      dispatchEvent(new Event("rapport:update"));
+    };
+    if (registration.waiting) ready();
+    registration.addEventListener("updatefound", () => {
+      const worker = registration.installing;
+      worker && worker.addEventListener("statechange", () => worker.state === "installed" && ready());
+    });
+    addEventListener("rapport:reload", () => {
+      const waiting = registration.waiting;
+      if (!waiting) return location.reload();
+      navigator.serviceWorker.addEventListener("controllerchange", () => location.reload());
+      waiting.postMessage({ type: "SKIP_WAITING" });
+    });
+  }).catch(() => {}));
+})()`;
+{
+  const index = path.join(dir, 'index.html');
+  const html = fs.readFileSync(index, 'utf8');
+  const { code } = await minify(register, { compress: true, mangle: true });
+  if (!html.includes('</head>')) throw new Error('index.html has no </head> to put the registration before');
+  fs.writeFileSync(index, html.replace('</head>', `<script>${code}</script></head>`));
+}
+
 // A strict Content-Security-Policy, as early in <head> as a meta may be: only this site's
 // files, the wasm compiled by the browser, and the inline scripts whose hashes are here.
 // tests/e2e/policy.test.mjs checks it, and that nothing in the app breaks it.
@@ -110,3 +151,26 @@ const { default: init } = await import(new URL(${JSON.stringify(js)}, base).href
 await init({ module_or_path: new URL(${JSON.stringify(wasm)}, base) });
 `;
 fs.writeFileSync(path.join(dir, 'rapport.js'), loader);
+
+// The service worker: every file of this build, precached under its revision, served
+// cache-first; a new build is a new sw.js, installed in the background. Query strings
+// (?lang=, ?embed=…) all open the one index.html. The runtime is bundled into sw.js
+// itself: nothing comes from a CDN. rapport.js and embed.js are for host pages.
+{
+  const { count, size, warnings } = await generateSW({
+    globDirectory: dir,
+    globPatterns: ['**/*.{html,js,wasm,css,json,svg,png,webmanifest}'],
+    globIgnores: ['rapport.js', 'embed.js', 'sw.js'],
+    swDest: path.join(dir, 'sw.js'),
+    inlineWorkboxRuntime: true,
+    mode: 'production',
+    sourcemap: false,
+    cleanupOutdatedCaches: true,
+    directoryIndex: 'index.html',
+    ignoreURLParametersMatching: [/.*/],
+    // Hashed file names are their own revision.
+    dontCacheBustURLsMatching: /-[0-9a-f]{16}(_bg)?\.(js|wasm|css|svg)$/,
+  });
+  for (const w of warnings) console.warn(`workbox: ${w}`);
+  console.log(`sw.js precaches ${count} files, ${size} bytes`);
+}

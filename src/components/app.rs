@@ -10,7 +10,7 @@ use crate::components::step::{step_screen, StepProps};
 use crate::components::welcome::{welcome, WelcomeProps};
 use crate::hooks::{
     use_autosave, use_focus_follows_screen, use_focus_on_question, use_history_saved,
-    use_other_tabs, use_share_links,
+    use_other_tabs, use_share_links, use_update_ready,
 };
 use crate::persistence::Persistence;
 use crate::state::{Action, AppState, CompareMsg, HistoryMsg, Notice, NoticeMsg, Question, Screen};
@@ -96,6 +96,7 @@ pub fn App(props: &AppProps) -> Html {
     );
     use_other_tabs(persistence.clone(), instrument.clone(), dispatcher.clone());
     use_share_links(placement, dispatcher.clone());
+    use_update_ready(dispatcher.clone());
     use_focus_follows_screen(placement, state.screen.clone());
     use_focus_on_question(state.asking.clone());
 

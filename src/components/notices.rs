@@ -1,3 +1,4 @@
+use crate::browser;
 use crate::components::shared::Ui;
 use crate::state::{Action, Notice, NoticeMsg, Problem, Stored};
 use crate::text::Text;
@@ -11,9 +12,15 @@ pub fn notices(ui: &Ui, notices: &[Notice]) -> Html {
                 let (text, kind, dismissable) = describe(&ui.text, notice);
                 let dismiss = ui.dispatch.reform(move |_: MouseEvent| Action::Notice(NoticeMsg::Dismiss(index)));
                 let id = format!("notice-{index}");
+                let reload = |_: MouseEvent| browser::reload_with_update();
                 html! {
                     <div class={classes!("notice", kind)}>
                         <p id={id.clone()}>{ text }</p>
+                        if *notice == Notice::UpdateReady {
+                            <button type="button" class="link" aria-describedby={id.clone()} onclick={reload}>
+                                { ui.text.reload() }
+                            </button>
+                        }
                         if dismissable {
                             <button type="button" class="link" aria-describedby={id} onclick={dismiss}>
                                 { ui.text.dismiss() }
@@ -49,6 +56,7 @@ fn describe(text: &Text, notice: &Notice) -> (String, &'static str, bool) {
             "notice-warn",
             true,
         ),
+        Notice::UpdateReady => (text.update_ready().to_owned(), "notice-ok", true),
         Notice::Storage(Problem::Unavailable) => {
             (text.storage_unavailable().to_owned(), "notice-warn", false)
         }

@@ -48,12 +48,14 @@ pub enum Notice {
     AlreadySaved,
     /// This language's words (named in itself) could not be loaded.
     LanguageUnavailable(String),
+    /// A new version of Rapport is downloaded and waits for a reload.
+    UpdateReady,
 }
 
 impl Notice {
     /// Says what just happened: gone once the person moves on.
     fn is_transient(&self) -> bool {
-        !matches!(self, Notice::Storage(_))
+        !matches!(self, Notice::Storage(_) | Notice::UpdateReady)
     }
 }
 
@@ -191,13 +193,17 @@ impl AppState {
     }
 
     /// After all data is deleted, here or in another tab: problems with storage itself
-    /// still hold; kept-aside data is gone.
+    /// and a waiting new version still hold; kept-aside data is gone.
     pub(crate) fn forget_everything(&mut self) {
         self.history = Rc::new(History::default());
         self.comparison = Rc::default();
         self.draft = self.fresh_draft(String::new());
-        self.notices
-            .retain(|n| matches!(n, Notice::Storage(Problem::Unavailable | Problem::Full)));
+        self.notices.retain(|n| {
+            matches!(
+                n,
+                Notice::Storage(Problem::Unavailable | Problem::Full) | Notice::UpdateReady
+            )
+        });
     }
 
     pub(crate) fn fresh_draft(&self, name: String) -> Rc<Draft> {

@@ -1,5 +1,5 @@
-//! Notices: storage problems as they happen, a language that could not be loaded, and
-//! dismissing what was said.
+//! Notices: storage problems as they happen, a language that could not be loaded, a new
+//! version waiting, and dismissing what was said.
 
 use crate::state::model::{AppState, Notice};
 use crate::state::saved::Problem;
@@ -8,6 +8,8 @@ pub enum NoticeMsg {
     Storage(Problem),
     /// The words of this language (named in itself) could not be loaded.
     LanguageUnavailable(String),
+    /// The service worker has a new version of Rapport ready.
+    UpdateReady,
     Dismiss(usize),
 }
 
@@ -24,6 +26,12 @@ impl AppState {
             }
             NoticeMsg::LanguageUnavailable(language) => {
                 self.notify(Notice::LanguageUnavailable(language));
+            }
+            NoticeMsg::UpdateReady => {
+                if self.notices.contains(&Notice::UpdateReady) {
+                    return false;
+                }
+                self.notices.push(Notice::UpdateReady);
             }
             NoticeMsg::Dismiss(index) => {
                 if index >= self.notices.len() {

@@ -438,3 +438,31 @@ fn import_adds_new_checks_and_a_bad_file_changes_nothing() {
         matches!(&bad.notices[..], [Notice::ImportFailed { file, .. }] if file == "other.json")
     );
 }
+
+#[test]
+fn a_waiting_new_version_is_offered_once_and_stays_while_the_person_works() {
+    let s = start(Loaded::default());
+    let update = || Action::Notice(NoticeMsg::UpdateReady);
+    let s = apply(s, [update(), update()]);
+    assert_eq!(s.notices, [Notice::UpdateReady]);
+    // Answering, moving on and deleting everything leave it: only a reload or Dismiss
+    // ends it.
+    let s = finish(fill_all(s), "a", 1);
+    let s = apply(
+        s,
+        [
+            Action::ShowHistory,
+            Action::Ask(Question::DeleteAll),
+            Action::History(HistoryMsg::DeleteAll),
+        ],
+    );
+    assert!(s.history.is_empty());
+    assert_eq!(s.notices, [Notice::UpdateReady, Notice::DeletedAll]);
+    let at = s
+        .notices
+        .iter()
+        .position(|n| *n == Notice::UpdateReady)
+        .unwrap();
+    let s = apply(s, [Action::Notice(NoticeMsg::Dismiss(at))]);
+    assert!(!s.notices.contains(&Notice::UpdateReady));
+}

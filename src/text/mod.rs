@@ -45,7 +45,8 @@ macro_rules! messages {
 
 messages! {
     plain {
-        brand, skip_to_content, nav_history, nav_compare, footer_privacy, dismiss,
+        brand, skip_to_content, nav_history, nav_compare, footer_privacy, dismiss, update_ready,
+        reload,
         language_label, welcome_privacy, name_label, name_hint, start, continue_check,
         start_over, confirm_start_over_yes, see_history, open_latest, progress_label, back,
         next, see_results, needs_answer, results_title, overall, band_strength,

@@ -1,0 +1,164 @@
+// Offline and installable: after one visit Rapport opens and works with no network, in
+// any language; a new deployment waits until the person reloads from the notice, and the
+// answers in progress survive it; the manifest makes it installable, also under a
+// sub-path; a mount or an iframe never registers a service worker.
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { serve, launch, dist, root, pack } from '../support.mjs';
+import { watch, plans, answerStep, completeCheck, dimensions } from './app.mjs';
+
+const env = {};
+before(async () => {
+  env.browser = await launch();
+});
+after(async () => {
+  await env.browser?.close();
+});
+
+/** A copy of the build, served on its own: a test may deploy a new version into it. */
+async function deployment() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-sw-'));
+  fs.cpSync(dist, dir, { recursive: true });
+  const server = await serve(dir);
+  return { dir, server };
+}
+
+/** Opens the app and waits until a service worker controls the page (one reload). */
+async function visit(url) {
+  const context = await env.browser.newContext({ locale: 'en-GB' });
+  const page = await context.newPage();
+  const problems = watch(page);
+  await page.goto(url);
+  await page.locator('h1').waitFor();
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.reload();
+  await page.locator('h1').waitFor();
+  assert.ok(await page.evaluate(() => !!navigator.serviceWorker.controller), 'a service worker controls the page');
+  return { context, page, problems };
+}
+
+describe('offline', () => {
+  it('after one visit, opens and works with no network: a whole check, another language, a new tab', async () => {
+    const { dir, server } = await deployment();
+    const { context, page, problems } = await visit(server.url);
+    await context.setOffline(true);
+    server.close();
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Partnership Health Check' }).waitFor();
+    await completeCheck(page, () => plans.all('Agree'), { name: 'Offline Alliance' });
+    await page.getByRole('img', { name: 'Scores by dimension' }).waitFor();
+    // Every pack is cached, not only the one in use.
+    const fr = pack('fr').messages;
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('fr');
+    await page.getByRole('heading', { level: 1, name: fr.results_title }).waitFor();
+    // A new tab with settings in its address opens too, in the language chosen above
+    // (a person's choice wins over the address's lang).
+    const second = await context.newPage();
+    const secondProblems = watch(second);
+    await second.goto(`${server.url}?lang=de&theme=dark`);
+    await second.getByRole('heading', { level: 1, name: pack('fr').instruments['partnership-health'].title }).waitFor();
+    assert.equal(await second.evaluate(() => document.documentElement.lang), 'fr');
+    assert.deepEqual(problems, []);
+    assert.deepEqual(secondProblems, []);
+    await context.close();
+    fs.rmSync(dir, { recursive: true });
+  });
+
+  it('a new deployment waits for the Reload notice, then takes over whole, and the answers in progress survive', async () => {
+    const { dir, server } = await deployment();
+    const { context, page, problems } = await visit(server.url);
+    await page.getByRole('button', { name: 'Start' }).click();
+    await answerStep(page, plans.all('Agree'));
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByText(`Step 2 of ${dimensions.length}`, { exact: true }).waitFor();
+
+    // Deploy: a changed index.html, and the sw.js that lists its new revision.
+    const index = path.join(dir, 'index.html');
+    fs.writeFileSync(index, fs.readFileSync(index, 'utf8').replace('</title>', '</title><meta name="version" content="2">'));
+    const sw = path.join(dir, 'sw.js');
+    const before = fs.readFileSync(sw, 'utf8');
+    const after = before.replace(/(url:"index\.html",revision:")[0-9a-f]+"/, '$1version-2"');
+    assert.notEqual(after, before, 'sw.js lists index.html with a revision');
+    fs.writeFileSync(sw, after);
+
+    // The browser looks for a new sw.js on navigations; here it is asked to at once.
+    await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
+    const notice = page.locator('.notice', { hasText: 'A new version of Rapport is ready' });
+    await notice.waitFor();
+    // Until the person reloads, the page keeps the version it started with.
+    const version = () => page.evaluate(() => document.querySelector('meta[name=version]')?.content ?? '1');
+    assert.equal(await version(), '1');
+    await Promise.all([page.waitForEvent('load'), notice.getByRole('button', { name: 'Reload' }).click()]);
+    await page.locator('h1').waitFor();
+    assert.equal(await version(), '2', 'the new index.html is in use');
+    // The step and its answers are back.
+    await page.getByText(`Step 2 of ${dimensions.length}`, { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Back' }).click();
+    const checked = await page.getByRole('radio', { name: 'Agree', exact: true, checked: true }).count();
+    assert.equal(checked, dimensions[0].statements.length);
+    assert.equal(await notice.count(), 0, 'no notice after the update');
+    assert.deepEqual(problems, []);
+    await context.close();
+    server.close();
+    fs.rmSync(dir, { recursive: true });
+  });
+
+  it('is installable, also under a sub-path, with the manifest and icons of its own folder', async () => {
+    for (const [dir, prefix] of [
+      [dist, '/'],
+      [path.join(root, 'target/dist-rapport'), '/rapport/'],
+    ]) {
+      const server = await serve(dir, { prefix });
+      const { context, page, problems } = await visit(server.url);
+      const manifest = await page.evaluate(async () => {
+        const link = document.querySelector('link[rel=manifest]');
+        return { href: link.href, json: await (await fetch(link.href)).json() };
+      });
+      assert.equal(manifest.href, `${server.url}manifest.webmanifest`);
+      assert.equal(new URL(manifest.json.start_url, manifest.href).href, server.url);
+      assert.equal(new URL(manifest.json.scope, manifest.href).href, server.url);
+      for (const icon of manifest.json.icons) {
+        const response = await page.request.get(new URL(icon.src, manifest.href).href);
+        assert.equal(response.headers()['content-type'], 'image/png');
+      }
+      const scope = await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.scope));
+      assert.equal(scope, server.url);
+      const cdp = await context.newCDPSession(page);
+      const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+      // Playwright's contexts are incognito profiles, which never install: not the app's doing.
+      assert.deepEqual(installabilityErrors.filter((e) => e.errorId !== 'in-incognito'), [], prefix);
+      assert.deepEqual(problems, []);
+      await context.close();
+      server.close();
+    }
+  });
+
+  it('a mount registers no service worker on its host, and an iframe embed none in its frame', async () => {
+    // The mount: a host page on another origin.
+    const app = await serve(dist, { host: 'localhost' });
+    const host = await serve(path.join(root, 'examples'), {
+      rewrite: (html) => html.replaceAll('https://example.github.io/rapport/', app.url),
+    });
+    const context = await env.browser.newContext({ locale: 'en-GB' });
+    const page = await context.newPage();
+    const problems = watch(page);
+    await page.goto(`${host.url}mount.html`);
+    await page.locator('[data-rapport]').first().getByRole('heading', { level: 1 }).waitFor();
+    await page.waitForTimeout(1000);
+    assert.equal(await page.evaluate(() => navigator.serviceWorker.getRegistrations().then((r) => r.length)), 0, 'host origin');
+    // The iframe: on the app's own origin, where registering would be allowed.
+    const { dir, server } = await deployment();
+    fs.writeFileSync(path.join(dir, 'host.html'), '<!doctype html><html lang="en"><title>Host</title><link rel="icon" href="data:,"><iframe src="index.html?embed=1" title="Rapport"></iframe></html>');
+    await page.goto(`${server.url}host.html`);
+    await page.frameLocator('iframe').getByRole('heading', { level: 1 }).waitFor();
+    await page.waitForTimeout(1000);
+    assert.equal(await page.frames()[1].evaluate(() => navigator.serviceWorker.getRegistrations().then((r) => r.length)), 0, 'in the frame');
+    assert.deepEqual(problems, []);
+    await context.close();
+    for (const s of [app, host, server]) s.close();
+    fs.rmSync(dir, { recursive: true });
+  });
+});
