@@ -3,7 +3,7 @@
 //! `Persistence`.
 
 use crate::browser;
-use crate::components::shared::{CANCEL_ID, SCREEN_TITLE};
+use crate::components::shared::{CANCEL_ID, NAME_ID, SCREEN_TITLE};
 use crate::host;
 use crate::persistence::Persistence;
 use crate::state::{Action, AppState, HistoryMsg, NoticeMsg, Question, Screen, ShareMsg, Stored};
@@ -130,6 +130,20 @@ pub fn use_focus_follows_screen(placement: Placement, screen: Screen) {
         }
         if !first_render.replace(false) {
             browser::focus_id(SCREEN_TITLE);
+        }
+    });
+}
+
+/// Focus stays where the person had it on the page's first screen: in the name field, or
+/// on the first step's heading after a press on Start.
+#[hook]
+pub fn use_first_screen_focus(first: &host::FirstScreen) {
+    let (focused, start) = (first.focused, first.start);
+    use_effect_with((), move |_| {
+        if start {
+            browser::focus_id(SCREEN_TITLE);
+        } else if focused {
+            browser::focus_id(NAME_ID);
         }
     });
 }

@@ -201,3 +201,47 @@ pub fn show_failure(root: &web_sys::Element, message: &str) {
     let _ = main.append_child(&alert);
     let _ = root.append_child(&main);
 }
+
+/// What the person did on the first screen written into the page at build time, before
+/// the app ran (tools/post-build.mjs): the name typed, whether it still has focus, and a
+/// press on Start (kept by the page's own start-up lines).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct FirstScreen {
+    pub name: String,
+    pub focused: bool,
+    pub start: bool,
+}
+
+/// Replaces the page's first screen (one copy per language, or the plain loading line)
+/// with the app: reads what was done on the copy on show, then removes every copy.
+/// Nothing is painted in between: the app renders before the browser paints again.
+pub fn take_over_first_screen() -> FirstScreen {
+    let mut first = FirstScreen::default();
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return first;
+    };
+    if let Some(root) = document.document_element() {
+        first.start = root.has_attribute("data-start");
+        let _ = root.remove_attribute("data-start");
+        let shown = root
+            .get_attribute("lang")
+            .map(|lang| format!(".pre[data-pre=\"{lang}\"] input"))
+            .and_then(|selector| document.query_selector(&selector).ok().flatten())
+            .and_then(|input| input.dyn_into::<web_sys::HtmlInputElement>().ok());
+        if let Some(input) = shown {
+            first.name = input.value();
+            first.focused = document.active_element() == Some(input.into());
+        }
+    }
+    if let Ok(copies) = document.query_selector_all(".pre, #loading") {
+        for i in 0..copies.length() {
+            if let Some(node) = copies
+                .item(i)
+                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+            {
+                node.remove();
+            }
+        }
+    }
+    first
+}

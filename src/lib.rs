@@ -138,8 +138,11 @@ impl Start {
             web_sys::console::warn_1(&text.no_shadow_root().into());
             return;
         };
-        remove_loading();
         let placement = self.embed.placement;
+        let first_screen = match placement {
+            Placement::Mount => host::FirstScreen::default(),
+            _ => host::take_over_first_screen(),
+        };
         // A mount marks its own root with the language; the page marks `<html>`.
         let language_root: web_sys::Element = match placement {
             Placement::Mount => target.clone(),
@@ -158,6 +161,7 @@ impl Start {
             base: self.base.into(),
             language_root,
             notice,
+            first_screen,
         };
         yew::Renderer::<App>::with_root_and_props(target, props).render();
         if placement == Placement::Frame {
@@ -167,19 +171,11 @@ impl Start {
 
     /// No words at all: says so in the language asked for, from the compiled-in list.
     fn fail(self, failure: words::Failure, wanted: &Language) {
-        remove_loading();
+        if self.embed.placement != Placement::Mount {
+            host::take_over_first_screen();
+        }
         if let Some(target) = &self.target {
             host::show_failure(target, failure.as_deref().unwrap_or(&wanted.unavailable));
         }
-    }
-}
-
-/// The page's loading message, there while the wasm and the words arrive.
-fn remove_loading() {
-    if let Some(loading) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("loading"))
-    {
-        loading.remove();
     }
 }

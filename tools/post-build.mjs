@@ -7,6 +7,9 @@
 //    that start loading the visitor's pack while the wasm loads, rather than after it;
 // 4. adds the service worker's registration to index.html (not to rapport.js: a mount
 //    never registers one on its host's origin);
+// 4b. writes the welcome screen into index.html, in every language: the app itself
+//    renders it in Chromium, once per pack, and the page shows the copy in the visitor's
+//    language at the first paint; the stylesheet goes inline, so no round trip blocks it;
 // 5. puts a strict Content-Security-Policy in index.html, with the hash of every inline
 //    script (the pack preload, Trunk's start-up module, the registration);
 // 6. writes the service worker, sw.js, with workbox-build: it precaches every file of
@@ -17,6 +20,8 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import { minify } from 'terser';
 import { generateSW } from 'workbox-build';
+import http from 'node:http';
+import { chromium } from 'playwright-core';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('TRUNK_STAGING_DIR is not set: run this as a Trunk hook');
@@ -41,17 +46,33 @@ for (const tag of tags) {
 // person's earlier choice, then the host's lang setting, then the browser's languages)
 // and preloads that pack, so it downloads beside the wasm. A wrong guess costs one spare
 // download, never a wrong language: the app decides.
-const preload = (setting, key, packs) => `(()=>{const tags=${JSON.stringify(tags)};let chosen=null;` +
-  `try{chosen=localStorage.getItem((${key}?"rapport-"+${key}:"rapport")+".language")}catch(e){}` +
+//
+// On Rapport's own page (`page`), the same lines also get the first screen ready to show
+// before the app runs: the page takes the guessed language and its direction (so the
+// welcome written below shows in it), the theme and frame look the address asks for, and
+// what the person does on that screen is kept for the app: a press on Start (the app
+// honours it when it runs) and a language picked (remembered, then the page reloads in it).
+const dirs = Object.fromEntries(languages.map((l) => [l.tag, l.dir]));
+const early = (key) =>
+  `const root=document.documentElement,query=new URLSearchParams(location.search),theme=query.get("theme");` +
+  `root.lang=tag;root.dir=${JSON.stringify(dirs)}[tag];` +
+  `if(theme==="light"||theme==="dark")root.dataset.theme=theme;` +
+  `if(["1","true",""].includes(query.get("embed")))root.classList.add("embed");` +
+  `addEventListener("submit",(e)=>{if(e.target.closest(".pre")){e.preventDefault();root.dataset.start="pressed"}},true);` +
+  `addEventListener("change",(e)=>{if(e.target.closest(".pre select")){try{localStorage.setItem(${key},e.target.value)}catch(x){}location.reload()}},true);`;
+const preload = (setting, key, packs, page = false) => `(()=>{const tags=${JSON.stringify(tags)};let chosen=null;` +
+  `const key=(${key}?"rapport-"+${key}:"rapport")+".language";` +
+  `try{chosen=localStorage.getItem(key)}catch(e){}` +
   `const wanted=[chosen,${setting},...(navigator.languages||[navigator.language])];` +
   `const tag=wanted.map((t)=>String(t||"").split(/[-_]/)[0].toLowerCase()).find((t)=>tags.includes(t))||tags[0];` +
   `const link=document.createElement("link");link.rel="preload";link.as="fetch";link.crossOrigin="anonymous";` +
-  `link.href=${packs}+tag+".json";if(!document.querySelector('link[href="'+link.href+'"]'))document.head.append(link)})()`;
+  `link.href=${packs}+tag+".json";if(!document.querySelector('link[href="'+link.href+'"]'))document.head.append(link);` +
+  (page ? early('key') : '') + `})()`;
 {
   const index = path.join(dir, 'index.html');
   const html = fs.readFileSync(index, 'utf8');
   const query = 'new URLSearchParams(location.search)';
-  const { code: preloadCode } = await minify(preload(`${query}.get("lang")`, `${query}.get("storage-key")`, '"lang/"'), { compress: true, mangle: true });
+  const { code: preloadCode } = await minify(preload(`${query}.get("lang")`, `${query}.get("storage-key")`, '"lang/"', true), { compress: true, mangle: true });
   const script = `<script>${preloadCode}</script>`;
   if (!html.includes('</title>')) throw new Error('index.html has no </title> to put the pack preload after');
   fs.writeFileSync(index, html.replace('</title>', `</title>${script}`));
@@ -105,13 +126,86 @@ const register = `(()=>{
   fs.writeFileSync(index, html.replace('</head>', `<script>${code}</script></head>`));
 }
 
+// The welcome screen in the first paint. The release app is served from this staging
+// folder and opened in Chromium once per language (`?lang=`, a fresh profile): what it
+// renders is written into index.html, one copy per language, each shown only when the
+// page's language (set by the lines above) is its own. The app replaces the copies with
+// itself when it starts (src/host.rs, take_over_first_screen), keeping what was typed.
+async function renderWelcome(dir, publicUrl) {
+  const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml' };
+  const server = http.createServer((req, res) => {
+    const { pathname } = new URL(req.url, 'http://localhost');
+    const file = path.join(dir, decodeURIComponent(pathname.slice(publicUrl.length)) || 'index.html');
+    if (!pathname.startsWith(publicUrl) || !file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' }).end(fs.readFileSync(file));
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${server.address().port}${publicUrl}`;
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  const screens = [];
+  try {
+    for (const language of languages) {
+      const context = await browser.newContext({ locale: language.locale, serviceWorkers: 'block' });
+      const page = await context.newPage();
+      const errors = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+      await page.goto(`${url}?lang=${language.tag}`);
+      await page.locator('.screen.welcome h1').waitFor({ timeout: 30000 });
+      const html = await page.evaluate((tag) => {
+        // Yew sets `selected` as a property; the copy needs it as an attribute.
+        for (const option of document.querySelectorAll('option')) option.toggleAttribute('selected', option.selected);
+        // Ids carry the language, so each copy's labels and descriptions point into the
+        // same copy (six copies share one page until the app takes over).
+        const own = (ids) => ids.split(' ').map((id) => `${id}-${tag}`).join(' ');
+        for (const e of document.body.querySelectorAll('[id], [for], [aria-describedby], [aria-labelledby], a[href^="#"]')) {
+          for (const name of ['id', 'for', 'aria-describedby', 'aria-labelledby']) {
+            if (e.hasAttribute(name)) e.setAttribute(name, own(e.getAttribute(name)));
+          }
+          if (e.matches('a[href^="#"]')) e.setAttribute('href', `#${own(e.getAttribute('href').slice(1))}`);
+        }
+        return [...document.body.children]
+          .filter((e) => !['SCRIPT', 'NOSCRIPT'].includes(e.tagName) && e.id !== 'loading')
+          .map((e) => e.outerHTML)
+          .join('');
+      }, language.tag);
+      const lang = await page.evaluate(() => document.documentElement.lang);
+      if (lang !== language.tag || errors.length) throw new Error(`the ${language.tag} welcome did not render: lang ${lang}, ${errors.join('; ')}`);
+      screens.push(`<div class=pre data-pre=${language.tag} lang=${language.tag} dir=${language.dir}>${html}</div>`);
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  return screens.join('');
+}
+{
+  const index = path.join(dir, 'index.html');
+  let html = fs.readFileSync(index, 'utf8');
+  const welcome = await renderWelcome(dir, process.env.TRUNK_PUBLIC_URL || '/');
+  const loading = html.match(/<p[^>]*\bid="?loading"?[^>]*>[\s\S]*?<\/p>/);
+  if (!loading) throw new Error('index.html has no #loading line to put the welcome screen in place of');
+  html = html.replace(loading[0], () => welcome);
+  // The stylesheet inline, with the rule that shows only the copy in the page's language.
+  const link = html.match(new RegExp(`<link[^>]*href=[^ >]*${css.replace('.', '\\.')}[^>]*>`));
+  if (!link) throw new Error(`index.html does not link ${css}`);
+  const shown = tags.map((t) => `html:not([lang=${t}]) .pre[data-pre=${t}]`).join(',') + '{display:none}.pre{display:contents}';
+  const style = fs.readFileSync(path.join(dir, css), 'utf8').trim() + shown;
+  html = html.replace(link[0], () => `<style>${style}</style>`);
+  fs.writeFileSync(index, html);
+}
+
 // A strict Content-Security-Policy, as early in <head> as a meta may be: only this site's
 // files, the wasm compiled by the browser, and the inline scripts whose hashes are here.
 // tests/e2e/policy.test.mjs checks it, and that nothing in the app breaks it.
-const policy = (hashes) => [
+const policy = (hashes, styleHashes) => [
   "default-src 'none'",
   `script-src 'self' 'wasm-unsafe-eval' ${hashes.map((h) => `'sha256-${h}'`).join(' ')}`,
-  "style-src 'self'",
+  `style-src 'self' ${styleHashes.map((h) => `'sha256-${h}'`).join(' ')}`,
   "img-src 'self' data:",
   "connect-src 'self'",
   "manifest-src 'self'",
@@ -123,9 +217,11 @@ const policy = (hashes) => [
   const index = path.join(dir, 'index.html');
   const html = fs.readFileSync(index, 'utf8');
   const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
-  const hashes = inline.map((code) => crypto.createHash('sha256').update(code, 'utf8').digest('base64'));
+  const sha256 = (code) => crypto.createHash('sha256').update(code, 'utf8').digest('base64');
+  const hashes = inline.map(sha256);
+  const styleHashes = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => sha256(m[1]));
   if (/\sstyle=/.test(html)) throw new Error('index.html has an inline style attribute, which the policy blocks');
-  const meta = `<meta http-equiv=Content-Security-Policy content="${policy(hashes)}">`;
+  const meta = `<meta http-equiv=Content-Security-Policy content="${policy(hashes, styleHashes)}">`;
   const charset = html.match(/<meta charset=[^>]*>/i);
   if (!charset) throw new Error('index.html has no <meta charset> to put the policy after');
   fs.writeFileSync(index, html.replace(charset[0], charset[0] + meta));

@@ -9,11 +9,13 @@ use crate::components::shared::Ui;
 use crate::components::step::{step_screen, StepProps};
 use crate::components::welcome::{welcome, WelcomeProps};
 use crate::hooks::{
-    use_autosave, use_focus_follows_screen, use_focus_on_question, use_history_saved,
-    use_other_tabs, use_share_links, use_update_ready,
+    use_autosave, use_first_screen_focus, use_focus_follows_screen, use_focus_on_question,
+    use_history_saved, use_other_tabs, use_share_links, use_update_ready,
 };
 use crate::persistence::Persistence;
-use crate::state::{Action, AppState, CompareMsg, HistoryMsg, Notice, NoticeMsg, Question, Screen};
+use crate::state::{
+    Action, AppState, CompareMsg, HistoryMsg, Notice, NoticeMsg, Question, Screen, WalkMsg,
+};
 use crate::words::{self, Words};
 use crate::{browser, host};
 use rapport_core::embed::{Embed, Placement};
@@ -39,6 +41,8 @@ pub struct AppProps {
     pub language_root: web_sys::Element,
     /// Said once the app shows (a language that could not be loaded).
     pub notice: Option<Notice>,
+    /// What the person did on the page's first screen before the app ran.
+    pub first_screen: host::FirstScreen,
 }
 
 /// The root's props never change: comparing the same values field by field would only
@@ -58,15 +62,20 @@ pub fn App(props: &AppProps) -> Html {
     let structure = props.words.instrument.clone();
     let shown = use_state(|| props.words.clone());
     let state = {
-        let (instrument, persistence, embed, notice) = (
+        let (instrument, persistence, embed, notice, first) = (
             structure.clone(),
             persistence.clone(),
             props.embed.clone(),
             props.notice.clone(),
+            props.first_screen.clone(),
         );
         use_reducer(move || {
             let loaded = persistence.load(&instrument);
             let mut state = AppState::new(instrument, loaded);
+            // What was typed before the app ran, unless a check is already under way.
+            if !first.name.is_empty() {
+                state.preset_name(&first.name);
+            }
             if let Some(name) = &embed.name {
                 state.preset_name(name);
             }
@@ -76,6 +85,10 @@ pub fn App(props: &AppProps) -> Html {
             }
             if let Some(Notice::LanguageUnavailable(language)) = notice {
                 state.on_notice(NoticeMsg::LanguageUnavailable(language));
+            }
+            // Start pressed before the app ran: start, or continue the unfinished check.
+            if first.start && state.screen == Screen::Welcome {
+                state.on_walk(WalkMsg::Start);
             }
             state
         })
@@ -99,6 +112,7 @@ pub fn App(props: &AppProps) -> Html {
     use_update_ready(dispatcher.clone());
     use_focus_follows_screen(placement, state.screen.clone());
     use_focus_on_question(state.asking.clone());
+    use_first_screen_focus(&props.first_screen);
 
     let on_delete_all = {
         let (persistence, dispatcher) = (persistence.clone(), dispatcher.clone());

@@ -11,6 +11,10 @@ use yew::prelude::*;
 /// Every screen's `h1` carries this id, so focus can follow screen changes.
 pub const SCREEN_TITLE: &str = "screen-title";
 
+/// The welcome screen's partnership name field: focus returns there when the app takes
+/// over the page's first screen while the person is typing.
+pub const NAME_ID: &str = "partnership-name";
+
 /// A question's safe answer carries this id: focus lands there when the question appears
 /// (see `hooks.rs`), so a keyboard user can read the question first.
 pub const CANCEL_ID: &str = "confirm-cancel";

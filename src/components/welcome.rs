@@ -1,5 +1,5 @@
 use crate::components::confirm::{confirm, ConfirmProps};
-use crate::components::shared::{Ui, SCREEN_TITLE};
+use crate::components::shared::{Ui, NAME_ID, SCREEN_TITLE};
 use crate::state::{Action, Question, WalkMsg};
 use rapport_core::store::MAX_NAME_CHARS;
 use rapport_core::{Draft, History};
@@ -62,9 +62,9 @@ pub fn welcome(ui: &Ui, props: &WelcomeProps) -> Html {
             </ul>
             <form class="start" onsubmit={on_submit}>
                 <div class="field">
-                    <label for="partnership-name">{ text.name_label() }</label>
+                    <label for={NAME_ID}>{ text.name_label() }</label>
                     <input
-                        id="partnership-name"
+                        id={NAME_ID}
                         type="text"
                         autocomplete="off"
                         maxlength={MAX_NAME_CHARS.to_string()}

@@ -37,8 +37,14 @@ export async function open(env, { contextOptions = {}, initScript } = {}) {
   const page = await context.newPage();
   const problems = watch(page);
   await page.goto(env.url);
-  await page.locator('h1').waitFor();
+  await started(page);
   return { context, page, problems, requests, expectNoProblems: () => assert.deepEqual(problems, []) };
+}
+
+/** Waits until the app has replaced the page's built-in first screen with itself. */
+export async function started(page) {
+  await page.locator('h1').first().waitFor();
+  await page.waitForFunction(() => !document.querySelector('.pre'));
 }
 
 export function watch(page) {

@@ -5,7 +5,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
-import { useApp, watch, codeAt } from './app.mjs';
+import { useApp, watch, codeAt, started } from './app.mjs';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -30,7 +30,7 @@ async function openIn(locale, { path = '', ...options } = {}) {
   const warnings = [];
   page.on('console', (m) => m.type() === 'warning' && m.text().startsWith('Rapport') && warnings.push(m.text()));
   await page.goto(env.url + path);
-  await page.locator('h1').waitFor();
+  await started(page);
   return { context, page, problems, warnings };
 }
 

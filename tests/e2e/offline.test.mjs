@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { serve, launch, dist, root, pack } from '../support.mjs';
-import { watch, plans, answerStep, completeCheck, dimensions } from './app.mjs';
+import { watch, plans, answerStep, completeCheck, dimensions, started } from './app.mjs';
 
 const env = {};
 before(async () => {
@@ -32,10 +32,10 @@ async function visit(url) {
   const page = await context.newPage();
   const problems = watch(page);
   await page.goto(url);
-  await page.locator('h1').waitFor();
+  await started(page);
   await page.evaluate(() => navigator.serviceWorker.ready);
   await page.reload();
-  await page.locator('h1').waitFor();
+  await started(page);
   assert.ok(await page.evaluate(() => !!navigator.serviceWorker.controller), 'a service worker controls the page');
   return { context, page, problems };
 }
@@ -92,7 +92,7 @@ describe('offline', () => {
     const version = () => page.evaluate(() => document.querySelector('meta[name=version]')?.content ?? '1');
     assert.equal(await version(), '1');
     await Promise.all([page.waitForEvent('load'), notice.getByRole('button', { name: 'Reload' }).click()]);
-    await page.locator('h1').waitFor();
+    await started(page);
     assert.equal(await version(), '2', 'the new index.html is in use');
     // The step and its answers are back.
     await page.getByText(`Step 2 of ${dimensions.length}`, { exact: true }).waitFor();

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import { serve, launch, dist } from '../support.mjs';
-import { watch, plans, completeCheck, goHistory, comparePasted, codeAt } from './app.mjs';
+import { watch, plans, completeCheck, goHistory, comparePasted, codeAt, started } from './app.mjs';
 
 const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
 const META = /<meta http-equiv=Content-Security-Policy content="([^"]+)">/;
@@ -51,10 +51,14 @@ describe('content security policy', () => {
     const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
       (m) => `'sha256-${crypto.createHash('sha256').update(m[1], 'utf8').digest('base64')}'`,
     );
-    assert.ok(inline.length >= 2, 'the pack preload and the start-up module are inline');
+    assert.ok(inline.length >= 3, 'the pack preload, the start-up module and the service worker registration are inline');
+    const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map(
+      (m) => `'sha256-${crypto.createHash('sha256').update(m[1], 'utf8').digest('base64')}'`,
+    );
+    assert.equal(styles.length, 1, 'the stylesheet is inline, for the first paint');
     assert.deepEqual(d['default-src'], ["'none'"]);
     assert.deepEqual(d['script-src'], ["'self'", "'wasm-unsafe-eval'", ...inline]);
-    assert.deepEqual(d['style-src'], ["'self'"]);
+    assert.deepEqual(d['style-src'], ["'self'", ...styles]);
     assert.deepEqual(d['img-src'], ["'self'", 'data:']);
     assert.deepEqual(d['connect-src'], ["'self'"]);
     assert.deepEqual(d['manifest-src'], ["'self'"]);
@@ -64,7 +68,7 @@ describe('content security policy', () => {
     for (const source of Object.values(d).flat()) {
       assert.ok(!["'unsafe-inline'", "'unsafe-eval'", '*', 'http:', 'https:'].includes(source), `the policy allows ${source}`);
     }
-    assert.doesNotMatch(html, /\sstyle=/);
+    assert.doesNotMatch(html, /\sstyle=/, 'no style attribute');
   });
 
   it('with the policy sent as a header: walk-through, results, history, export and import, compare, print and a language switch, without one violation', async () => {
@@ -72,7 +76,7 @@ describe('content security policy', () => {
     const page = await context.newPage();
     const problems = watch(page);
     await page.goto(env.app.url);
-    await page.locator('h1').waitFor();
+    await started(page);
     assert.equal(await page.locator('meta[http-equiv]').count(), 0, 'only the header carries the policy here');
     assert.deepEqual(await inlineStyles(page), [], 'welcome');
     await page.getByRole('button', { name: 'Start' }).click();
