@@ -3,11 +3,16 @@
 // with 4x CPU throttling over cold loads. Run by `./dev bench` after a release build, or
 // directly with `node tests/bench.mjs` when dist/ is already built.
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { codeFor, dist, firstLoadSizes, launch, languages, pack, packSize, serve } from './support.mjs';
 
 const RUNS = 10;
 const CPU_THROTTLE = 4;
 const RUN_TIMEOUT_MS = 20_000;
+/** The Lighthouse the bench runs (npm exec fetches it once; the tests never need it). 13.x
+ * needs Node 22; this machine has Node 20. */
+const LIGHTHOUSE = '12.8.2';
 
 /** "Start" in every language: the button the page clicks as soon as it shows. */
 const STARTS = languages.map((l) => pack(l.tag).messages.start);
@@ -50,8 +55,9 @@ function withTimeout(promise, what) {
 
 function printSizes() {
   const sizes = firstLoadSizes();
-  const kind = (f) => f.match(/\.(html|js|wasm|css)$/)[1];
-  const order = ['html', 'js', 'wasm', 'css'];
+  const kind = (f) => f.match(/\.(html|js|wasm)$/)[1];
+  // The stylesheet is inline in index.html.
+  const order = ['html', 'js', 'wasm'];
   sizes.sort((a, b) => order.indexOf(kind(a.file)) - order.indexOf(kind(b.file)));
   const width = Math.max(...sizes.map((s) => s.file.length), 'total'.length);
   console.log('First-load files in dist/ (gzip level 9)');
@@ -235,6 +241,155 @@ async function measureCompare(browser, url) {
   return times;
 }
 
+// Lighthouse's mobile profile, applied in the browser: 562.5 ms round trip, 1,474.56 kbit/s
+// down, 675 kbit/s up, CPU 4x. Files come gzip-compressed, as from GitHub Pages.
+const MOBILE = { latency: 562.5, downloadThroughput: (1474.56 * 1024) / 8, uploadThroughput: (675 * 1024) / 8 };
+
+async function throttled(context, page, { offline = false } = {}) {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', { offline, ...MOBILE });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_THROTTLE });
+  return cdp;
+}
+
+/** Paint and readiness times of one load, read in the page (ms from navigation start). */
+const loadTimes = () =>
+  new Promise((resolve) => {
+    const wait = () => {
+      if (window.__firstClickable === undefined) return setTimeout(wait, 50);
+      const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime;
+      new PerformanceObserver((list) => {
+        const lcp = list.getEntries().at(-1)?.startTime;
+        resolve({ fcp, lcp, start: window.__startClicked, clickable: window.__firstClickable });
+      }).observe({ type: 'largest-contentful-paint', buffered: true });
+    };
+    wait();
+  });
+
+/**
+ * The mobile profile: cold loads (a new profile each), then a repeat visit with the
+ * service worker warm, then one with no network at all. "Welcome visible" is the first
+ * contentful paint (the welcome screen is in the HTML); Start is pressed the moment it
+ * shows; then the first statement's radio becomes clickable.
+ */
+async function mobileProfile(browser, url) {
+  const cold = [];
+  const warm = [];
+  for (let i = 1; i <= RUNS; i++) {
+    const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 412, height: 823 }, isMobile: true });
+    try {
+      await context.addInitScript(inPage, STARTS);
+      const page = await context.newPage();
+      await throttled(context, page);
+      await page.goto(url, { waitUntil: 'commit', timeout: 60_000 });
+      const first = await page.evaluate(loadTimes);
+      cold.push(first);
+      // The service worker installs after the load; then a repeat visit.
+      await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+      const again = await context.newPage();
+      await throttled(context, again);
+      await again.goto(url, { waitUntil: 'commit', timeout: 60_000 });
+      const second = await again.evaluate(loadTimes);
+      // And with no network at all.
+      const offline = await context.newPage();
+      await throttled(context, offline, { offline: true });
+      await offline.goto(url, { waitUntil: 'commit', timeout: 60_000 });
+      const third = await offline.evaluate(loadTimes);
+      warm.push({ ...second, offline: third.clickable });
+      console.log(
+        `  run ${pad(i, 2)}: welcome visible ${pad(ms(first.fcp), 7)}, Start pressed ${pad(ms(first.start), 7)}, ` +
+          `first statement ${pad(ms(first.clickable), 7)}, LCP ${pad(ms(first.lcp), 7)} | repeat visit ${pad(ms(second.clickable), 6)} | offline ${pad(ms(third.clickable), 6)}`,
+      );
+    } finally {
+      await context.close();
+    }
+  }
+  const m = (list, key) => ms(median(list.map((r) => r[key])));
+  console.log(
+    `  median: welcome visible ${m(cold, 'fcp')}, Start pressed ${m(cold, 'start')}, first statement clickable ${m(cold, 'clickable')}, ` +
+      `LCP ${m(cold, 'lcp')}; repeat visit ${m(warm, 'clickable')}; offline ${m(warm, 'offline')}`,
+  );
+}
+
+/**
+ * Every answer click, Next and See results in a whole check at 4x CPU, measured by the
+ * browser's Event Timing (the event's duration, as INP counts it: input to next paint).
+ */
+async function interactions(browser, url) {
+  const context = await browser.newContext({ locale: 'en-GB' });
+  try {
+    await context.addInitScript(() => {
+      window.__events = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) {
+          if (e.name === 'click' || e.name === 'pointerup' || e.name === 'pointerdown') {
+            const target = e.target;
+            const kind = target?.closest?.('label, input[type=radio]') ? 'answer' : (target?.textContent ?? '').trim();
+            window.__events.push({ name: e.name, kind, duration: e.duration, id: e.interactionId });
+          }
+        }
+      }).observe({ type: 'event', durationThreshold: 16, buffered: true });
+    });
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.waitForFunction(() => !document.querySelector('.pre'));
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_THROTTLE });
+    await page.getByRole('button', { name: 'Start' }).click();
+    const dimensions = Object.keys(pack('en').instruments['partnership-health'].dimensions).length;
+    for (let step = 0; step < dimensions; step++) {
+      const groups = page.locator('fieldset.statement');
+      await groups.first().waitFor();
+      for (let i = 0; i < (await groups.count()); i++) {
+        await groups.nth(i).getByText('Agree', { exact: true }).click();
+      }
+      await page.getByRole('button', { name: step === dimensions - 1 ? 'See results' : 'Next' }).click();
+    }
+    await page.getByRole('heading', { level: 1, name: 'Your partnership health' }).waitFor();
+    await page.waitForTimeout(500);
+    // One interaction's duration is the longest of its events; events under 16 ms are
+    // not reported by the browser, and count as 16.
+    const events = await page.evaluate(() => window.__events);
+    const byInteraction = new Map();
+    for (const e of events.filter((e) => e.id)) {
+      const kind = e.kind === 'answer' ? 'answer' : e.kind;
+      byInteraction.set(e.id, { kind: byInteraction.get(e.id)?.kind === 'answer' ? 'answer' : kind, duration: Math.max(byInteraction.get(e.id)?.duration ?? 0, e.duration) });
+    }
+    const clicks = { answer: 32, Next: dimensions - 1, 'See results': 1 };
+    for (const [kind, count] of Object.entries(clicks)) {
+      const measured = [...byInteraction.values()].filter((i) => i.kind === kind).map((i) => i.duration);
+      const all = [...measured, ...Array(Math.max(0, count - measured.length)).fill(16)];
+      const sorted = all.sort((a, b) => a - b);
+      console.log(`  ${padEnd(kind, 12)} ${pad(count, 3)} clicks: median ${ms(median(sorted))}, worst ${ms(sorted.at(-1))} (${measured.length} over 16 ms)`);
+    }
+  } finally {
+    await context.close();
+  }
+}
+
+/** Lighthouse, mobile (its default), on the served build, run as the issue says. */
+async function lighthouse(url) {
+  const { execFileSync } = await import('node:child_process');
+  const out = path.join(os.tmpdir(), `rapport-lighthouse-${process.pid}.json`);
+  execFileSync(
+    'npm',
+    ['exec', '--yes', '--', `lighthouse@${LIGHTHOUSE}`, url, '--quiet', '--output=json', `--output-path=${out}`, '--chrome-flags=--headless=new --no-sandbox', '--only-categories=performance,accessibility,best-practices,seo'],
+    { env: { ...process.env, CHROME_PATH: '/usr/bin/chromium' }, stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+  const report = JSON.parse(fs.readFileSync(out, 'utf8'));
+  fs.rmSync(out);
+  const score = (c) => Math.round(report.categories[c].score * 100);
+  const audit = (a) => report.audits[a]?.displayValue ?? '';
+  console.log(
+    `  Performance ${score('performance')}, Accessibility ${score('accessibility')}, Best Practices ${score('best-practices')}, SEO ${score('seo')}` +
+      `\n  FCP ${audit('first-contentful-paint')}, LCP ${audit('largest-contentful-paint')}, TBT ${audit('total-blocking-time')}, CLS ${audit('cumulative-layout-shift')}, Speed Index ${audit('speed-index')}`,
+  );
+  for (const [id, a] of Object.entries(report.audits)) {
+    if (a.score !== null && a.score < 0.9 && ['binary', 'numeric'].includes(a.scoreDisplayMode)) console.log(`    below 90: ${id} (${a.score}) ${a.displayValue ?? ''}`);
+  }
+}
+
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length / 2;
@@ -292,6 +447,15 @@ async function main() {
       console.log(`  run ${pad(i + 1, 2)}: ${pad(ms(c.inDom), 8)} in the page, ${pad(ms(c.painted), 8)} painted   (${c.heading})`);
     }
     console.log(`  median ${ms(median(compares.map((c) => c.inDom)))} in the page, ${ms(median(compares.map((c) => c.painted)))} painted`);
+
+    console.log(`\nMobile profile (Lighthouse's: 562.5 ms RTT, 1,474.56 kbit/s down, 675 kbit/s up, ${CPU_THROTTLE}x CPU), gzip, ${RUNS} cold loads`);
+    await mobileProfile(browser, server.url);
+
+    console.log(`\nInteractions in a whole check, ${CPU_THROTTLE}x CPU, Event Timing durations`);
+    await interactions(browser, server.url);
+
+    console.log(`\nLighthouse ${LIGHTHOUSE}, mobile, headless Chromium`);
+    await lighthouse(server.url);
   } finally {
     if (browser) await browser.close();
     server.close();
