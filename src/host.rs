@@ -81,6 +81,14 @@ pub fn apply_language(root: &web_sys::Element, language: &Language) {
     let _ = root.set_attribute("dir", &language.dir);
 }
 
+/// The page's title in the language in use: the brand and the questionnaire's title.
+/// Only for Rapport's own page or frame: a mount leaves its host page's title alone.
+pub fn apply_title(brand: &str, title: &str) {
+    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+        document.set_title(&format!("{brand} · {title}"));
+    }
+}
+
 /// The page's root element, where the look of Rapport on its own page or in a frame goes.
 pub fn page_root() -> Option<HtmlElement> {
     web_sys::window()?

@@ -152,6 +152,9 @@ impl Start {
             },
         };
         host::apply_language(&language_root, &text.language);
+        if placement != Placement::Mount {
+            host::apply_title(text.brand(), &words.instrument.title);
+        }
         let props = AppProps {
             words: Rc::new(words),
             embed: Rc::new(self.embed),

@@ -48,14 +48,20 @@ for (const tag of tags) {
 // download, never a wrong language: the app decides.
 //
 // On Rapport's own page (`page`), the same lines also get the first screen ready to show
-// before the app runs: the page takes the guessed language and its direction (so the
-// welcome written below shows in it), the theme and frame look the address asks for, and
+// before the app runs: the page takes the guessed language, its direction (so the
+// welcome written below shows in it) and its title, the theme and frame look the address asks for, and
 // what the person does on that screen is kept for the app: a press on Start (the app
 // honours it when it runs) and a language picked (remembered, then the page reloads in it).
 const dirs = Object.fromEntries(languages.map((l) => [l.tag, l.dir]));
+const titles = Object.fromEntries(
+  languages.map(({ tag }) => {
+    const words = JSON.parse(fs.readFileSync(path.join(dir, 'lang', `${tag}.json`), 'utf8'));
+    return [tag, `${words.messages.brand} · ${words.instruments['partnership-health'].title}`];
+  }),
+);
 const early = (key) =>
   `const root=document.documentElement,query=new URLSearchParams(location.search),theme=query.get("theme");` +
-  `root.lang=tag;root.dir=${JSON.stringify(dirs)}[tag];` +
+  `root.lang=tag;root.dir=${JSON.stringify(dirs)}[tag];document.title=${JSON.stringify(titles)}[tag];` +
   `if(theme==="light"||theme==="dark")root.dataset.theme=theme;` +
   `if(["1","true",""].includes(query.get("embed")))root.classList.add("embed");` +
   `addEventListener("submit",(e)=>{if(e.target.closest(".pre")){e.preventDefault();root.dataset.start="pressed"}},true);` +

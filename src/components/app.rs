@@ -155,6 +155,9 @@ pub fn App(props: &AppProps) -> Html {
                 Ok(new) => {
                     persistence.remember_language(&new.text.language.tag);
                     host::apply_language(&root, &new.text.language);
+                    if placement != Placement::Mount {
+                        host::apply_title(new.text.brand(), &new.instrument.title);
+                    }
                     shown.set(Rc::new(new));
                 }
                 Err(_) => {

@@ -219,9 +219,31 @@ describe('choosing and switching', () => {
     assert.equal(await root.getAttribute('dir'), 'rtl');
     assert.equal(await page.locator('html').getAttribute('lang'), 'en');
     assert.equal(await page.locator('html').getAttribute('dir'), null);
+    assert.equal(await page.title(), 'Host', 'a mount leaves the host page’s title alone');
     assert.deepEqual(problems, []);
     await context.close();
     host.close();
+  });
+
+  it('the page’s title is in the language in use, from the first paint and after a switch', async () => {
+    const title = (tag) => `${wordsOf(tag).m.brand} · ${wordsOf(tag).i.title}`;
+    const context = await env.browser.newContext({ locale: 'fr-FR' });
+    const page = await context.newPage();
+    const problems = watch(page);
+    // Before the app runs (its wasm never arrives here), and once it runs.
+    await page.route(/_bg\.wasm$/, () => {});
+    await page.goto(env.url);
+    await page.getByRole('heading', { level: 1, name: wordsOf('fr').i.title }).waitFor();
+    assert.equal(await page.title(), title('fr'));
+    await page.unroute(/_bg\.wasm$/);
+    await page.reload();
+    await started(page);
+    assert.equal(await page.title(), title('fr'));
+    await page.getByRole('combobox', { name: wordsOf('fr').m.language_label }).selectOption('de');
+    await page.getByRole('heading', { level: 1, name: wordsOf('de').i.title }).waitFor();
+    assert.equal(await page.title(), title('de'));
+    assert.deepEqual(problems, []);
+    await context.close();
   });
 });
 
