@@ -220,8 +220,8 @@ pub struct FirstScreen {
     pub start: bool,
 }
 
-/// Replaces the page's first screen (one copy per language, or the plain loading line)
-/// with the app: reads what was done on the copy on show, then removes every copy.
+/// Replaces the page's first screen (one copy per language, written by the build) with
+/// the app: reads what was done on the copy on show, then removes every copy.
 /// Nothing is painted in between: the app renders before the browser paints again.
 pub fn take_over_first_screen() -> FirstScreen {
     let mut first = FirstScreen::default();
@@ -241,7 +241,7 @@ pub fn take_over_first_screen() -> FirstScreen {
             first.focused = document.active_element() == Some(input.into());
         }
     }
-    if let Ok(copies) = document.query_selector_all(".pre, #loading") {
+    if let Ok(copies) = document.query_selector_all(".pre") {
         for i in 0..copies.length() {
             if let Some(node) = copies
                 .item(i)

@@ -25,8 +25,8 @@ use std::rc::Rc;
 use words::Words;
 
 /// Starts Rapport: renders into each mount point of a host page, or else into the page
-/// body, once the words of the language in use have arrived (the page's loading message
-/// stays until then, so the page is never blank). Settings the host got wrong are
+/// body, once the words of the language in use have arrived (the page's built-in welcome
+/// screen stays until then, so the page is never blank). Settings the host got wrong are
 /// reported on the console and left out.
 pub fn run() {
     let languages: Rc<[Language]> = language::languages().into();

@@ -49,9 +49,10 @@ for (const tag of tags) {
 //
 // On Rapport's own page (`page`), the same lines also get the first screen ready to show
 // before the app runs: the page takes the guessed language, its direction (so the
-// welcome written below shows in it) and its title, the theme and frame look the address asks for, and
-// what the person does on that screen is kept for the app: a press on Start (the app
-// honours it when it runs) and a language picked (remembered, then the page reloads in it).
+// welcome written below shows in it) and its title, and the theme and frame look the
+// address asks for; what the person does on that screen is kept for the app: a press on
+// Start (honoured when the app runs) and a language picked (remembered, then the page
+// reloads in it).
 const dirs = Object.fromEntries(languages.map((l) => [l.tag, l.dir]));
 const titles = Object.fromEntries(
   languages.map(({ tag }) => {
@@ -59,13 +60,13 @@ const titles = Object.fromEntries(
     return [tag, `${words.messages.brand} · ${words.instruments['partnership-health'].title}`];
   }),
 );
-const early = (key) =>
+const early =
   `const root=document.documentElement,query=new URLSearchParams(location.search),theme=query.get("theme");` +
   `root.lang=tag;root.dir=${JSON.stringify(dirs)}[tag];document.title=${JSON.stringify(titles)}[tag];` +
   `if(theme==="light"||theme==="dark")root.dataset.theme=theme;` +
   `if(["1","true",""].includes(query.get("embed")))root.classList.add("embed");` +
   `addEventListener("submit",(e)=>{if(e.target.closest(".pre")){e.preventDefault();root.dataset.start="pressed"}},true);` +
-  `addEventListener("change",(e)=>{if(e.target.closest(".pre select")){try{localStorage.setItem(${key},e.target.value)}catch(x){}location.reload()}},true);`;
+  `addEventListener("change",(e)=>{if(e.target.closest(".pre select")){try{localStorage.setItem(key,e.target.value)}catch(x){}location.reload()}},true);`;
 const preload = (setting, key, packs, page = false) => `(()=>{const tags=${JSON.stringify(tags)};let chosen=null;` +
   `const key=(${key}?"rapport-"+${key}:"rapport")+".language";` +
   `try{chosen=localStorage.getItem(key)}catch(e){}` +
@@ -73,7 +74,7 @@ const preload = (setting, key, packs, page = false) => `(()=>{const tags=${JSON.
   `const tag=wanted.map((t)=>String(t||"").split(/[-_]/)[0].toLowerCase()).find((t)=>tags.includes(t))||tags[0];` +
   `const link=document.createElement("link");link.rel="preload";link.as="fetch";link.crossOrigin="anonymous";` +
   `link.href=${packs}+tag+".json";if(!document.querySelector('link[href="'+link.href+'"]'))document.head.append(link);` +
-  (page ? early('key') : '') + `})()`;
+  (page ? early : '') + `})()`;
 {
   const index = path.join(dir, 'index.html');
   const html = fs.readFileSync(index, 'utf8');
@@ -174,7 +175,7 @@ async function renderWelcome(dir, publicUrl) {
           if (e.matches('a[href^="#"]')) e.setAttribute('href', `#${own(e.getAttribute('href').slice(1))}`);
         }
         return [...document.body.children]
-          .filter((e) => !['SCRIPT', 'NOSCRIPT'].includes(e.tagName) && e.id !== 'loading')
+          .filter((e) => !['SCRIPT', 'NOSCRIPT'].includes(e.tagName) && e.id !== 'first-screen')
           .map((e) => e.outerHTML)
           .join('');
       }, language.tag);
@@ -193,9 +194,9 @@ async function renderWelcome(dir, publicUrl) {
   const index = path.join(dir, 'index.html');
   let html = fs.readFileSync(index, 'utf8');
   const welcome = await renderWelcome(dir, process.env.TRUNK_PUBLIC_URL || '/');
-  const loading = html.match(/<p[^>]*\bid="?loading"?[^>]*>[\s\S]*?<\/p>/);
-  if (!loading) throw new Error('index.html has no #loading line to put the welcome screen in place of');
-  html = html.replace(loading[0], () => welcome);
+  const place = html.match(/<div[^>]*\bid="?first-screen"?[^>]*><\/div>/);
+  if (!place) throw new Error('index.html has no #first-screen to put the welcome screen in');
+  html = html.replace(place[0], () => welcome);
   // The stylesheet inline, with the rule that shows only the copy in the page's language.
   const link = html.match(new RegExp(`<link[^>]*href=[^ >]*${css.replace('.', '\\.')}[^>]*>`));
   if (!link) throw new Error(`index.html does not link ${css}`);
