@@ -71,6 +71,24 @@ pub fn fetch_text(url: &str, done: impl FnOnce(Option<String>) + 'static) {
     on_err.forget();
 }
 
+/// Runs `f` once the next frame is on screen: an animation-frame callback runs just
+/// before that frame, so it queues `f` as a task after it. A hidden page has no frames:
+/// `f` waits until it shows again.
+pub fn after_paint(f: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let queue = window.clone();
+    let frame = Closure::once(move |_: JsValue| {
+        let task = Closure::once(move |_: JsValue| f());
+        let _ = queue.set_timeout_with_callback(task.as_ref().unchecked_ref());
+        task.forget();
+    });
+    let _ = window.request_animation_frame(frame.as_ref().unchecked_ref());
+    // JavaScript holds the callbacks until they run, once each.
+    frame.forget();
+}
+
 /// Moves keyboard focus to the element with this id, if it exists.
 pub fn focus_id(id: &str) {
     if let Some(el) = element(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {

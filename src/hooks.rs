@@ -118,6 +118,19 @@ pub fn use_share_links(placement: Placement, dispatcher: Dispatcher) {
     });
 }
 
+/// The results screen is the heaviest (a chart, a table, the advice and the share code):
+/// its top, with the overall score, is drawn first, and the rest in the task after that
+/// frame, so See results answers at once. The rest only adds below what is already
+/// there, so nothing moves.
+#[hook]
+pub fn use_results_painted(screen: Screen, dispatcher: Dispatcher) {
+    use_effect_with(screen, move |screen| {
+        if matches!(screen, Screen::Results(_)) {
+            browser::after_paint(move || dispatcher.dispatch(Action::ResultsPainted));
+        }
+    });
+}
+
 /// Focus follows screen changes, so keyboard and screen-reader users land on the new
 /// screen's heading. Not on first render: a page must not grab focus by itself. A share
 /// link stays in the address only while its result or comparison is on screen.

@@ -10,7 +10,7 @@ use crate::components::step::{step_screen, StepProps};
 use crate::components::welcome::{welcome, WelcomeProps};
 use crate::hooks::{
     use_autosave, use_first_screen_focus, use_focus_follows_screen, use_focus_on_question,
-    use_history_saved, use_other_tabs, use_share_links, use_update_ready,
+    use_history_saved, use_other_tabs, use_results_painted, use_share_links, use_update_ready,
 };
 use crate::persistence::Persistence;
 use crate::state::{
@@ -113,6 +113,7 @@ pub fn App(props: &AppProps) -> Html {
     use_focus_follows_screen(placement, state.screen.clone());
     use_focus_on_question(state.asking.clone());
     use_first_screen_focus(&props.first_screen);
+    use_results_painted(state.screen.clone(), dispatcher.clone());
 
     let on_delete_all = {
         let (persistence, dispatcher) = (persistence.clone(), dispatcher.clone());
@@ -210,6 +211,7 @@ pub fn App(props: &AppProps) -> Html {
                 id: id.clone(),
                 share_name: state.share_name,
                 copy_status: state.copy_status,
+                painted: state.results_painted,
             },
         ),
         Screen::Shared(assessment) => shared(&ui, assessment),

@@ -19,6 +19,8 @@ pub struct ResultsProps {
     pub id: String,
     pub share_name: bool,
     pub copy_status: Option<CopyStatus>,
+    /// False for the first frame of these results: only their top is drawn then.
+    pub painted: bool,
 }
 
 /// One finished check from history: its report, sharing, downloads and what to do next.
@@ -64,20 +66,22 @@ pub fn results(ui: &Ui, props: &ResultsProps) -> Html {
                     </span>
                 </p>
             </header>
-            { report(ui, assessment, props.history.previous(&props.id)) }
-            if !assessment.received {
-                { share(ui, props, assessment) }
-            }
-            <div class="actions no-print">
-                { print_button(ui, "primary") }
-                { download(ui.text.download_json(), false) }
-                { download(ui.text.download_csv(), true) }
+            { report(ui, assessment, props.history.previous(&props.id), props.painted) }
+            if props.painted {
                 if !assessment.received {
-                    <button type="button" class="secondary" onclick={take_again}>{ ui.text.take_again() }</button>
+                    { share(ui, props, assessment) }
                 }
-                <button type="button" class="secondary" onclick={compare}>{ ui.text.nav_compare() }</button>
-                { history_button }
-            </div>
+                <div class="actions no-print">
+                    { print_button(ui, "primary") }
+                    { download(ui.text.download_json(), false) }
+                    { download(ui.text.download_csv(), true) }
+                    if !assessment.received {
+                        <button type="button" class="secondary" onclick={take_again}>{ ui.text.take_again() }</button>
+                    }
+                    <button type="button" class="secondary" onclick={compare}>{ ui.text.nav_compare() }</button>
+                    { history_button }
+                </div>
+            }
         </div>
     }
 }
@@ -108,7 +112,7 @@ pub fn shared(ui: &Ui, assessment: &Rc<Assessment>) -> Html {
                 <button type="button" class="secondary" onclick={save}>{ ui.text.save_shared() }</button>
                 { print_button(ui, "secondary") }
             </div>
-            { report(ui, assessment, None) }
+            { report(ui, assessment, None, true) }
         </div>
     }
 }
@@ -145,8 +149,9 @@ fn share(ui: &Ui, props: &ResultsProps, assessment: &Assessment) -> Html {
     }
 }
 
-/// The body of a result: overall score, highlights, chart, table and next steps.
-fn report(ui: &Ui, assessment: &Assessment, previous: Option<&Assessment>) -> Html {
+/// The body of a result: overall score, highlights, then, when `complete`, the chart, the
+/// table (with the change since `previous`) and next steps.
+fn report(ui: &Ui, assessment: &Assessment, previous: Option<&Assessment>, complete: bool) -> Html {
     let (text, instrument) = (&*ui.text, &*ui.instrument);
     let scores = &assessment.scores;
     let (strongest, weakest) = insight::highlights(scores, 2);
@@ -168,36 +173,40 @@ fn report(ui: &Ui, assessment: &Assessment, previous: Option<&Assessment>) -> Ht
             </ul>
         }
     };
-    let mut columns = vec![
-        Column {
-            heading: text.col_score(),
-            numeric: true,
-        },
-        Column {
-            heading: text.col_band(),
-            numeric: false,
-        },
-    ];
-    if previous.is_some() {
-        columns.push(Column {
-            heading: text.col_change(),
-            numeric: true,
-        });
-    }
-    let table = scores_table(ui, "", &columns, &|_, dimension| {
-        let score = scores.dimension(&dimension.id);
-        let cells = html! {
-            <>
-                <td class="num">{ text.score(score.and_then(|s| s.mean())) }</td>
-                <td>{ band_badge(ui, score.and_then(|s| s.band())) }</td>
-                if let Some(previous) = previous {
-                    <td class="num">
-                        { change_cell(ui, insight::change(scores, &previous.scores, &dimension.id)) }
-                    </td>
-                }
-            </>
-        };
-        Some((None, cells))
+
+    // Built only when shown: the first frame of the results goes without it.
+    let table = complete.then(|| {
+        let mut columns = vec![
+            Column {
+                heading: text.col_score(),
+                numeric: true,
+            },
+            Column {
+                heading: text.col_band(),
+                numeric: false,
+            },
+        ];
+        if previous.is_some() {
+            columns.push(Column {
+                heading: text.col_change(),
+                numeric: true,
+            });
+        }
+        scores_table(ui, "", &columns, &|_, dimension| {
+            let score = scores.dimension(&dimension.id);
+            let cells = html! {
+                <>
+                    <td class="num">{ text.score(score.and_then(|s| s.mean())) }</td>
+                    <td>{ band_badge(ui, score.and_then(|s| s.band())) }</td>
+                    if let Some(previous) = previous {
+                        <td class="num">
+                            { change_cell(ui, insight::change(scores, &previous.scores, &dimension.id)) }
+                        </td>
+                    }
+                </>
+            };
+            Some((None, cells))
+        })
     });
 
     html! {
@@ -231,40 +240,42 @@ fn report(ui: &Ui, assessment: &Assessment, previous: Option<&Assessment>) -> Ht
                 </div>
             }
 
-            <div class="chart-and-table">
-                <figure class="chart">
-                    { radar(ui, &[scoring::means(instrument, scores)], &text.chart_description(instrument.dimensions.len())) }
-                </figure>
-                { table }
-                if let Some(previous) = previous {
-                    <p class="hint">{ text.change_since(&text.date(previous.finished_at)) }</p>
-                }
-            </div>
-
-            <h2>{ text.next_steps() }</h2>
-            <p>{ text.next_steps_intro() }</p>
-            <div class="advice-list">
-                { for insight::by_need(instrument, scores).into_iter().map(|(dimension, mean)| {
-                    let band = mean.map(Band::of);
-                    html! {
-                        <article class={classes!("advice", band_class(band))}>
-                            <h3>
-                                <span>{ &dimension.name }</span>
-                                { band_badge(ui, band) }
-                            </h3>
-                            { match insight::advice(dimension, band) {
-                                Advice::Actions(actions) => html! {
-                                    <ul>{ for actions.iter().map(|a| html! { <li>{ a }</li> }) }</ul>
-                                },
-                                Advice::KeepUp(line) => html! {
-                                    <p><strong>{ text.keep_it_up() }</strong>{ " " }{ line }</p>
-                                },
-                                Advice::NotEnoughAnswers => html! { <p>{ text.not_enough_advice() }</p> },
-                            } }
-                        </article>
+            if complete {
+                <div class="chart-and-table">
+                    <figure class="chart">
+                        { radar(ui, &[scoring::means(instrument, scores)], &text.chart_description(instrument.dimensions.len())) }
+                    </figure>
+                    { for table }
+                    if let Some(previous) = previous {
+                        <p class="hint">{ text.change_since(&text.date(previous.finished_at)) }</p>
                     }
-                }) }
-            </div>
+                </div>
+
+                <h2>{ text.next_steps() }</h2>
+                <p>{ text.next_steps_intro() }</p>
+                <div class="advice-list">
+                    { for insight::by_need(instrument, scores).into_iter().map(|(dimension, mean)| {
+                        let band = mean.map(Band::of);
+                        html! {
+                            <article class={classes!("advice", band_class(band))}>
+                                <h3>
+                                    <span>{ &dimension.name }</span>
+                                    { band_badge(ui, band) }
+                                </h3>
+                                { match insight::advice(dimension, band) {
+                                    Advice::Actions(actions) => html! {
+                                        <ul>{ for actions.iter().map(|a| html! { <li>{ a }</li> }) }</ul>
+                                    },
+                                    Advice::KeepUp(line) => html! {
+                                        <p><strong>{ text.keep_it_up() }</strong>{ " " }{ line }</p>
+                                    },
+                                    Advice::NotEnoughAnswers => html! { <p>{ text.not_enough_advice() }</p> },
+                                } }
+                            </article>
+                        }
+                    }) }
+                </div>
+            }
         </>
     }
 }

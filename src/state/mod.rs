@@ -37,6 +37,8 @@ pub enum Action {
     Compare(CompareMsg),
     Share(ShareMsg),
     Notice(NoticeMsg),
+    /// The results on show have had their first frame: the rest of them can follow.
+    ResultsPainted,
 }
 
 impl Reducible for AppState {
@@ -67,6 +69,7 @@ impl Reducible for AppState {
             Action::Compare(msg) => next.on_compare(msg),
             Action::Share(msg) => next.on_share(msg),
             Action::Notice(msg) => next.on_notice(msg),
+            Action::ResultsPainted => !std::mem::replace(&mut next.results_painted, true),
         };
         // Nothing new means no new state, so nothing renders again.
         if changed {

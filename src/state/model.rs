@@ -124,6 +124,9 @@ pub struct AppState {
     /// Whether shared codes carry the partnership name.
     pub share_name: bool,
     pub copy_status: Option<CopyStatus>,
+    /// Whether the results on show have had their first frame: until then only their
+    /// top is drawn, so See results answers at once (hooks.rs, `use_results_painted`).
+    pub results_painted: bool,
 }
 
 impl AppState {
@@ -143,6 +146,7 @@ impl AppState {
             comparison: Rc::default(),
             share_name: false,
             copy_status: None,
+            results_painted: false,
         }
     }
 
@@ -180,6 +184,7 @@ impl AppState {
             Rc::make_mut(&mut self.draft).step = step;
         }
         self.screen = screen;
+        self.results_painted = false;
         self.show_missing = false;
         self.asking = None;
         self.copy_status = None;

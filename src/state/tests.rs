@@ -466,3 +466,20 @@ fn a_waiting_new_version_is_offered_once_and_stays_while_the_person_works() {
     let s = apply(s, [Action::Notice(NoticeMsg::Dismiss(at))]);
     assert!(!s.notices.contains(&Notice::UpdateReady));
 }
+
+#[test]
+fn results_draw_their_top_first_and_the_rest_once_painted() {
+    let s = finish(fill_all(start(Loaded::default())), "a", 1);
+    assert_eq!(s.screen, Screen::Results("a".into()));
+    assert!(
+        !s.results_painted,
+        "the first frame of new results shows only their top"
+    );
+    let s = apply(s, [Action::ResultsPainted]);
+    assert!(s.results_painted);
+    // Said twice (a late frame), nothing changes and nothing renders again.
+    assert!(Rc::ptr_eq(&s, &s.clone().reduce(Action::ResultsPainted)));
+    // Opening results again, from history, starts with their top again.
+    let s = apply(s, [Action::ShowHistory, Action::ShowResults("a".into())]);
+    assert!(!s.results_painted);
+}

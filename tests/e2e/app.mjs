@@ -94,10 +94,13 @@ export async function completeCheck(page, pickFor, { name } = {}) {
     await page.getByRole('button', { name: last ? 'See results' : 'Next' }).click();
   }
   await page.getByRole('heading', { level: 1, name: 'Your partnership health' }).waitFor();
+  // The results draw their top first and the rest, down to these buttons, a frame later.
+  await page.getByRole('button', { name: 'Take it again' }).waitFor();
 }
 
 /** The results table as {dimension: [score, band, change?]}. */
 export async function scoreTable(page) {
+  await page.locator('table.scores').first().waitFor();
   const rows = await page.locator('table.scores tbody tr').evaluateAll((trs) =>
     trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => c.textContent.trim())),
   );

@@ -50,6 +50,8 @@ async function walk(page, tag, level, { started = false } = {}) {
     await page.getByRole('button', { name: last ? m.see_results : m.next, exact: true }).click();
   }
   await page.getByRole('heading', { level: 1, name: m.results_title }).waitFor();
+  // The rest of the results follows their top a frame later, down to these buttons.
+  await page.getByRole('button', { name: m.take_again, exact: true }).waitFor();
 }
 
 /** The page's horizontal overflow in pixels (0 when nothing scrolls sideways). */
