@@ -2,6 +2,7 @@
 //! clipboard and files. What depends on where Rapport runs is in `host.rs`.
 
 use crate::host::element;
+use rapport_core::plan::Date;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::HtmlInputElement;
@@ -9,6 +10,17 @@ use web_sys::HtmlInputElement;
 /// Milliseconds since the Unix epoch.
 pub fn now() -> u64 {
     js_sys::Date::now() as u64
+}
+
+/// Today in the person's time zone: due dates are their calendar's days.
+pub fn today() -> Date {
+    let clock = js_sys::Date::new_0();
+    Date::from_ymd(
+        i64::from(clock.get_full_year()),
+        clock.get_month() + 1,
+        clock.get_date(),
+    )
+    .unwrap_or_else(|| Date::of_ms(now()))
 }
 
 /// A fresh id for a finished check: time plus randomness, so two tabs never collide.

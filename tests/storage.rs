@@ -257,7 +257,7 @@ fn full_storage_is_reported_as_full_and_keeps_reading() {
 fn a_tab_never_writes_over_history_it_cannot_read() {
     let tab = fresh("t-stale");
     // Another (say, newer) version of Rapport saved history this one cannot read.
-    let newer = "{\"schema\":2,\"data\":{\"checks\":[]}}";
+    let newer = "{\"schema\":3,\"data\":{\"checks\":[]}}";
     local_storage().set_item("t-stale.history", newer).unwrap();
     let result = tab.save_history(&history_of(&[("mine", 1)]), &instrument());
 

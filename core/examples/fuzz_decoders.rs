@@ -8,9 +8,10 @@
 //! `N` (default 1,000,000) is the number of inputs for each decoder (a fiftieth of it for
 //! language packs, which are large), `SEED` (decimal or
 //! `0x` hex) makes a run repeatable. Inputs are fully random text, and mutations of valid
-//! seeds (result codes, JSON exports, stored drafts): byte flips, inserts, deletes,
-//! duplicated and swapped ranges, truncation, splices of two seeds, numbers replaced with
-//! huge, negative and fractional values, JSON tokens inserted, string contents replaced,
+//! seeds (result codes, JSON exports with action plans, schema-1 history, stored drafts):
+//! byte flips, inserts, deletes, duplicated and swapped ranges, truncation, splices of
+//! two seeds, numbers replaced with huge, negative and fractional values, JSON tokens
+//! inserted, string contents replaced,
 //! segments repeated until the input is large (a few over 100 KB and over 1 MB, to reach
 //! the size limits). For result codes some inputs also get a correct check recomputed
 //! (the check is part of the public format), so the steps after the check are reached;
@@ -47,8 +48,9 @@
 use rapport_core::code;
 use rapport_core::exchange;
 use rapport_core::language::{self, Arg, Pack};
+use rapport_core::plan::{Action, Date, Plan, Status, What};
 use rapport_core::store::{self, Assessment, Draft, History};
-use rapport_core::{Answers, Instrument, Response};
+use rapport_core::{Answers, Band, Instrument, Response};
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::panic::{self, AssertUnwindSafe};
@@ -194,6 +196,13 @@ const JSON_TOKENS: &[&str] = &[
     "\"\\ud800\"",
     "\"schema\":1,",
     "\"schema\":2,",
+    "\"schema\":3,",
+    ",\"plan\":{\"changed_at\":1,\"actions\":[]}",
+    "{\"dimension\":\"trust\",\"advice\":\"concern-1\",\"owner\":\"\",\"due\":null,\"status\":\"open\"}",
+    "\"due\":\"2027-02-30\"",
+    "\"due\":\"0000-01-01\"",
+    "\"advice\":\"concern-0\"",
+    "\"status\":\"in-progress\"",
     "\"schema\":null,",
     "\"data\":",
     ",\"x\":1",
@@ -283,6 +292,16 @@ const JSON_STRINGS: &[&str] = &[
     "scores",
     "dimensions",
     "dimension",
+    "plan",
+    "actions",
+    "advice",
+    "owner",
+    "due",
+    "status",
+    "changed_at",
+    "discuss-2",
+    "in-progress",
+    "9999-12-31",
     "total",
     "scored",
     "step",
@@ -452,7 +471,40 @@ fn random_assessment(rng: &mut Rng, instrument: &Instrument) -> Assessment {
         }
         _ => {}
     }
+    if rng.one_in(2) {
+        a.plan = random_plan(rng, instrument);
+    }
     a
+}
+
+/// A plan of up to three actions: recommendations (some the instrument does not have),
+/// own words, owners, due dates and statuses of every kind.
+fn random_plan(rng: &mut Rng, instrument: &Instrument) -> Plan {
+    let mut plan = Plan::default();
+    for _ in 0..rng.below(4) {
+        let dimension = match rng.below(10) {
+            0 => random_name(rng),
+            _ => instrument.dimensions[rng.index(instrument.dimensions.len())]
+                .id
+                .clone(),
+        };
+        let what = match rng.below(3) {
+            0 => What::Own(random_name(rng)),
+            _ => What::Advice {
+                band: *rng.pick(&[Band::Concern, Band::Discuss]),
+                index: *rng.pick(&[0, 1, 2, 3, 9]),
+            },
+        };
+        let mut action = Action::new(dimension, what);
+        action.owner = random_name(rng);
+        action.due = match rng.below(4) {
+            0 => None,
+            _ => Some(Date::from_days(rng.below(3_000_000) as i64 - 700_000)),
+        };
+        action.status = *rng.pick(&Status::ALL);
+        plan.add(action, random_time(rng));
+    }
+    plan
 }
 
 fn assessment_count(rng: &mut Rng) -> usize {
@@ -584,6 +636,9 @@ fn build_corpus(seed: u64) -> Corpus {
             .map(|_| random_assessment(&mut rng, &instrument))
             .collect(),
     ));
+
+    // History exactly as schema 1 stored it.
+    exports.push(include_str!("../data/fixtures/schema-1-history.json").to_owned());
 
     let big_exports = vec![
         big_export(&mut rng, &instrument, 120_000),

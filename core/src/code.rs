@@ -529,6 +529,7 @@ mod tests {
                 scores: score(&known[0], &a),
                 answers: a,
                 received: true,
+                plan: Default::default(),
             }
         );
     }

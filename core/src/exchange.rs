@@ -2,6 +2,7 @@
 //! (for spreadsheets).
 
 use crate::instrument::Instrument;
+use crate::plan::{Date, Status};
 use crate::scoring::{display, value, Band};
 use crate::store::{self, Assessment, History, ReadError};
 
@@ -16,16 +17,21 @@ pub fn to_json(assessments: &[Assessment]) -> String {
 
 /// The words a CSV file needs, from the app's catalogue.
 pub struct CsvWords<'a> {
-    pub header: [&'a str; 6],
+    /// Partnership, finished, dimension, statement, answer, value; then a planned
+    /// action's words, owner, due date and status.
+    pub header: [&'a str; 10],
     /// Stands in the statement column of a dimension's summary row.
     pub summary: &'a str,
     /// The band names: strength, discuss, concern.
     pub bands: [&'a str; 3],
     pub not_enough: &'a str,
+    /// The statuses: open, in progress, done, dropped.
+    pub statuses: [&'a str; 4],
 }
 
-/// One row per statement (dimension, text, answer, value) and a summary row per
-/// dimension, for every assessment given.
+/// One row per statement (dimension, text, answer, value), a summary row per dimension
+/// and a row per planned action (dimension, words, owner, due date, status), for every
+/// assessment given.
 pub fn to_csv(instrument: &Instrument, assessments: &[Assessment], words: &CsvWords) -> String {
     // The byte-order mark makes spreadsheet programs read the file as UTF-8.
     let mut out = String::from("\u{feff}");
@@ -59,6 +65,34 @@ pub fn to_csv(instrument: &Instrument, assessments: &[Assessment], words: &CsvWo
                 &[&a.name, &date, &d.name, words.summary, band, &shown],
             );
         }
+        for action in &a.plan.actions {
+            let dimension = instrument
+                .dimensions
+                .iter()
+                .find(|d| d.id == action.dimension)
+                .map_or(action.dimension.as_str(), |d| d.name.as_str());
+            let due = action.due.map(Date::iso).unwrap_or_default();
+            let status = words.statuses[Status::ALL
+                .iter()
+                .position(|s| *s == action.status)
+                .unwrap_or(0)];
+            let what = action.text(instrument).unwrap_or_default();
+            row(
+                &mut out,
+                &[
+                    &a.name,
+                    &date,
+                    dimension,
+                    "",
+                    "",
+                    "",
+                    what,
+                    &action.owner,
+                    &due,
+                    status,
+                ],
+            );
+        }
     }
     out
 }
@@ -82,19 +116,8 @@ fn row(out: &mut String, cells: &[&str]) {
 /// `YYYY-MM-DDTHH:MMZ` in UTC, without a date library.
 pub fn iso_date(ms: u64) -> String {
     let minutes = ms / 60_000;
-    let days = (minutes / 1440) as i64;
     let (h, m) = ((minutes % 1440) / 60, minutes % 60);
-    // Howard Hinnant's civil-from-days.
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!("{year:04}-{month:02}-{d:02}T{h:02}:{m:02}Z")
+    format!("{}T{h:02}:{m:02}Z", Date::of_ms(ms).iso())
 }
 
 /// Why a file could not be imported.
@@ -181,10 +204,15 @@ mod tests {
             "Statement",
             "Answer",
             "Value",
+            "Action",
+            "Owner",
+            "Due",
+            "Status",
         ],
         summary: "Dimension score",
         bands: ["Strength", "Discuss", "Concern"],
         not_enough: "Not enough answers",
+        statuses: ["Open", "In progress", "Done", "Dropped"],
     };
 
     #[test]
@@ -203,6 +231,15 @@ mod tests {
                 already: 0
             }
         );
+    }
+
+    #[test]
+    fn an_export_from_schema_1_imports() {
+        let i = instrument();
+        let (h, imported) =
+            import(&History::default(), crate::fixtures::SCHEMA_1_HISTORY, &i).unwrap();
+        assert_eq!(imported.added, 3);
+        assert!(h.assessments().iter().all(|a| a.plan.is_empty()));
     }
 
     #[test]
@@ -273,7 +310,8 @@ mod tests {
         assert_eq!(lines.len(), 1 + 32 + 8);
         assert_eq!(
             lines[0],
-            "\u{feff}\"Partnership\",\"Finished (UTC)\",\"Dimension\",\"Statement\",\"Answer\",\"Value\""
+            "\u{feff}\"Partnership\",\"Finished (UTC)\",\"Dimension\",\"Statement\",\"Answer\",\"Value\",\
+             \"Action\",\"Owner\",\"Due\",\"Status\""
         );
         assert_eq!(
             lines[1],
@@ -287,6 +325,31 @@ mod tests {
             "{}",
             lines[5]
         );
+    }
+
+    #[test]
+    fn csv_has_a_row_per_planned_action_and_json_carries_the_plan_back() {
+        let i = instrument();
+        let mut a = finished("a", 1_763_812_800_000, "Acme", 2);
+        a.plan = crate::fixtures::plan();
+        let csv = to_csv(&i, std::slice::from_ref(&a), &WORDS);
+        let lines: Vec<&str> = csv.trim_end().split("\r\n").collect();
+        assert_eq!(lines.len(), 1 + 32 + 8 + 2);
+        let trust = &i.dimensions[2];
+        assert_eq!(
+            lines[41],
+            format!(
+                "\"Acme\",\"2025-11-22T12:00Z\",\"{}\",\"\",\"\",\"\",\"{}\",\"Ana\",\"2027-03-01\",\"Open\"",
+                trust.name, trust.recommendations.concern[2]
+            )
+        );
+        assert!(
+            lines[42].ends_with(",\"'=Lunch, \"\"soon\"\"\n\",\"\",\"\",\"In progress\""),
+            "{}",
+            lines[42]
+        );
+        let (back, _) = import(&History::default(), &to_json(&[a.clone()]), &i).unwrap();
+        assert_eq!(back.get("a"), Some(&a));
     }
 
     #[test]

@@ -4,10 +4,17 @@
 use crate::answers::{Answers, Response};
 use crate::instrument::Instrument;
 use crate::language::Pack;
+use crate::plan::{Action, Change, Date, Plan, Status, What};
+use crate::scoring::Band;
 use crate::store::{Assessment, Draft};
 
 /// The English language pack, as shipped.
 pub const ENGLISH_PACK: &str = include_str!("../data/lang/en.json");
+
+/// History and a draft as Rapport's schema 1 stored them (before plans): written by the
+/// release build of that version in Chromium, three checks of two partnerships.
+pub const SCHEMA_1_HISTORY: &str = include_str!("../data/fixtures/schema-1-history.json");
+pub const SCHEMA_1_DRAFT: &str = include_str!("../data/fixtures/schema-1-draft.json");
 
 /// The English pack, read.
 pub fn english_pack() -> Pack {
@@ -40,4 +47,22 @@ pub fn finished(id: &str, at: u64, name: &str, level: u8) -> Assessment {
         draft.answers.set(&s.id, response);
     }
     Assessment::finish(&i, &draft, id.into(), at)
+}
+
+/// A plan of two actions, last changed at 9: the third "Concern" recommendation for
+/// trust, owned by Ana and due 1 March 2027; and one's own words for goals (with
+/// characters CSV and JSON must escape), in progress, with no owner or date.
+pub fn plan() -> Plan {
+    let mut plan = Plan::default();
+    let advice = What::Advice {
+        band: Band::Concern,
+        index: 2,
+    };
+    plan.add(Action::new("trust".into(), advice), 5);
+    let own = What::Own("=Lunch, \"soon\"\n".into());
+    plan.add(Action::new("goals".into(), own), 6);
+    plan.change(0, Change::Owner("Ana".into()), 7);
+    plan.change(0, Change::Due(Date::parse("2027-03-01")), 8);
+    plan.change(1, Change::Status(Status::InProgress), 9);
+    plan
 }

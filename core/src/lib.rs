@@ -6,10 +6,11 @@
 //! (test modules may also use `fixtures`):
 //!
 //! ```text
-//! order → json → instrument → language, answers → scoring → insight, compare → store → code, exchange, embed → fixtures
+//! order → json → instrument → language, answers → scoring → insight, compare, plan → store, guide → code, exchange, embed, calendar, partnership → fixtures
 //! ```
 
 pub mod answers;
+pub mod calendar;
 pub mod code;
 pub mod compare;
 pub mod embed;
@@ -17,11 +18,14 @@ pub mod exchange;
 #[cfg(any(test, feature = "fixtures"))]
 #[doc(hidden)]
 pub mod fixtures;
+pub mod guide;
 pub mod insight;
 pub mod instrument;
 pub mod json;
 pub mod language;
 pub mod order;
+pub mod partnership;
+pub mod plan;
 pub mod scoring;
 pub mod store;
 
@@ -42,10 +46,14 @@ mod tests {
         ("scoring", 4, include_str!("scoring.rs")),
         ("insight", 5, include_str!("insight.rs")),
         ("compare", 5, include_str!("compare.rs")),
+        ("plan", 5, include_str!("plan.rs")),
         ("store", 6, include_str!("store.rs")),
+        ("guide", 6, include_str!("guide.rs")),
         ("code", 7, include_str!("code.rs")),
         ("exchange", 7, include_str!("exchange.rs")),
         ("embed", 7, include_str!("embed.rs")),
+        ("calendar", 7, include_str!("calendar.rs")),
+        ("partnership", 7, include_str!("partnership.rs")),
         ("fixtures", 8, include_str!("fixtures.rs")),
     ];
 

@@ -6,10 +6,13 @@ use crate::answers::{Answers, Response};
 use crate::instrument::Instrument;
 use crate::json::{write_text, Kind, Leaves, Position};
 use crate::order::sorted;
+use crate::plan::{Action, Date, Plan, Status, What};
 use crate::scoring::{self, DimensionScore, Scores};
 
-/// The schema this build writes and reads.
-pub const SCHEMA: u64 = 1;
+/// The schema this build writes. It reads this one and every earlier one:
+/// 1. checks without plans (read as having an empty plan);
+/// 2. checks carry their action plan (`plan`, written when it has been touched).
+pub const SCHEMA: u64 = 2;
 /// The longest partnership name, in characters.
 pub const MAX_NAME_CHARS: usize = 120;
 
@@ -82,6 +85,8 @@ pub struct Assessment {
     /// Someone else's result, saved when they shared it: never compared over time with
     /// this person's own checks. Written only when true.
     pub received: bool,
+    /// What the partners agreed to do after this check.
+    pub plan: Plan,
 }
 
 impl Assessment {
@@ -100,6 +105,7 @@ impl Assessment {
             answers: draft.answers.clone(),
             scores: scoring::score(instrument, &draft.answers),
             received: false,
+            plan: Plan::default(),
         }
     }
 
@@ -121,14 +127,21 @@ impl Assessment {
             instrument_version: instrument.version,
             answers,
             received: true,
+            plan: Plan::default(),
         }
     }
 
-    /// Checks of the same partnership are compared with each other. ASCII case folding
-    /// only: Unicode lowercasing would ship its tables in the wasm.
-    fn partnership(&self) -> String {
-        self.name.trim().to_ascii_lowercase()
+    /// Which partnership this check is of: see `partnership`.
+    pub fn partnership(&self) -> String {
+        partnership(&self.name)
     }
+}
+
+/// Checks of the same partnership are compared with each other: names equal but for
+/// surrounding spaces and ASCII case (Unicode lowercasing would ship its tables in the
+/// wasm).
+pub fn partnership(name: &str) -> String {
+    name.trim().to_ascii_lowercase()
 }
 
 /// Finished checks, newest first, and the ids of deleted ones, so that a tab holding an
@@ -175,6 +188,14 @@ impl History {
         }
     }
 
+    /// Changes the plan of check `id`; false if there is no such check or nothing changed.
+    pub fn update_plan(&mut self, id: &str, change: impl FnOnce(&mut Plan) -> bool) -> bool {
+        self.assessments
+            .iter_mut()
+            .find(|a| a.id == id)
+            .is_some_and(|a| change(&mut a.plan))
+    }
+
     /// The latest check of the same partnership finished before `id`.
     pub fn previous(&self, id: &str) -> Option<&Assessment> {
         let current = self.get(id).filter(|a| !a.received)?;
@@ -187,7 +208,8 @@ impl History {
             })
     }
 
-    /// Everything either copy has, less what either copy deleted.
+    /// Everything either copy has, less what either copy deleted; of two copies of a
+    /// check, the one whose plan changed last.
     pub fn merge(&self, other: &History) -> History {
         let mut deleted = sorted(
             self.deleted.iter().chain(&other.deleted).cloned().collect(),
@@ -196,8 +218,13 @@ impl History {
         deleted.dedup();
         let mut assessments: Vec<Assessment> = Vec::new();
         for a in self.assessments.iter().chain(&other.assessments) {
-            if !deleted.contains(&a.id) && !assessments.iter().any(|b| b.id == a.id) {
-                assessments.push(a.clone());
+            if deleted.contains(&a.id) {
+                continue;
+            }
+            match assessments.iter_mut().find(|b| b.id == a.id) {
+                Some(b) if a.plan.changed_at > b.plan.changed_at => b.plan = a.plan.clone(),
+                Some(_) => {}
+                None => assessments.push(a.clone()),
             }
         }
         let mut merged = History {
@@ -238,15 +265,22 @@ pub enum Shape {
     UnknownStatements { check: String },
     /// A draft that this instrument cannot continue.
     Draft(Misfit),
+    /// A check's plan names a dimension or a recommendation its instrument does not have,
+    /// or has too many actions.
+    UnknownPlan { check: String },
 }
 
 /// A value Rapport stores, written and read as JSON by hand: serde's derives and
 /// serde_json cost about a fifth of the wasm. Reading is strict, as before: every member
-/// must be there (`received` and `step` may be left out), of the right kind, and nothing
-/// else may be; a wrong value is reported as a byte offset into the text.
+/// must be there (`received`, `plan` and `step` may be left out), of the right kind, and
+/// nothing else may be; a wrong value is reported as a byte offset into the text.
 pub trait Record: Sized {
     fn write(&self, out: &mut String);
     fn read(leaves: &Leaves, path: &str) -> Result<Self, usize>;
+    /// The first schema that can hold this value.
+    fn since(&self) -> u64 {
+        1
+    }
 }
 
 fn join(path: &str, key: &str) -> String {
@@ -446,6 +480,10 @@ impl Record for Assessment {
             key(out, "received");
             out.push_str("true");
         }
+        if self.plan != Plan::default() {
+            key(out, "plan");
+            self.plan.write(out);
+        }
         out.push('}');
     }
 
@@ -463,6 +501,7 @@ impl Record for Assessment {
                 "answers",
                 "scores",
                 "received",
+                "plan",
             ],
         )?;
         let received = match leaves.node(&at("received")) {
@@ -478,6 +517,82 @@ impl Record for Assessment {
             answers: Answers::read(leaves, &at("answers"))?,
             scores: Scores::read(leaves, &at("scores"))?,
             received,
+            plan: match leaves.node(&at("plan")) {
+                None => Plan::default(),
+                Some(_) => Plan::read(leaves, &at("plan"))?,
+            },
+        })
+    }
+}
+
+impl Record for Plan {
+    fn write(&self, out: &mut String) {
+        out.push('{');
+        key(out, "changed_at");
+        out.push_str(&self.changed_at.to_string());
+        key(out, "actions");
+        write_list(out, &self.actions, |a, out| {
+            out.push('{');
+            key(out, "dimension");
+            write_text(out, &a.dimension);
+            match &a.what {
+                What::Advice { band, index } => {
+                    key(out, "advice");
+                    write_text(out, &What::advice_id(*band, *index).unwrap_or_default());
+                }
+                What::Own(text) => {
+                    key(out, "text");
+                    write_text(out, text);
+                }
+            }
+            key(out, "owner");
+            write_text(out, &a.owner);
+            key(out, "due");
+            match a.due {
+                Some(due) => write_text(out, &due.iso()),
+                None => out.push_str("null"),
+            }
+            key(out, "status");
+            write_text(out, a.status.id());
+            out.push('}');
+        });
+        out.push('}');
+    }
+
+    fn read(leaves: &Leaves, path: &str) -> Result<Plan, usize> {
+        object(leaves, path, &["changed_at", "actions"])?;
+        let actions = list(leaves, &join(path, "actions"), |leaves, path| {
+            let at = |key: &str| join(path, key);
+            object(
+                leaves,
+                path,
+                &["dimension", "advice", "text", "owner", "due", "status"],
+            )?;
+            let place = |key: &str| leaves.node(&at(key)).map_or(0, |(_, _, at)| at);
+            let what = match (leaves.node(&at("advice")), leaves.node(&at("text"))) {
+                (Some(_), None) => What::from_advice_id(&text(leaves, &at("advice"))?)
+                    .ok_or_else(|| place("advice"))?,
+                (None, Some(_)) => What::Own(text(leaves, &at("text"))?),
+                // Neither or both: reported where the action closes, or at its text.
+                (None, None) => return Err(leaves.node(path).map_or(0, |(_, _, at)| at)),
+                (Some(_), Some(_)) => return Err(place("text")),
+            };
+            let due = match leaves.node(&at("due")) {
+                Some((Kind::Null, _, _)) => None,
+                _ => Some(Date::parse(&text(leaves, &at("due"))?).ok_or_else(|| place("due"))?),
+            };
+            Ok(Action {
+                dimension: text(leaves, &at("dimension"))?,
+                what,
+                owner: text(leaves, &at("owner"))?,
+                due,
+                status: Status::from_id(&text(leaves, &at("status"))?)
+                    .ok_or_else(|| place("status"))?,
+            })
+        })?;
+        Ok(Plan {
+            actions,
+            changed_at: number(leaves, &join(path, "changed_at"))?,
         })
     }
 }
@@ -489,6 +604,13 @@ impl Record for History {
         out.push_str(",\"deleted\":");
         write_list(out, &self.deleted, |id, out| write_text(out, id));
         out.push('}');
+    }
+
+    fn since(&self) -> u64 {
+        match self.assessments.iter().any(|a| a.plan != Plan::default()) {
+            true => 2,
+            false => 1,
+        }
     }
 
     fn read(leaves: &Leaves, path: &str) -> Result<History, usize> {
@@ -509,16 +631,21 @@ pub fn encode<T: Record>(data: &T) -> String {
 
 pub fn decode<T: Record>(raw: &str) -> Result<T, ReadError> {
     let leaves = Leaves::read(raw).map_err(ReadError::NotJson)?;
-    match leaves.node("schema") {
-        Some((Kind::Number, written, _)) => match written.parse::<u64>() {
-            Ok(SCHEMA) => {}
+    let schema = match leaves.node("schema") {
+        Some((Kind::Number, written, at)) => match written.parse::<u64>() {
+            Ok(n @ 1..=SCHEMA) => (n, at),
             Ok(other) => return Err(ReadError::UnknownSchema(other)),
             Err(_) => return Err(ReadError::NoSchema),
         },
         _ => return Err(ReadError::NoSchema),
-    }
+    };
     object(&leaves, "", &["schema", "data"])
         .and_then(|()| T::read(&leaves, "data"))
+        // A schema-1 text holds nothing schema 1 did not have.
+        .and_then(|value| match value.since() > schema.0 {
+            true => Err(schema.1),
+            false => Ok(value),
+        })
         .map_err(|at| ReadError::WrongShape(Shape::At(Position::in_text(raw, at))))
 }
 
@@ -539,6 +666,11 @@ pub fn decode_history(raw: &str, instrument: &Instrument) -> Result<History, Rea
             }));
         }
         if a.instrument_id == instrument.id && a.instrument_version == instrument.version {
+            if !a.plan.fits(instrument) {
+                return Err(ReadError::WrongShape(Shape::UnknownPlan {
+                    check: a.id.clone(),
+                }));
+            }
             if a.answers.answered_in(instrument) != a.answers.len() {
                 return Err(ReadError::WrongShape(Shape::UnknownStatements {
                     check: a.id.clone(),
@@ -576,7 +708,7 @@ mod tests {
         d.answers.set("trust-2", Response::DONT_KNOW);
         d.step = Some(2);
         let raw = encode(&d);
-        assert!(raw.starts_with(r#"{"schema":1,"data":{"#), "{raw}");
+        assert!(raw.starts_with(r#"{"schema":2,"data":{"#), "{raw}");
         assert_eq!(decode_draft(&raw, &i), Ok(d));
     }
 
@@ -606,8 +738,8 @@ mod tests {
             Err(ReadError::NoSchema)
         );
         assert_eq!(
-            decode::<History>(r#"{"schema":2,"data":{}}"#),
-            Err(ReadError::UnknownSchema(2))
+            decode::<History>(r#"{"schema":3,"data":{}}"#),
+            Err(ReadError::UnknownSchema(3))
         );
         assert!(matches!(
             decode::<History>(r#"{"schema":1,"data":[]}"#),
@@ -714,6 +846,104 @@ mod tests {
         assert!(raw.contains("4294967295"));
         // Plausible (a mean just under 5): read, and its scores worked out again.
         assert_eq!(decode_history(&raw, &i), Ok(h));
+    }
+
+    #[test]
+    fn schema_1_data_loads_unchanged_with_empty_plans_and_is_written_as_schema_2() {
+        use crate::fixtures::{SCHEMA_1_DRAFT, SCHEMA_1_HISTORY};
+        let i = instrument();
+        let h = decode_history(SCHEMA_1_HISTORY, &i).unwrap();
+        let names: Vec<&str> = h.assessments().iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["Acme \"North\" Alliance", "River Trust", "River Trust"]
+        );
+        assert!(h.assessments().iter().all(|a| a.plan.is_empty()));
+        let older = &h.assessments()[2];
+        assert_eq!(older.scores.overall(), Some(3.5));
+        assert_eq!(
+            h.previous(&h.assessments()[1].id).map(|a| &a.id),
+            Some(&older.id)
+        );
+        // Written again, it is schema 2 and reads back the same.
+        let raw = encode(&h);
+        assert!(raw.starts_with(r#"{"schema":2,"#));
+        assert_eq!(decode_history(&raw, &i), Ok(h));
+
+        let draft = decode_draft(SCHEMA_1_DRAFT, &i).unwrap();
+        assert_eq!(
+            (draft.name.as_str(), draft.answers.len()),
+            ("Delta Cooperative", 4)
+        );
+    }
+
+    #[test]
+    fn a_plan_round_trips_and_schema_1_cannot_hold_one() {
+        let i = instrument();
+        let mut h = History::default();
+        h.add(finished("a", 1, "Alpha", 2));
+        assert!(h.update_plan("a", |plan| {
+            *plan = crate::fixtures::plan();
+            true
+        }));
+        assert!(!h.update_plan("nope", |_| true));
+        let raw = encode(&h);
+        assert!(
+            raw.contains(r#""plan":{"changed_at":9,"actions":[{"dimension":"trust","advice":"concern-3","owner":"Ana","due":"2027-03-01","status":"open"},"#),
+            "{raw}"
+        );
+        assert_eq!(decode_history(&raw, &i), Ok(h.clone()));
+        // Plans came with schema 2: a schema-1 text holding one is not guessed at.
+        let as_1 = raw.replacen(r#""schema":2"#, r#""schema":1"#, 1);
+        assert!(matches!(
+            decode_history(&as_1, &i),
+            Err(ReadError::WrongShape(Shape::At(_)))
+        ));
+        // An action that is not one of the instrument's is refused, and says which check.
+        let unknown = raw.replace("concern-3", "concern-7");
+        assert_eq!(
+            decode_history(&unknown, &i),
+            Err(ReadError::WrongShape(Shape::UnknownPlan {
+                check: "a".into()
+            }))
+        );
+        for broken in [
+            raw.replace(r#""status":"open""#, r#""status":"later""#),
+            raw.replace("2027-03-01", "2027-02-30"),
+            raw.replace(r#""advice":"concern-3","#, ""),
+            raw.replace(
+                r#""advice":"concern-3","#,
+                r#""advice":"concern-3","text":"x","#,
+            ),
+            raw.replace(r#""owner":"Ana","#, r#""owner":"Ana","x":1,"#),
+        ] {
+            assert!(
+                matches!(
+                    decode_history(&broken, &i),
+                    Err(ReadError::WrongShape(Shape::At(_)))
+                ),
+                "{broken}"
+            );
+        }
+    }
+
+    #[test]
+    fn of_two_copies_of_a_check_the_later_plan_is_kept() {
+        let mut a = History::default();
+        a.add(finished("x", 1, "", 3));
+        let mut b = a.clone();
+        a.update_plan("x", |plan| {
+            *plan = crate::fixtures::plan();
+            true
+        });
+        assert_eq!(b.merge(&a), a);
+        assert_eq!(a.merge(&b), a);
+        b.update_plan("x", |plan| {
+            *plan = crate::fixtures::plan();
+            plan.change(0, crate::plan::Change::Status(Status::Done), 50)
+        });
+        assert_eq!(a.merge(&b), b);
+        assert_eq!(b.merge(&a), b);
     }
 
     #[test]

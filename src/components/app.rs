@@ -229,6 +229,7 @@ pub fn App(props: &AppProps) -> Html {
                 history: state.history.clone(),
                 asking: state.asking.clone(),
                 on_delete_all,
+                trend: state.trend.clone(),
             },
         ),
     };

@@ -1,4 +1,5 @@
 use crate::browser;
+use crate::components::guide::guide_view;
 use crate::components::radar::radar;
 use crate::components::shared::{
     copy_status, print_button, scores_table, share_field, Column, Ui, SCREEN_TITLE,
@@ -44,6 +45,9 @@ pub fn compare_screen(ui: &Ui, props: &CompareProps) -> Html {
         Action::Compare(CompareMsg::Run { input, picks })
     });
     let entries = &comparison.entries;
+    if comparison.guide && entries.len() >= 2 {
+        return guide_view(ui, entries);
+    }
 
     html! {
         <div class="screen compare">
@@ -113,12 +117,22 @@ pub fn compare_screen(ui: &Ui, props: &CompareProps) -> Html {
 fn outcome_actions(ui: &Ui, entries: &[Entry], status: Option<CopyStatus>) -> Html {
     let codes: Vec<&str> = entries.iter().map(|e| e.code.as_str()).collect();
     let link = format!("{}#{}", browser::base_url(), codes.join(","));
+    let show_guide = {
+        let dispatch = ui.dispatch.clone();
+        Callback::from(move |_: MouseEvent| {
+            dispatch.emit(Action::Compare(CompareMsg::Guide(true)));
+            browser::after_paint(|| browser::focus_id(SCREEN_TITLE));
+        })
+    };
     html! {
         <div class="share no-print">
             <h2>{ ui.text.comparison_link() }</h2>
             { share_field(ui, Share::Link, &link) }
             { copy_status(ui, status) }
-            <div class="actions">{ print_button(ui, "secondary") }</div>
+            <div class="actions">
+                <button type="button" class="primary" onclick={show_guide}>{ ui.text.guide_button() }</button>
+                { print_button(ui, "secondary") }
+            </div>
         </div>
     }
 }

@@ -1,8 +1,11 @@
 use crate::browser;
+use crate::components::commands::screen_events;
 use crate::components::confirm::{confirm, ConfirmProps};
 use crate::components::shared::{download_button, Ui, SCREEN_TITLE};
-use crate::state::{Action, HistoryMsg, Question};
+use crate::components::trend::trend_view;
+use crate::state::{Action, HistoryMsg, Question, TrendChoice};
 use rapport_core::exchange::{ImportError, MAX_IMPORT_BYTES};
+use rapport_core::partnership::partnerships;
 use rapport_core::History;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -12,6 +15,7 @@ pub struct HistoryProps {
     pub history: Rc<History>,
     pub asking: Option<Question>,
     pub on_delete_all: Callback<()>,
+    pub trend: TrendChoice,
 }
 
 /// Finished checks, newest first: open one, delete one, or delete everything. A plain
@@ -44,8 +48,11 @@ pub fn history_screen(ui: &Ui, props: &HistoryProps) -> Html {
         })
     };
 
+    let (on_click, on_input) = screen_events(&ui.dispatch);
+    let found = partnerships(&props.history);
+
     html! {
-        <div class="screen history">
+        <div class="screen history" onclick={on_click} oninput={on_input}>
             <h1 id={SCREEN_TITLE} tabindex="-1">{ text.history_title() }</h1>
             if props.history.is_empty() {
                 <p>{ text.history_empty() }</p>
@@ -100,6 +107,7 @@ pub fn history_screen(ui: &Ui, props: &HistoryProps) -> Html {
                         }
                     }) }
                 </ol>
+                { trend_view(ui, &found, props.trend.partnership.as_deref(), props.trend.dimension.as_deref()) }
             }
             <div class="actions no-print">
                 if !props.history.is_empty() {

@@ -2,13 +2,17 @@
 //! are plain view functions, not components (see ARCHITECTURE.md).
 
 pub mod app;
+pub mod commands;
 pub mod compare;
 pub mod confirm;
+pub mod guide;
 pub mod history;
 pub mod notices;
+pub mod plan;
 pub mod radar;
 pub mod results;
 pub mod shared;
 pub mod statement;
 pub mod step;
+pub mod trend;
 pub mod welcome;

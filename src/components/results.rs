@@ -1,12 +1,16 @@
 use crate::browser;
+use crate::components::commands::screen_events;
+use crate::components::plan::{add_button, follow_up, plan_section};
 use crate::components::radar::radar;
 use crate::components::shared::{
-    band_badge, band_class, copy_status, download_button, print_button, scores_table, share_field,
-    Column, Ui, SCREEN_TITLE,
+    band_badge, band_class, change_cell, copy_status, download_button, print_button, scores_table,
+    share_field, Column, Ui, SCREEN_TITLE,
 };
 use crate::state::{Action, CompareMsg, CopyStatus, Share, ShareMsg, WalkMsg};
 use rapport_core::code;
 use rapport_core::insight::{self, Advice};
+use rapport_core::partnership::plan_to_follow;
+use rapport_core::plan::What;
 use rapport_core::scoring;
 use rapport_core::{Assessment, Band, History};
 use std::rc::Rc;
@@ -50,9 +54,14 @@ pub fn results(ui: &Ui, props: &ResultsProps) -> Html {
     let compare = ui
         .dispatch
         .reform(|_: MouseEvent| Action::Compare(CompareMsg::Show));
+    let own = !assessment.received;
+    let (on_click, on_input) = screen_events(&ui.dispatch);
+    let earlier = own
+        .then(|| plan_to_follow(&props.history, &assessment.name, Some(&props.id)))
+        .flatten();
 
     html! {
-        <div class="screen results">
+        <div class="screen results" onclick={on_click} oninput={on_input}>
             <header class="results-head">
                 <h1 id={SCREEN_TITLE} tabindex="-1">
                     { if assessment.received { ui.text.shared_title() } else { ui.text.results_title() } }
@@ -66,8 +75,16 @@ pub fn results(ui: &Ui, props: &ResultsProps) -> Html {
                     </span>
                 </p>
             </header>
-            { report(ui, assessment, props.history.previous(&props.id), props.painted) }
             if props.painted {
+                if let Some(earlier) = earlier {
+                    { follow_up(ui, earlier, Some(assessment)) }
+                }
+            }
+            { report(ui, assessment, props.history.previous(&props.id), props.painted, own) }
+            if props.painted {
+                if own {
+                    { plan_section(ui, assessment) }
+                }
                 if !assessment.received {
                     { share(ui, props, assessment) }
                 }
@@ -112,7 +129,7 @@ pub fn shared(ui: &Ui, assessment: &Rc<Assessment>) -> Html {
                 <button type="button" class="secondary" onclick={save}>{ ui.text.save_shared() }</button>
                 { print_button(ui, "secondary") }
             </div>
-            { report(ui, assessment, None, true) }
+            { report(ui, assessment, None, true, false) }
         </div>
     }
 }
@@ -150,8 +167,15 @@ fn share(ui: &Ui, props: &ResultsProps, assessment: &Assessment) -> Html {
 }
 
 /// The body of a result: overall score, highlights, then, when `complete`, the chart, the
-/// table (with the change since `previous`) and next steps.
-fn report(ui: &Ui, assessment: &Assessment, previous: Option<&Assessment>, complete: bool) -> Html {
+/// table (with the change since `previous`) and next steps, which can be added to the
+/// plan when `planning`.
+fn report(
+    ui: &Ui,
+    assessment: &Assessment,
+    previous: Option<&Assessment>,
+    complete: bool,
+    planning: bool,
+) -> Html {
     let (text, instrument) = (&*ui.text, &*ui.instrument);
     let scores = &assessment.scores;
     let (strongest, weakest) = insight::highlights(scores, 2);
@@ -264,7 +288,14 @@ fn report(ui: &Ui, assessment: &Assessment, previous: Option<&Assessment>, compl
                                 </h3>
                                 { match insight::advice(dimension, band) {
                                     Advice::Actions(actions) => html! {
-                                        <ul>{ for actions.iter().map(|a| html! { <li>{ a }</li> }) }</ul>
+                                        <ul>{ for actions.iter().enumerate().map(|(i, a)| {
+                                            let id = format!("advice-{}-{i}", dimension.id);
+                                            let add = match (planning, band) {
+                                                (true, Some(band)) => add_button(ui, assessment, &dimension.id, What::Advice { band, index: i }, &id),
+                                                _ => Html::default(),
+                                            };
+                                            html! { <li><span id={id}>{ a }</span>{ " " }{ add }</li> }
+                                        }) }</ul>
                                     },
                                     Advice::KeepUp(line) => html! {
                                         <p><strong>{ text.keep_it_up() }</strong>{ " " }{ line }</p>
@@ -277,28 +308,5 @@ fn report(ui: &Ui, assessment: &Assessment, previous: Option<&Assessment>, compl
                 </div>
             }
         </>
-    }
-}
-
-/// "↑ 0.5", "↓ 0.3", "no change", or a dash where either check has no score.
-fn change_cell(ui: &Ui, tenths: Option<i64>) -> Html {
-    let text = &*ui.text;
-    match tenths {
-        None => html! { text.no_comparison() },
-        Some(0) => html! { text.no_change() },
-        Some(delta) => {
-            let (arrow, word, class) = if delta > 0 {
-                (text.arrow_up(), text.change_up(), "change-up")
-            } else {
-                (text.arrow_down(), text.change_down(), "change-down")
-            };
-            html! {
-                <span class={class}>
-                    <span aria-hidden="true">{ arrow }</span>
-                    <span class="visually-hidden">{ word }</span>
-                    { format!(" {}", text.decimal(delta.abs())) }
-                </span>
-            }
-        }
     }
 }

@@ -15,6 +15,9 @@ pub const SCREEN_TITLE: &str = "screen-title";
 /// over the page's first screen while the person is typing.
 pub const NAME_ID: &str = "partnership-name";
 
+/// The plan's heading on the results: focus goes there when an action is removed.
+pub const PLAN_TITLE: &str = "plan-title";
+
 /// A question's safe answer carries this id: focus lands there when the question appears
 /// (see `hooks.rs`), so a keyboard user can read the question first.
 pub const CANCEL_ID: &str = "confirm-cancel";
@@ -168,4 +171,27 @@ pub fn download_button(
 pub fn print_button(ui: &Ui, class: &'static str) -> Html {
     let print = Callback::from(|_: MouseEvent| browser::print());
     html! { <button type="button" class={class} onclick={print}>{ ui.text.print_report() }</button> }
+}
+
+/// "↑ 0.5", "↓ 0.3", "no change", or a dash where either check has no score.
+pub fn change_cell(ui: &Ui, tenths: Option<i64>) -> Html {
+    let text = &*ui.text;
+    match tenths {
+        None => html! { text.no_comparison() },
+        Some(0) => html! { text.no_change() },
+        Some(delta) => {
+            let (arrow, word, class) = if delta > 0 {
+                (text.arrow_up(), text.change_up(), "change-up")
+            } else {
+                (text.arrow_down(), text.change_down(), "change-down")
+            };
+            html! {
+                <span class={class}>
+                    <span aria-hidden="true">{ arrow }</span>
+                    <span class="visually-hidden">{ word }</span>
+                    { format!(" {}", text.decimal(delta.abs())) }
+                </span>
+            }
+        }
+    }
 }

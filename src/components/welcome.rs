@@ -1,6 +1,11 @@
+use crate::browser;
+use crate::components::commands::screen_events;
 use crate::components::confirm::{confirm, ConfirmProps};
+use crate::components::plan::follow_up;
 use crate::components::shared::{Ui, NAME_ID, SCREEN_TITLE};
 use crate::state::{Action, Question, WalkMsg};
+use rapport_core::partnership::{all_overdue, partnerships, plan_to_follow, Partnership};
+use rapport_core::plan::Date;
 use rapport_core::store::MAX_NAME_CHARS;
 use rapport_core::{Draft, History};
 use std::rc::Rc;
@@ -43,7 +48,7 @@ pub fn welcome(ui: &Ui, props: &WelcomeProps) -> Html {
                 <p>{ text.latest_result(&score, &text.date(a.finished_at)) }</p>
                 <div class="actions">
                     <button type="button" class="secondary" onclick={open}>{ text.open_latest() }</button>
-                    <button type="button" class="link" onclick={history}>{ text.see_history() }</button>
+                    <button type="button" class="link" onclick={history.clone()}>{ text.see_history() }</button>
                 </div>
             </div>
         }
@@ -51,15 +56,27 @@ pub fn welcome(ui: &Ui, props: &WelcomeProps) -> Html {
     let total = instrument.statement_count();
     let has_unfinished = !props.draft.answers.is_empty();
     let answered = props.draft.answers.answered_in(instrument);
+    let today = browser::today();
+    let overdue = all_overdue(&props.history, today);
+    let found = partnerships(&props.history);
+    let pending = found.iter().any(|p| !p.pending().is_empty());
+    // The plan this check will follow up, once the name is one already used.
+    let earlier = (!props.draft.name.trim().is_empty())
+        .then(|| plan_to_follow(&props.history, &props.draft.name, None))
+        .flatten();
+    let (on_click, on_input) = screen_events(&ui.dispatch);
 
     html! {
-        <div class="screen welcome">
+        <div class="screen welcome" onclick={on_click} oninput={on_input}>
             <h1 id={SCREEN_TITLE} tabindex="-1">{ &instrument.title }</h1>
             <p class="lead">{ &instrument.intro }</p>
             <ul class="facts">
                 <li>{ text.duration(instrument.minutes(), total) }</li>
                 <li>{ text.welcome_privacy() }</li>
             </ul>
+            if let Some(overdue) = overdue {
+                <p class="due">{ text.actions_due(overdue.count, &text.day(overdue.since)) }</p>
+            }
             <form class="start" onsubmit={on_submit}>
                 <div class="field">
                     <label for={NAME_ID}>{ text.name_label() }</label>
@@ -89,7 +106,57 @@ pub fn welcome(ui: &Ui, props: &WelcomeProps) -> Html {
                     { confirm(ConfirmProps { question: text.confirm_start_over(answered), yes: text.confirm_start_over_yes(), no: text.cancel(), on_yes: start_over, on_no: cancel, return_to: "start-over" }) }
                 }
             </form>
-            { for latest }
+            if let Some(earlier) = earlier {
+                { follow_up(ui, earlier, None) }
+            }
+            // Several partnerships, or actions still open: each partnership on its own line
+            // (its latest result among them); otherwise the one latest result.
+            if found.len() > 1 || pending {
+                { partnership_list(ui, &found, today, !has_unfinished) }
+                <p><button type="button" class="link" onclick={history}>{ text.see_history() }</button></p>
+            } else {
+                { for latest }
+            }
         </div>
+    }
+}
+
+/// Each partnership with its latest result, its actions still open and those past their
+/// date, a button to open that result and, when `can_start`, one to check it again. Its
+/// buttons say what they do in `data-do` (`commands.rs`).
+fn partnership_list(ui: &Ui, found: &[Partnership], today: Date, can_start: bool) -> Html {
+    let text = &*ui.text;
+    html! {
+        <section class="partnerships" aria-labelledby="partnerships-title">
+            <h2 id="partnerships-title">{ text.partnerships_title() }</h2>
+            <ul class="history-list">
+                { for found.iter().map(|p| {
+                    let latest = p.latest();
+                    let name = if p.name.is_empty() { text.unnamed_partnership() } else { p.name };
+                    let date = text.date(latest.finished_at);
+                    let open_actions = p.pending().len();
+                    html! {
+                        <li class="history-item">
+                            <div class="history-main">
+                                <p class="history-name">{ name }</p>
+                                <p class="history-date">{ text.latest_result(&text.out_of(latest.scores.overall()), &date) }</p>
+                                if open_actions > 0 {
+                                    <p class="history-date">{ text.open_actions(open_actions) }</p>
+                                }
+                                if let Some(o) = p.overdue(today) {
+                                    <p class="due">{ text.actions_due(o.count, &text.day(o.since)) }</p>
+                                }
+                            </div>
+                            <div class="history-actions">
+                                if can_start {
+                                    <button type="button" class="secondary" data-do="again" value={p.name.to_owned()}>{ text.check_again(name) }</button>
+                                }
+                                <button type="button" class="link" data-do="open" data-check={latest.id.clone()} aria-label={text.open_check(name, &date)}>{ text.open() }</button>
+                            </div>
+                        </li>
+                    }
+                }) }
+            </ul>
+        </section>
     }
 }

@@ -12,6 +12,8 @@ pub enum CompareMsg {
     },
     /// Compare a shared result with this person's latest check.
     WithMine(Rc<Assessment>),
+    /// Show the conversation guide for the comparison (true), or the comparison again.
+    Guide(bool),
 }
 
 impl AppState {
@@ -27,6 +29,12 @@ impl AppState {
                     .into_iter()
                     .collect();
                 self.compare(shared.id.clone(), picks);
+            }
+            CompareMsg::Guide(on) => {
+                if self.comparison.guide == on || self.comparison.entries.len() < 2 {
+                    return false;
+                }
+                Rc::make_mut(&mut self.comparison).guide = on;
             }
         }
         true

@@ -19,6 +19,10 @@ pub enum HistoryMsg {
         file: String,
         text: Result<String, ImportError>,
     },
+    /// Show the trend of the partnership of this name.
+    TrendOf(String),
+    /// Show this dimension (its id) on the trend.
+    TrendDimension(String),
 }
 
 impl AppState {
@@ -72,6 +76,8 @@ impl AppState {
                     Err(error) => self.notify(Notice::ImportFailed { file, error }),
                 }
             }
+            HistoryMsg::TrendOf(name) => self.trend.partnership = Some(name),
+            HistoryMsg::TrendDimension(id) => self.trend.dimension = Some(id),
         }
         true
     }

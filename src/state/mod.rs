@@ -3,21 +3,25 @@
 //!
 //! Files depend in one direction: `saved` (what storage gave) ← `model` (what the app
 //! holds, and moving between screens) ← the features `walk`, `history`, `compare`,
-//! `sharing` and `notices` (each its messages and how they change the model) ← this file,
+//! `sharing`, `plan` and `notices` (each its messages and how they change the model) ← this file,
 //! which nests the features' messages in [`Action`] and hands each to its feature.
 
 pub mod compare;
 pub mod history;
 pub mod model;
 pub mod notices;
+pub mod plan;
 pub mod saved;
 pub mod sharing;
 pub mod walk;
 
 pub use compare::CompareMsg;
 pub use history::HistoryMsg;
-pub use model::{AppState, Comparison, CopyStatus, Entry, Notice, Question, Screen, Share, Source};
+pub use model::{
+    AppState, Comparison, CopyStatus, Entry, Notice, Question, Screen, Share, Source, TrendChoice,
+};
 pub use notices::NoticeMsg;
+pub use plan::PlanMsg;
 pub use saved::{Loaded, Problem, Stored};
 pub use sharing::ShareMsg;
 pub use walk::WalkMsg;
@@ -37,6 +41,7 @@ pub enum Action {
     Compare(CompareMsg),
     Share(ShareMsg),
     Notice(NoticeMsg),
+    Plan(PlanMsg),
     /// The results on show have had their first frame: the rest of them can follow.
     ResultsPainted,
 }
@@ -69,6 +74,7 @@ impl Reducible for AppState {
             Action::Compare(msg) => next.on_compare(msg),
             Action::Share(msg) => next.on_share(msg),
             Action::Notice(msg) => next.on_notice(msg),
+            Action::Plan(msg) => next.on_plan(msg),
             Action::ResultsPainted => !std::mem::replace(&mut next.results_painted, true),
         };
         // Nothing new means no new state, so nothing renders again.

@@ -91,6 +91,17 @@ pub struct Comparison {
     pub too_large: bool,
     /// Compare was pressed at least once.
     pub done: bool,
+    /// The conversation guide is shown instead of the comparison.
+    pub guide: bool,
+}
+
+/// What the history's trend chart shows: a partnership (by name) and a dimension (by
+/// id); `None` leaves the choice to the view (the latest partnership, its weakest
+/// dimension).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct TrendChoice {
+    pub partnership: Option<String>,
+    pub dimension: Option<String>,
 }
 
 /// Which share text was copied, or selected for copying by hand.
@@ -127,6 +138,7 @@ pub struct AppState {
     /// Whether the results on show have had their first frame: until then only their
     /// top is drawn, so See results answers at once (hooks.rs, `use_results_painted`).
     pub results_painted: bool,
+    pub trend: TrendChoice,
 }
 
 impl AppState {
@@ -147,6 +159,7 @@ impl AppState {
             share_name: false,
             copy_status: None,
             results_painted: false,
+            trend: TrendChoice::default(),
         }
     }
 

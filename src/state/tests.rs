@@ -483,3 +483,140 @@ fn results_draw_their_top_first_and_the_rest_once_painted() {
     let s = apply(s, [Action::ShowHistory, Action::ShowResults("a".into())]);
     assert!(!s.results_painted);
 }
+
+#[test]
+fn a_plan_is_kept_with_its_check_and_only_own_checks_have_one() {
+    use rapport_core::plan::{Change, Date, Status, What};
+    let s = finish(fill_all(start(Loaded::default())), "a", 1);
+    let advice = What::Advice {
+        band: rapport_core::Band::Concern,
+        index: 0,
+    };
+    let add = |what: What| {
+        Action::Plan(PlanMsg::Add {
+            check: "a".into(),
+            dimension: "trust".into(),
+            what,
+            index: 0,
+            at: 5,
+        })
+    };
+    let s = apply(s, [add(advice.clone()), add(What::Own(String::new()))]);
+    let plan = &s.history.get("a").unwrap().plan;
+    assert_eq!((plan.actions.len(), plan.changed_at), (2, 5));
+    let change = |index, change| {
+        Action::Plan(PlanMsg::Change {
+            check: "a".into(),
+            index,
+            change,
+            at: 9,
+        })
+    };
+    let s = apply(
+        s,
+        [
+            change(0, Change::Owner("Ana".into())),
+            change(0, Change::Due(Date::parse("2027-03-01"))),
+            change(1, Change::Status(Status::Done)),
+        ],
+    );
+    let plan = &s.history.get("a").unwrap().plan;
+    assert_eq!(plan.actions[0].owner, "Ana");
+    assert_eq!(plan.actions[1].status, Status::Done);
+    assert_eq!(plan.changed_at, 9);
+    // The same recommendation twice, or a change that changes nothing: no new state.
+    assert!(Rc::ptr_eq(&s, &s.clone().reduce(add(advice))));
+    assert!(Rc::ptr_eq(
+        &s,
+        &s.clone().reduce(change(0, Change::Owner("Ana".into())))
+    ));
+    let s = apply(
+        s,
+        [Action::Plan(PlanMsg::Remove {
+            check: "a".into(),
+            index: 0,
+            at: 10,
+        })],
+    );
+    assert_eq!(s.history.get("a").unwrap().plan.actions.len(), 1);
+
+    // Someone else's result takes no plan.
+    let theirs = code_of(&s, "a", "Kofi");
+    let s = apply(
+        s,
+        [
+            Action::Share(ShareMsg::OpenLink(format!("#{theirs}"))),
+            Action::Share(ShareMsg::Save(20)),
+        ],
+    );
+    let received = s.history.assessments().iter().find(|a| a.received).unwrap();
+    let id = received.id.clone();
+    let after = s.clone().reduce(Action::Plan(PlanMsg::Add {
+        check: id,
+        dimension: "trust".into(),
+        what: What::Own("x".into()),
+        index: 0,
+        at: 30,
+    }));
+    assert!(Rc::ptr_eq(&s, &after));
+}
+
+#[test]
+fn a_partnership_picked_on_the_welcome_screen_starts_its_check_but_never_replaces_one() {
+    let s = apply(
+        start(Loaded::default()),
+        [Action::Walk(WalkMsg::StartNamed("River Trust".into()))],
+    );
+    assert_eq!(s.screen, Screen::Step(0));
+    assert_eq!(s.draft.name, "River Trust");
+    let answers = answer_step(&s, 0, 3);
+    let s = apply(s, answers.into_iter().chain([Action::ShowWelcome]));
+    let after = s
+        .clone()
+        .reduce(Action::Walk(WalkMsg::StartNamed("Harbour".into())));
+    assert!(Rc::ptr_eq(&s, &after));
+    assert_eq!(after.draft.name, "River Trust");
+}
+
+#[test]
+fn the_guide_opens_only_for_a_comparison_and_the_trend_remembers_its_choice() {
+    let s = finish(fill_all(start(Loaded::default())), "a", 1);
+    let guide = |on| Action::Compare(CompareMsg::Guide(on));
+    // Nothing compared yet: no guide.
+    assert!(Rc::ptr_eq(&s, &s.clone().reduce(guide(true))));
+    let code = code_of(&s, "a", "");
+    let s = apply(
+        s,
+        [Action::Compare(CompareMsg::Run {
+            input: format!("{code}\n{code}"),
+            picks: vec![],
+        })],
+    );
+    let s = apply(s, [guide(true)]);
+    assert!(s.comparison.guide);
+    assert!(Rc::ptr_eq(&s, &s.clone().reduce(guide(true))));
+    // A new comparison starts without it.
+    let s = apply(
+        s,
+        [Action::Compare(CompareMsg::Run {
+            input: code.clone(),
+            picks: vec!["a".into()],
+        })],
+    );
+    assert!(!s.comparison.guide);
+
+    let s = apply(
+        s,
+        [
+            Action::History(HistoryMsg::TrendOf("River Trust".into())),
+            Action::History(HistoryMsg::TrendDimension("trust".into())),
+        ],
+    );
+    assert_eq!(
+        s.trend,
+        TrendChoice {
+            partnership: Some("River Trust".into()),
+            dimension: Some("trust".into())
+        }
+    );
+}

@@ -22,6 +22,8 @@ pub enum WalkMsg {
     },
     /// Start another check of the partnership of this finished one.
     TakeAgain(String),
+    /// Start a check of the partnership of this name, picked on the welcome screen.
+    StartNamed(String),
 }
 
 impl AppState {
@@ -75,6 +77,15 @@ impl AppState {
                     self.go(Screen::Results(id));
                 }
             },
+            WalkMsg::StartNamed(name) => {
+                // An unfinished check is never replaced: the welcome screen offers this
+                // only when there is none.
+                if self.has_unfinished() {
+                    return false;
+                }
+                self.draft = self.fresh_draft(name);
+                self.go(Screen::Step(0));
+            }
             WalkMsg::TakeAgain(id) => {
                 if !self.has_unfinished() {
                     let name = self

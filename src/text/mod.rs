@@ -8,6 +8,7 @@ use rapport_core::embed::{Warning, Why};
 use rapport_core::exchange::{CsvWords, ImportError, MAX_IMPORT_BYTES};
 use rapport_core::instrument::InstrumentError;
 use rapport_core::language::{fill, Arg, Language, Message, Pack};
+use rapport_core::plan::{Date, Status};
 use rapport_core::scoring::{one_decimal, shown_tenths};
 use rapport_core::store::{ReadError, Shape};
 use rapport_core::Band;
@@ -71,7 +72,14 @@ messages! {
         compare_submit, problems_heading, need_two, received_tag, pair_heading, pair_a,
         pair_b, col_gap, gap_flag, chart_pair_description, starters_heading,
         starters_intro, starters_none, col_mean, col_lowest, col_highest, col_spread,
-        chart_team_description, team_starters_intro, comparison_link,
+        chart_team_description, team_starters_intro, comparison_link, plan_title, plan_intro,
+        plan_empty, add_to_plan, in_plan, write_own, action_text, action_dimension,
+        action_owner, action_due, action_status, status_open, status_in_progress, status_done,
+        status_dropped, follow_up_intro, calendar_due, remind_label, remind_download,
+        calendar_hint, file_plan, file_reminder, partnerships_title, csv_action, csv_owner,
+        csv_due, csv_status, event_reminder_details, trend_title, trend_partnership, col_date,
+        guide_button, guide_title, guide_opening_title, guide_opening, guide_closing_title,
+        guide_closing, guide_nothing, guide_questions, guide_prompts, back_to_compare, print_guide,
     }
     formatted {
         language_unavailable(language: &str, shown: &str),
@@ -130,6 +138,31 @@ messages! {
         team_intro(count: usize),
         team_too_few(count: usize),
         answer_range(lowest: &str, highest: &str),
+        plan_limit(count: usize),
+        plan_full(count: usize),
+        action_number(number: usize),
+        remove_action(number: usize),
+        owned_by(owner: &str),
+        due_on(date: &str),
+        follow_up_title(date: &str),
+        change_in(dimension: &str),
+        remind_in(count: usize),
+        event_action(action: &str),
+        event_action_details(name: &str, date: &str),
+        event_reminder(name: &str),
+        open_rapport(address: &str),
+        open_actions(count: usize),
+        actions_due(count: usize, date: &str),
+        check_again(name: &str),
+        import_unknown_plan(check: &str),
+        trend_chart_title(name: &str),
+        trend_chart_description(dimension: &str, discuss: &str, strength: &str),
+        trend_caption(name: &str),
+        guide_intro(minutes: usize),
+        guide_minutes(count: usize),
+        guide_gap(gap: &str),
+        guide_concern(score: &str),
+        guide_question(statement: &str),
     }
 }
 
@@ -246,6 +279,42 @@ impl Text {
             .unwrap_or_default()
     }
 
+    /// A calendar day (a due date), written as dates are, without a time.
+    pub fn day(&self, day: Date) -> String {
+        let (y, m, d) = day.ymd();
+        self.date_only(&js_sys::Date::new_with_year_month_day(
+            y as u32,
+            m as i32 - 1,
+            d as i32,
+        ))
+    }
+
+    /// The day of a moment (milliseconds since the Unix epoch), without its time.
+    pub fn day_of(&self, ms: u64) -> String {
+        self.date_only(&js_sys::Date::new(&JsValue::from_f64(ms as f64)))
+    }
+
+    fn date_only(&self, date: &js_sys::Date) -> String {
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
+        let locales = js_sys::Array::of1(&JsValue::from_str(&self.locale));
+        js_sys::Intl::DateTimeFormat::new(&locales, &options)
+            .format()
+            .call1(&JsValue::NULL, date)
+            .ok()
+            .and_then(|s| s.as_string())
+            .unwrap_or_default()
+    }
+
+    pub fn status(&self, status: Status) -> &str {
+        match status {
+            Status::Open => self.status_open(),
+            Status::InProgress => self.status_in_progress(),
+            Status::Done => self.status_done(),
+            Status::Dropped => self.status_dropped(),
+        }
+    }
+
     /// "3.5 out of 5".
     pub fn out_of(&self, mean: Option<f64>) -> String {
         self.out_of_five(&self.score(mean), 5)
@@ -301,6 +370,10 @@ impl Text {
                 self.csv_statement(),
                 self.csv_answer(),
                 self.csv_value(),
+                self.csv_action(),
+                self.csv_owner(),
+                self.csv_due(),
+                self.csv_status(),
             ],
             summary: self.csv_summary(),
             bands: [
@@ -309,6 +382,12 @@ impl Text {
                 self.band_concern(),
             ],
             not_enough: self.not_enough_answers(),
+            statuses: [
+                self.status_open(),
+                self.status_in_progress(),
+                self.status_done(),
+                self.status_dropped(),
+            ],
         }
     }
 
@@ -361,6 +440,9 @@ impl Text {
             }
             ImportError::Unreadable(ReadError::WrongShape(Shape::UnknownStatements { check })) => {
                 self.import_unknown_statements(check)
+            }
+            ImportError::Unreadable(ReadError::WrongShape(Shape::UnknownPlan { check })) => {
+                self.import_unknown_plan(check)
             }
             // Imports read histories, never drafts.
             ImportError::Unreadable(e) => self.read_error(e),

@@ -224,7 +224,7 @@ describe('export and import', () => {
     const rows = csv.text.replace(/^\uFEFF/, '').trim().split('\r\n');
     const statements = dimensions.reduce((n, d) => n + d.statements.length, 0);
     assert.equal(rows.length, 1 + statements + dimensions.length);
-    assert.equal(rows[0], '"Partnership","Finished (UTC)","Dimension","Statement","Answer","Value"');
+    assert.equal(rows[0], '"Partnership","Finished (UTC)","Dimension","Statement","Answer","Value","Action","Owner","Due","Status"');
     assert.match(rows[1], new RegExp(`^"River Trust","\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\dZ","Shared purpose & values","${instrument.dimensions[0].statements[0].text}","Agree","4"$`));
     assert.match(rows[5], /"Dimension score","Discuss","3\.5"$/);
     await page.getByRole('button', { name: 'Take it again' }).click();

@@ -131,7 +131,7 @@ describe('iframe with embed.js', () => {
     const app = p.frames()[1];
     await completeCheck(app, () => plans.all('Agree'));
     const [file] = await Promise.all([p.waitForEvent('download'), frame.getByRole('button', { name: 'Download JSON' }).click()]);
-    assert.match(fs.readFileSync(await file.path(), 'utf8'), /"schema":1/);
+    assert.match(fs.readFileSync(await file.path(), 'utf8'), /"schema":2/);
     assert.deepEqual(problems, []);
     await context.close();
   });

@@ -1,0 +1,541 @@
+//! An action plan: what the partners will do after a check, who does it and by when, and
+//! how it went by the next check. The articles behind Rapport put milestones,
+//! accountability and regular evaluation at the heart of a partnership; a plan is that,
+//! kept with the check it came from. Dates are calendar days, as a date input gives them.
+
+use crate::instrument::Instrument;
+use crate::scoring::{Band, Scores};
+
+/// A plan holds at most this many actions: a few that happen beat many that do not.
+pub const MAX_ACTIONS: usize = 3;
+/// The longest action written in one's own words, in characters.
+pub const MAX_WHAT_CHARS: usize = 280;
+/// The longest owner, in characters.
+pub const MAX_OWNER_CHARS: usize = 80;
+
+/// A calendar day, counted in days from 1970-01-01 (negative before it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date(i64);
+
+impl Date {
+    pub fn from_days(days: i64) -> Date {
+        Date(days)
+    }
+
+    pub fn days(self) -> i64 {
+        self.0
+    }
+
+    /// The UTC calendar day of a moment, in milliseconds since the Unix epoch.
+    pub fn of_ms(ms: u64) -> Date {
+        Date((ms / 86_400_000) as i64)
+    }
+
+    /// Year 1 to 9999, month 1–12, a day that month has.
+    pub fn from_ymd(year: i64, month: u32, day: u32) -> Option<Date> {
+        if !(1..=9999).contains(&year) || !(1..=12).contains(&month) {
+            return None;
+        }
+        if day < 1 || day > days_in_month(year, month) {
+            return None;
+        }
+        // Howard Hinnant's days-from-civil.
+        let y = if month <= 2 { year - 1 } else { year };
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let m = i64::from(month);
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(day) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        Some(Date(era * 146_097 + doe - 719_468))
+    }
+
+    /// Year, month (1–12) and day (1–31).
+    pub fn ymd(self) -> (i64, u32, u32) {
+        // Howard Hinnant's civil-from-days.
+        let z = self.0 + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+        (yoe + era * 400 + i64::from(month <= 2), month, day)
+    }
+
+    /// `YYYY-MM-DD`, as a date input's value is written; nothing else.
+    pub fn parse(text: &str) -> Option<Date> {
+        let bytes = text.as_bytes();
+        let digits = |range: std::ops::Range<usize>| -> Option<i64> {
+            let part = bytes.get(range)?;
+            part.iter()
+                .all(u8::is_ascii_digit)
+                .then(|| part.iter().fold(0, |n, b| n * 10 + i64::from(b - b'0')))
+        };
+        if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+            return None;
+        }
+        let (year, month, day) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
+        Date::from_ymd(year, month as u32, day as u32)
+    }
+
+    /// `YYYY-MM-DD`.
+    pub fn iso(self) -> String {
+        let (y, m, d) = self.ymd();
+        format!("{y:04}-{m:02}-{d:02}")
+    }
+
+    pub fn next_day(self) -> Date {
+        Date(self.0 + 1)
+    }
+
+    /// The same day `months` later; the month's last day when it is shorter (31 January
+    /// and one month give 28 or 29 February).
+    pub fn add_months(self, months: u32) -> Date {
+        let (y, m, d) = self.ymd();
+        let index = y * 12 + i64::from(m - 1) + i64::from(months);
+        let (year, month) = (index.div_euclid(12), index.rem_euclid(12) as u32 + 1);
+        let year = year.min(9999);
+        Date::from_ymd(year, month, d.min(days_in_month(year, month))).unwrap_or(self)
+    }
+}
+
+fn days_in_month(year: i64, month: u32) -> u32 {
+    match month {
+        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// How an action stands. It is open until the next check follows it up.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    Open,
+    InProgress,
+    Done,
+    Dropped,
+}
+
+impl Status {
+    pub const ALL: [Status; 4] = [
+        Status::Open,
+        Status::InProgress,
+        Status::Done,
+        Status::Dropped,
+    ];
+
+    /// Still to be done: open or in progress.
+    pub fn is_pending(self) -> bool {
+        matches!(self, Status::Open | Status::InProgress)
+    }
+
+    /// As stored.
+    pub fn id(self) -> &'static str {
+        match self {
+            Status::Open => "open",
+            Status::InProgress => "in-progress",
+            Status::Done => "done",
+            Status::Dropped => "dropped",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|s| s.id() == id)
+    }
+}
+
+/// What an action is: one of the instrument's recommendations, kept by reference so it
+/// reads in whatever language the plan is shown in, or the person's own words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum What {
+    /// The `index`th recommendation for a dimension in the `Discuss` or `Concern` band.
+    Advice {
+        band: Band,
+        index: usize,
+    },
+    Own(String),
+}
+
+impl What {
+    /// As stored: `concern-1`, `discuss-3` (1-based), for a recommendation.
+    pub fn advice_id(band: Band, index: usize) -> Option<String> {
+        let word = match band {
+            Band::Concern => "concern",
+            Band::Discuss => "discuss",
+            Band::Strength => return None,
+        };
+        Some(format!("{word}-{}", index + 1))
+    }
+
+    pub fn from_advice_id(id: &str) -> Option<What> {
+        let (word, n) = id.split_once('-')?;
+        let band = match word {
+            "concern" => Band::Concern,
+            "discuss" => Band::Discuss,
+            _ => return None,
+        };
+        let n: usize = n.parse().ok().filter(|n| *n >= 1)?;
+        Some(What::Advice { band, index: n - 1 })
+    }
+}
+
+/// One thing the partners will do, linked to the dimension it should move.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Action {
+    pub dimension: String,
+    pub what: What,
+    pub owner: String,
+    pub due: Option<Date>,
+    pub status: Status,
+}
+
+impl Action {
+    pub fn new(dimension: String, what: What) -> Action {
+        Action {
+            dimension,
+            what,
+            owner: String::new(),
+            due: None,
+            status: Status::Open,
+        }
+    }
+
+    /// Its words in `instrument`'s language; `None` if it names a recommendation or a
+    /// dimension the instrument does not have.
+    pub fn text<'a>(&'a self, instrument: &'a Instrument) -> Option<&'a str> {
+        let d = instrument
+            .dimensions
+            .iter()
+            .find(|d| d.id == self.dimension)?;
+        match &self.what {
+            What::Own(text) => Some(text),
+            What::Advice { band, index } => {
+                let list = match band {
+                    Band::Concern => &d.recommendations.concern,
+                    Band::Discuss => &d.recommendations.discuss,
+                    Band::Strength => return None,
+                };
+                list.get(*index).map(String::as_str)
+            }
+        }
+    }
+
+    /// Due before `today` and still to be done.
+    pub fn is_overdue(&self, today: Date) -> bool {
+        self.status.is_pending() && self.due.is_some_and(|due| due < today)
+    }
+}
+
+/// A change to one action of a plan.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Change {
+    Owner(String),
+    Due(Option<Date>),
+    /// New own words (an action picked from the recommendations becomes the person's own).
+    Words(String),
+    Dimension(String),
+    Status(Status),
+}
+
+/// The actions agreed after a check.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Plan {
+    pub actions: Vec<Action>,
+    /// When it last changed (milliseconds since the Unix epoch): of two tabs' copies of a
+    /// check, the later plan is kept.
+    pub changed_at: u64,
+}
+
+impl Plan {
+    pub fn is_empty(&self) -> bool {
+        self.actions.is_empty()
+    }
+
+    pub fn is_full(&self) -> bool {
+        self.actions.len() >= MAX_ACTIONS
+    }
+
+    /// Whether this recommendation is already in the plan.
+    pub fn has(&self, dimension: &str, what: &What) -> bool {
+        self.actions
+            .iter()
+            .any(|a| a.dimension == dimension && a.what == *what)
+    }
+
+    /// Adds `action` unless the plan is full or already has that recommendation.
+    pub fn add(&mut self, action: Action, at: u64) -> bool {
+        let repeated =
+            matches!(action.what, What::Advice { .. }) && self.has(&action.dimension, &action.what);
+        if self.is_full() || repeated {
+            return false;
+        }
+        self.actions.push(action);
+        self.changed_at = at;
+        true
+    }
+
+    pub fn remove(&mut self, index: usize, at: u64) -> bool {
+        if index >= self.actions.len() {
+            return false;
+        }
+        self.actions.remove(index);
+        self.changed_at = at;
+        true
+    }
+
+    /// Applies `change` to the action at `index`; text is cut to its limit. False when
+    /// there is no such action or nothing changed.
+    pub fn change(&mut self, index: usize, change: Change, at: u64) -> bool {
+        let Some(action) = self.actions.get_mut(index) else {
+            return false;
+        };
+        let before = action.clone();
+        match change {
+            Change::Owner(owner) => action.owner = cut(owner, MAX_OWNER_CHARS),
+            Change::Due(due) => action.due = due,
+            Change::Words(words) => action.what = What::Own(cut(words, MAX_WHAT_CHARS)),
+            Change::Dimension(dimension) => action.dimension = dimension,
+            Change::Status(status) => action.status = status,
+        }
+        if *action == before {
+            return false;
+        }
+        self.changed_at = at;
+        true
+    }
+
+    /// Whether every action names a dimension of `instrument` and, if picked from its
+    /// recommendations, one it has.
+    pub fn fits(&self, instrument: &Instrument) -> bool {
+        self.actions.len() <= MAX_ACTIONS
+            && self.actions.iter().all(|a| a.text(instrument).is_some())
+    }
+}
+
+fn cut(text: String, chars: usize) -> String {
+    match text.char_indices().nth(chars) {
+        Some((end, _)) => text[..end].to_owned(),
+        None => text,
+    }
+}
+
+/// The recommendations a plan can pick from: those of every dimension scored in the
+/// `Concern` band, then the `Discuss` band, lowest score first, as (dimension, band,
+/// index).
+pub fn choices<'a>(instrument: &'a Instrument, scores: &Scores) -> Vec<(&'a str, What)> {
+    let mut needs: Vec<(f64, usize)> = instrument
+        .dimensions
+        .iter()
+        .enumerate()
+        .filter_map(|(i, d)| {
+            let mean = scores.dimension(&d.id)?.mean()?;
+            (Band::of(mean) != Band::Strength).then_some((mean, i))
+        })
+        .collect();
+    needs = crate::order::sorted(needs, |a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    let mut out = Vec::new();
+    for (mean, i) in needs {
+        let d = &instrument.dimensions[i];
+        let band = Band::of(mean);
+        let list = match band {
+            Band::Concern => &d.recommendations.concern,
+            _ => &d.recommendations.discuss,
+        };
+        for index in 0..list.len() {
+            out.push((d.id.as_str(), What::Advice { band, index }));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fixtures::{finished, instrument};
+
+    fn day(text: &str) -> Date {
+        Date::parse(text).unwrap()
+    }
+
+    #[test]
+    fn dates_read_and_write_as_a_date_input_does() {
+        assert_eq!(day("1970-01-01").days(), 0);
+        assert_eq!(day("2000-02-29").iso(), "2000-02-29");
+        assert_eq!(day("2026-11-23"), Date::of_ms(1_795_392_000_000));
+        for bad in [
+            "",
+            "2026-2-01",
+            "2026-02-30",
+            "2025-02-29",
+            "1900-02-29",
+            "2026-13-01",
+            "0000-01-01",
+            "2026/01/01",
+            "+026-01-01",
+            "2026-01-011",
+            "２０２６-01-01",
+        ] {
+            assert_eq!(Date::parse(bad), None, "{bad}");
+        }
+        // Every day of four centuries reads back as written.
+        let (first, last) = (day("1900-01-01").days(), day("2300-12-31").days());
+        for n in first..=last {
+            let d = Date::from_days(n);
+            assert_eq!(Date::parse(&d.iso()), Some(d));
+        }
+    }
+
+    #[test]
+    fn months_are_added_as_a_calendar_does() {
+        assert_eq!(day("2026-01-31").add_months(1), day("2026-02-28"));
+        assert_eq!(day("2028-01-31").add_months(1), day("2028-02-29"));
+        assert_eq!(day("2026-11-23").add_months(3), day("2027-02-23"));
+        assert_eq!(day("2026-08-31").add_months(6), day("2027-02-28"));
+        assert_eq!(day("2026-12-15").add_months(12), day("2027-12-15"));
+    }
+
+    #[test]
+    fn an_action_is_overdue_only_while_it_is_pending() {
+        let today = day("2027-03-02");
+        let mut a = Action::new("trust".into(), What::Own("Call".into()));
+        assert!(!a.is_overdue(today), "no due date");
+        a.due = Some(day("2027-03-02"));
+        assert!(!a.is_overdue(today), "due today");
+        a.due = Some(day("2027-03-01"));
+        assert!(a.is_overdue(today));
+        a.status = Status::InProgress;
+        assert!(a.is_overdue(today));
+        for status in [Status::Done, Status::Dropped] {
+            a.status = status;
+            assert!(!a.is_overdue(today), "{status:?}");
+        }
+    }
+
+    #[test]
+    fn a_plan_holds_three_different_actions_and_records_when_it_changed() {
+        let mut plan = Plan::default();
+        let advice = |index| What::Advice {
+            band: Band::Concern,
+            index,
+        };
+        assert!(plan.add(Action::new("trust".into(), advice(0)), 10));
+        assert!(
+            !plan.add(Action::new("trust".into(), advice(0)), 11),
+            "twice"
+        );
+        assert!(plan.add(Action::new("goals".into(), advice(0)), 12));
+        assert!(plan.add(Action::new("trust".into(), What::Own(String::new())), 13));
+        assert!(
+            !plan.add(Action::new("trust".into(), What::Own(String::new())), 13),
+            "full"
+        );
+        assert!(plan.remove(2, 13));
+        // Two own actions may start out the same: each gets its words next.
+        assert!(plan.add(Action::new("trust".into(), What::Own(String::new())), 13));
+        assert!(
+            !plan.add(Action::new("trust".into(), advice(1)), 14),
+            "full"
+        );
+        assert_eq!((plan.actions.len(), plan.changed_at), (3, 13));
+
+        assert!(plan.change(0, Change::Owner("Ana".into()), 20));
+        assert!(!plan.change(0, Change::Owner("Ana".into()), 21), "same");
+        assert!(
+            !plan.change(5, Change::Status(Status::Done), 22),
+            "no such action"
+        );
+        assert_eq!(plan.changed_at, 20);
+        assert!(plan.change(1, Change::Words("x".repeat(300)), 23));
+        assert_eq!(plan.actions[1].what, What::Own("x".repeat(MAX_WHAT_CHARS)));
+        assert!(plan.change(2, Change::Owner("é".repeat(100)), 24));
+        assert_eq!(plan.actions[2].owner.chars().count(), MAX_OWNER_CHARS);
+        assert!(plan.change(2, Change::Status(Status::Done), 25));
+        assert!(plan.remove(0, 26));
+        assert_eq!(plan.actions.len(), 2);
+        assert!(!plan.remove(2, 27));
+        assert_eq!(plan.changed_at, 26);
+    }
+
+    #[test]
+    fn actions_read_in_the_instruments_language_and_unknown_ones_do_not_fit() {
+        let i = instrument();
+        let picked = Action::new(
+            "purpose".into(),
+            What::Advice {
+                band: Band::Discuss,
+                index: 1,
+            },
+        );
+        assert_eq!(
+            picked.text(&i),
+            Some(i.dimensions[0].recommendations.discuss[1].as_str())
+        );
+        let mut plan = Plan::default();
+        plan.add(picked, 1);
+        assert!(plan.fits(&i));
+        let missing = What::Advice {
+            band: Band::Concern,
+            index: 9,
+        };
+        plan.add(Action::new("purpose".into(), missing), 2);
+        assert!(!plan.fits(&i));
+        let mut plan = Plan::default();
+        plan.add(Action::new("nope".into(), What::Own("x".into())), 1);
+        assert!(!plan.fits(&i));
+    }
+
+    #[test]
+    fn advice_ids_round_trip_and_strength_has_none() {
+        for band in [Band::Concern, Band::Discuss] {
+            for index in 0..3 {
+                let id = What::advice_id(band, index).unwrap();
+                assert_eq!(
+                    What::from_advice_id(&id),
+                    Some(What::Advice { band, index })
+                );
+            }
+        }
+        assert_eq!(What::advice_id(Band::Strength, 0), None);
+        for bad in ["concern-0", "strength-1", "concern", "discuss-x", "-1"] {
+            assert_eq!(What::from_advice_id(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn choices_come_from_concern_then_discuss_dimensions_lowest_first() {
+        let i = instrument();
+        let mut a = finished("a", 1, "", 4);
+        // Trust scores 2 (concern), goals 3 (discuss), the rest 4 (strength).
+        let set = |a: &mut crate::store::Assessment, id: &str, total: u32| {
+            a.scores
+                .dimensions
+                .iter_mut()
+                .find(|d| d.dimension == id)
+                .unwrap()
+                .total = total;
+        };
+        set(&mut a, "trust", 8);
+        set(&mut a, "goals", 12);
+        let picked = choices(&i, &a.scores);
+        assert_eq!(picked.len(), 6);
+        assert!(picked[..3].iter().all(|(d, w)| *d == "trust"
+            && matches!(
+                w,
+                What::Advice {
+                    band: Band::Concern,
+                    ..
+                }
+            )));
+        assert!(picked[3..].iter().all(|(d, w)| *d == "goals"
+            && matches!(
+                w,
+                What::Advice {
+                    band: Band::Discuss,
+                    ..
+                }
+            )));
+        assert!(choices(&i, &finished("b", 1, "", 5).scores).is_empty());
+    }
+}

@@ -1,0 +1,278 @@
+//! The action plan on a result, and the follow-up of the plan before it. Every control
+//! names what it does in `data-do` (with `data-check` and `data-index`), read by the
+//! screen's one handler (`commands.rs`): one closure instead of one per field keeps the
+//! wasm small.
+
+use crate::browser;
+use crate::components::shared::{change_cell, Ui, PLAN_TITLE};
+use rapport_core::calendar::{calendar, Event as CalendarEvent};
+use rapport_core::insight;
+use rapport_core::plan::{Date, Status, What, MAX_ACTIONS, MAX_OWNER_CHARS, MAX_WHAT_CHARS};
+use rapport_core::Assessment;
+use wasm_bindgen::JsValue;
+use yew::prelude::*;
+
+/// Months after which a reminder to check again can be set.
+pub const REMIND_MONTHS: [u32; 3] = [3, 6, 12];
+
+/// The "Add to plan" button beside a recommendation of `dimension`, or a note that it is
+/// in the plan already. `None` where no plan can be made (someone else's result).
+pub fn add_button(
+    ui: &Ui,
+    assessment: &Assessment,
+    dimension: &str,
+    what: What,
+    described_by: &str,
+) -> Html {
+    let text = &*ui.text;
+    let What::Advice { band, index } = what else {
+        return Html::default();
+    };
+    // Once added, the same button says so and does nothing, so focus stays on it.
+    let added = assessment.plan.has(dimension, &what);
+    let value = format!(
+        "{dimension} {}",
+        What::advice_id(band, index).unwrap_or_default()
+    );
+    let plan = &assessment.plan;
+    html! {
+        <button type="button" class="link add-to-plan no-print" data-do={(!added).then_some("add")}
+            data-check={assessment.id.clone()} data-index={plan.actions.len().to_string()}
+            value={value} aria-describedby={described_by.to_owned()}
+            aria-disabled={added.then_some("true")} disabled={!added && plan.is_full()}>
+            { if added { text.in_plan() } else { text.add_to_plan() } }
+        </button>
+    }
+}
+
+/// The plan of `assessment`: its actions, each with what, which dimension, who and when;
+/// a button for an action in one's own words; calendar files for the dates and a
+/// reminder to check again.
+pub fn plan_section(ui: &Ui, assessment: &Assessment) -> Html {
+    let (text, instrument) = (&*ui.text, &*ui.instrument);
+    let plan = &assessment.plan;
+    let check = assessment.id.clone();
+    // Own actions start on the dimension most in need.
+    let first_need = insight::by_need(instrument, &assessment.scores)
+        .first()
+        .map(|(d, _)| d.id.clone())
+        .unwrap_or_default();
+    let has_dates = plan.actions.iter().any(|a| a.due.is_some());
+    html! {
+        <section class={classes!("plan", plan.is_empty().then_some("no-print"))} aria-labelledby={PLAN_TITLE}>
+            <h2 id={PLAN_TITLE} tabindex="-1">{ text.plan_title() }</h2>
+            <p class="no-print">{ text.plan_intro() }{ " " }{ text.plan_limit(MAX_ACTIONS) }</p>
+            if plan.is_empty() {
+                <p class="hint">{ text.plan_empty() }</p>
+            }
+            <ol class="plan-actions">
+                { for plan.actions.iter().enumerate().map(|(i, action)| {
+                    let id = |field: &str| format!("plan-{field}-{i}");
+                    let index = i.to_string();
+                    let dimension_name = instrument.dimensions.iter().find(|d| d.id == action.dimension).map_or("", |d| d.name.as_str());
+                    html! {
+                        <li class="plan-action">
+                            <fieldset>
+                                <legend>{ text.action_number(i + 1) }</legend>
+                                { match &action.what {
+                                    What::Own(words) => html! {
+                                        <>
+                                            <div class="field">
+                                                <label for={id("words")}>{ text.action_text() }</label>
+                                                <textarea id={id("words")} rows="2" maxlength={MAX_WHAT_CHARS.to_string()}
+                                                    data-do="words" data-check={check.clone()} data-index={index.clone()}
+                                                    value={words.clone()} />
+                                            </div>
+                                            <div class="field">
+                                                <label for={id("dimension")}>{ text.action_dimension() }</label>
+                                                <select id={id("dimension")} data-do="dimension" data-check={check.clone()} data-index={index.clone()}>
+                                                    { for instrument.dimensions.iter().map(|d| html! {
+                                                        <option value={d.id.clone()} selected={d.id == action.dimension}>{ &d.name }</option>
+                                                    }) }
+                                                </select>
+                                            </div>
+                                        </>
+                                    },
+                                    What::Advice { .. } => html! {
+                                        <>
+                                            <p class="plan-what">{ action.text(instrument).unwrap_or_default() }</p>
+                                            <p class="hint">{ dimension_name }</p>
+                                        </>
+                                    },
+                                } }
+                                <div class="plan-fields">
+                                    <div class="field">
+                                        <label for={id("owner")}>{ text.action_owner() }</label>
+                                        <input id={id("owner")} type="text" autocomplete="off" maxlength={MAX_OWNER_CHARS.to_string()}
+                                            data-do="owner" data-check={check.clone()} data-index={index.clone()}
+                                            value={action.owner.clone()} />
+                                    </div>
+                                    <div class="field">
+                                        <label for={id("due")}>{ text.action_due() }</label>
+                                        <input id={id("due")} type="date" min="2000-01-01" max="9999-12-31"
+                                            data-do="due" data-check={check.clone()} data-index={index.clone()}
+                                            value={action.due.map(Date::iso).unwrap_or_default()} />
+                                    </div>
+                                </div>
+                                <button type="button" class="link danger-link no-print" data-do="remove"
+                                    data-check={check.clone()} data-index={index}>
+                                    { text.remove_action(i + 1) }
+                                </button>
+                            </fieldset>
+                        </li>
+                    }
+                }) }
+            </ol>
+            if plan.is_full() {
+                <p class="hint no-print">{ text.plan_full(MAX_ACTIONS) }</p>
+            }
+            <div class="actions no-print">
+                <button type="button" class="secondary" data-do="own" data-check={check} value={first_need}
+                    data-index={plan.actions.len().to_string()} disabled={plan.is_full()}>
+                    { text.write_own() }
+                </button>
+                if has_dates {
+                    <button type="button" class="secondary" onclick={due_dates_file(ui, assessment)}>
+                        { text.calendar_due() }
+                    </button>
+                }
+            </div>
+            { reminder(ui, assessment) }
+        </section>
+    }
+}
+
+/// A calendar file with an all-day event on each action's due date.
+fn due_dates_file(ui: &Ui, assessment: &Assessment) -> Callback<MouseEvent> {
+    let (text, instrument, a) = (ui.text.clone(), ui.instrument.clone(), assessment.clone());
+    Callback::from(move |_: MouseEvent| {
+        let name = partnership_name(&text, &a);
+        let events: Vec<CalendarEvent> = a
+            .plan
+            .actions
+            .iter()
+            .enumerate()
+            .filter_map(|(i, action)| {
+                let mut lines = vec![text.event_action_details(name, &text.date(a.finished_at))];
+                if !action.owner.is_empty() {
+                    lines.push(text.owned_by(&action.owner));
+                }
+                lines.push(text.open_rapport(&browser::base_url()));
+                Some(CalendarEvent {
+                    uid: format!("{}-action-{}@rapport", a.id, i + 1),
+                    day: action.due?,
+                    summary: text.event_action(action.text(&instrument).unwrap_or_default()),
+                    description: lines.join("\n"),
+                })
+            })
+            .collect();
+        save_calendar(text.file_plan(), &calendar(&events, browser::now()));
+    })
+}
+
+/// "Remind me to check again": a month count and a calendar file with one event.
+fn reminder(ui: &Ui, assessment: &Assessment) -> Html {
+    let text = &*ui.text;
+    let download = {
+        let (text, a) = (ui.text.clone(), assessment.clone());
+        Callback::from(move |_: MouseEvent| {
+            let months = host_select_value("remind-months")
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(REMIND_MONTHS[0]);
+            let name = partnership_name(&text, &a);
+            let event = CalendarEvent {
+                uid: format!("{}-again-{months}@rapport", a.id),
+                day: browser::today().add_months(months),
+                summary: text.event_reminder(name),
+                description: format!(
+                    "{}\n{}",
+                    text.event_reminder_details(),
+                    text.open_rapport(&browser::base_url())
+                ),
+            };
+            save_calendar(text.file_reminder(), &calendar(&[event], browser::now()));
+        })
+    };
+    html! {
+        <div class="remind no-print">
+            <div class="field">
+                <label for="remind-months">{ text.remind_label() }</label>
+                <div class="share-row">
+                    <select id="remind-months">
+                        { for REMIND_MONTHS.iter().map(|m| html! {
+                            // Yew inserts options last first: without this the last would be chosen.
+                            <option value={m.to_string()} selected={*m == REMIND_MONTHS[0]}>{ text.remind_in(*m as usize) }</option>
+                        }) }
+                    </select>
+                    <button type="button" class="secondary" onclick={download}>{ text.remind_download() }</button>
+                </div>
+            </div>
+            <p class="hint">{ text.calendar_hint() }</p>
+        </div>
+    }
+}
+
+fn host_select_value(id: &str) -> Option<String> {
+    let element = crate::host::element(id)?;
+    js_sys::Reflect::get(&element, &JsValue::from_str("value"))
+        .ok()?
+        .as_string()
+}
+
+fn partnership_name<'a>(text: &'a crate::text::Text, a: &'a Assessment) -> &'a str {
+    if a.name.is_empty() {
+        text.unnamed_partnership()
+    } else {
+        &a.name
+    }
+}
+
+fn save_calendar(what: &str, file: &str) {
+    let day = browser::today().iso();
+    browser::download(&format!("rapport-{what}-{day}.ics"), "text/calendar", file);
+}
+
+/// The plan of an earlier check of the same partnership, followed up: each action's
+/// status (saved with that check) and, once the new check is finished (`now`), the
+/// change in its dimension since.
+pub fn follow_up(ui: &Ui, earlier: &Assessment, now: Option<&Assessment>) -> Html {
+    let (text, instrument) = (&*ui.text, &*ui.instrument);
+    let check = earlier.id.clone();
+    html! {
+        <section class="follow-up" aria-labelledby="follow-up-title">
+            <h2 id="follow-up-title">{ text.follow_up_title(&text.date(earlier.finished_at)) }</h2>
+            <p class="no-print">{ text.follow_up_intro() }</p>
+            <ol class="plan-actions">
+                { for earlier.plan.actions.iter().enumerate().map(|(i, action)| {
+                    let id = format!("follow-status-{i}");
+                    let dimension = instrument.dimensions.iter().find(|d| d.id == action.dimension);
+                    let change = now.map(|now| insight::change(&now.scores, &earlier.scores, &action.dimension));
+                    html! {
+                        <li class="plan-action">
+                            <p class="plan-what">{ action.text(instrument).unwrap_or_default() }</p>
+                            <p class="hint plan-who">
+                                if !action.owner.is_empty() {
+                                    <span>{ text.owned_by(&action.owner) }</span>
+                                }
+                                if let Some(due) = action.due {
+                                    <span>{ text.due_on(&text.day(due)) }</span>
+                                }
+                            </p>
+                            if let (Some(d), Some(change)) = (dimension, change) {
+                                <p>{ text.change_in(&d.name) }{ " " }{ change_cell(ui, change) }</p>
+                            }
+                            <div class="field">
+                                <label for={id.clone()}>{ text.action_status() }</label>
+                                <select id={id} data-do="status" data-check={check.clone()} data-index={i.to_string()}>
+                                    { for Status::ALL.iter().map(|s| html! {
+                                        <option value={s.id()} selected={*s == action.status}>{ text.status(*s) }</option>
+                                    }) }
+                                </select>
+                            </div>
+                        </li>
+                    }
+                }) }
+            </ol>
+        </section>
+    }
+}

@@ -1,0 +1,176 @@
+//! A partnership over time, on the history screen: the overall score and one chosen
+//! dimension for each of its checks, as an inline-SVG line chart with the 3.0 and 4.0
+//! band thresholds marked, and a table with the same numbers for screen readers and
+//! print. The pickers say what they change in `data-do` (`commands.rs`).
+
+use crate::components::shared::Ui;
+use rapport_core::partnership::{Partnership, Point};
+use rapport_core::Band;
+use yew::prelude::*;
+
+/// The chart's size in viewBox units, and its plot area inside.
+const WIDTH: i32 = 360;
+const HEIGHT: i32 = 200;
+const LEFT: i32 = 34;
+const RIGHT: i32 = 12;
+const TOP: i32 = 12;
+const BOTTOM: i32 = 34;
+
+/// The height of a score: 1 at the bottom of the plot, 5 at the top.
+fn y(score: f64) -> i32 {
+    TOP + ((5.0 - score) / 4.0 * f64::from(HEIGHT - TOP - BOTTOM)).round() as i32
+}
+
+/// Where the `i`th of `n` checks sits along the time axis, oldest on the left.
+fn x(i: usize, n: usize) -> i32 {
+    let span = WIDTH - LEFT - RIGHT;
+    match n {
+        0 | 1 => LEFT + span / 2,
+        _ => LEFT + (span as usize * i / (n - 1)) as i32,
+    }
+}
+
+/// The partnerships with two checks or more, the one shown (`chosen`, by name, or the
+/// first) and its chart for `dimension` (the dimension id; the latest check's weakest
+/// when `None`). Nothing when no partnership has two checks.
+pub fn trend_view(
+    ui: &Ui,
+    partnerships: &[Partnership],
+    chosen: Option<&str>,
+    dimension: Option<&str>,
+) -> Html {
+    let (text, instrument) = (&*ui.text, &*ui.instrument);
+    let over_time: Vec<&Partnership> = partnerships.iter().filter(|p| p.checks.len() > 1).collect();
+    let Some(shown) = chosen
+        .and_then(|name| over_time.iter().find(|p| p.name == name))
+        .or(over_time.first())
+    else {
+        return Html::default();
+    };
+    let dimension = dimension
+        .and_then(|id| instrument.dimensions.iter().find(|d| d.id == id))
+        .or_else(|| {
+            rapport_core::insight::by_need(instrument, &shown.latest().scores)
+                .first()
+                .map(|(d, _)| *d)
+        });
+    let Some(dimension) = dimension else {
+        return Html::default();
+    };
+    let history_points = shown.trend(&dimension.id);
+    let n = history_points.len();
+    let line = |pick: fn(&Point) -> Option<f64>| {
+        let mut d = String::new();
+        for (i, p) in history_points.iter().enumerate() {
+            if let Some(score) = pick(p) {
+                let command = if d.is_empty() { 'M' } else { 'L' };
+                d.push_str(&format!("{command}{},{} ", x(i, n), y(score)));
+            }
+        }
+        d
+    };
+    let name = |p: &Partnership| {
+        if p.name.is_empty() {
+            text.unnamed_partnership().to_owned()
+        } else {
+            p.name.to_owned()
+        }
+    };
+    let shown_name = name(shown);
+    let day = |at: u64| text.day_of(at);
+    let series = [
+        (0, line(|p| p.overall), text.overall()),
+        (1, line(|p| p.dimension), dimension.name.as_str()),
+    ];
+
+    html! {
+        <section class="trend" aria-labelledby="trend-title">
+            <h2 id="trend-title">{ text.trend_title() }</h2>
+            <div class="trend-pickers">
+                if over_time.len() > 1 {
+                    <div class="field">
+                        <label for="trend-of">{ text.trend_partnership() }</label>
+                        <select id="trend-of" data-do="trend-of">
+                            { for over_time.iter().map(|p| html! {
+                                <option value={p.name.to_owned()} selected={p.name == shown.name}>{ name(p) }</option>
+                            }) }
+                        </select>
+                    </div>
+                }
+                <div class="field">
+                    <label for="trend-dimension">{ text.col_dimension() }</label>
+                    <select id="trend-dimension" data-do="trend-dimension">
+                        { for instrument.dimensions.iter().map(|d| html! {
+                            <option value={d.id.clone()} selected={d.id == dimension.id}>{ &d.name }</option>
+                        }) }
+                    </select>
+                </div>
+            </div>
+            <figure class="chart trend-chart">
+                <svg class="radar trend-svg" viewBox={format!("0 0 {WIDTH} {HEIGHT}")} role="img"
+                    aria-labelledby="trend-svg-title trend-svg-desc" focusable="false">
+                    <title id="trend-svg-title">{ text.trend_chart_title(&shown_name) }</title>
+                    <desc id="trend-svg-desc">{ text.trend_chart_description(&dimension.name, &text.mean(Band::DISCUSS_FROM), &text.mean(Band::STRENGTH_FROM)) }</desc>
+                    { for (1..=5).map(|s| {
+                        let s = f64::from(s);
+                        let threshold = s == Band::DISCUSS_FROM || s == Band::STRENGTH_FROM;
+                        html! {
+                            <g>
+                                <line class={if threshold { "axis ring-threshold" } else { "axis" }}
+                                    x1={LEFT.to_string()} x2={(WIDTH - RIGHT).to_string()}
+                                    y1={y(s).to_string()} y2={y(s).to_string()} />
+                                <text class="ring-label" x={(LEFT - 8).to_string()} y={(y(s) + 4).to_string()} text-anchor="end">{ text.mean(s) }</text>
+                            </g>
+                        }
+                    }) }
+                    { for series.iter().map(|(k, d, _)| html! {
+                        <g class={format!("series series-{k}")}>
+                            <path class="trend-line" d={d.clone()} />
+                        </g>
+                    }) }
+                    { for history_points.iter().enumerate().map(|(i, p)| html! {
+                        <g>
+                            if let Some(s) = p.overall {
+                                <circle class="score-dot" cx={x(i, n).to_string()} cy={y(s).to_string()} r="4" />
+                            }
+                            if let Some(s) = p.dimension {
+                                <g class="series-1"><circle class="score-dot" cx={x(i, n).to_string()} cy={y(s).to_string()} r="4" /></g>
+                            }
+                        </g>
+                    }) }
+                    // The first and last dates under the axis; the table has every one.
+                    { for [0, n - 1].into_iter().map(|i| html! {
+                        <text class="ring-label trend-date" x={x(i, n).to_string()} y={(HEIGHT - BOTTOM + 22).to_string()}
+                            text-anchor={if i == 0 { "start" } else { "end" }}>
+                            { day(history_points[i].check.finished_at) }
+                        </text>
+                    }) }
+                </svg>
+                <ul class="legend">
+                    { for series.iter().map(|(k, _, label)| html! {
+                        <li><span class={format!("swatch series-{k}")} aria-hidden="true"></span><span>{ *label }</span></li>
+                    }) }
+                </ul>
+            </figure>
+            <table class="scores trend-table">
+                <caption>{ text.trend_caption(&shown_name) }</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{ text.col_date() }</th>
+                        <th scope="col" class="num">{ text.overall() }</th>
+                        <th scope="col" class="num">{ &dimension.name }</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    { for history_points.iter().map(|p| html! {
+                        <tr>
+                            <th scope="row">{ day(p.check.finished_at) }</th>
+                            <td class="num">{ text.score(p.overall) }</td>
+                            <td class="num">{ text.score(p.dimension) }</td>
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+        </section>
+    }
+}
