@@ -144,6 +144,16 @@ describe('an action plan', () => {
     await page.locator('#import-file').setInputFiles({ name: json.name, mimeType: 'application/json', buffer: Buffer.from(json.text) });
     await page.getByText(`Imported ${json.name}: 1 result added.`).waitFor();
     assert.deepEqual((await storedHistory(page)).data.assessments, before);
+    // A plan naming a recommendation this version does not have is refused, and says so.
+    const odd = json.text.replace('"advice":"concern-3"', '"advice":"concern-9"');
+    assert.notEqual(odd, json.text);
+    await page.locator('#import-file').setInputFiles({ name: 'odd-plan.json', mimeType: 'application/json', buffer: Buffer.from(odd) });
+    await page.locator('.notice-warn p', { hasText: 'odd-plan.json' }).waitFor();
+    assert.equal(
+      await page.locator('.notice-warn p').innerText(),
+      `odd-plan.json could not be imported: its action plan (in check ${before[0].id}) has an action this version of Rapport does not know. Your history has not changed.`,
+    );
+    assert.deepEqual((await storedHistory(page)).data.assessments, before);
     await page.getByRole('button', { name: /^Open/ }).first().click();
     assert.equal(await page.getByLabel('Owner').inputValue(), 'Ana, "the lead"');
     expectNoProblems();
