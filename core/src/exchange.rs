@@ -142,7 +142,8 @@ pub struct Imported {
 }
 
 /// `history` with the file's checks added. A check whose id is already there is not
-/// added again; a check deleted earlier comes back (importing it is asking for it).
+/// added again, but takes the file's plan if that changed later; a check deleted earlier
+/// comes back (importing it is asking for it).
 pub fn import(
     history: &History,
     file: &str,
@@ -167,6 +168,14 @@ pub fn import(
     for a in incoming.assessments() {
         if history.get(&a.id).is_some() {
             imported.already += 1;
+            // The same check, planned further elsewhere: its later plan is kept.
+            next.update_plan(&a.id, |plan| {
+                let later = a.plan.changed_at > plan.changed_at;
+                if later {
+                    *plan = a.plan.clone();
+                }
+                later
+            });
         } else {
             next.add(a.clone());
             imported.added += 1;
@@ -255,6 +264,20 @@ mod tests {
                 already: 1
             }
         );
+    }
+
+    #[test]
+    fn a_check_already_here_takes_a_later_plan_from_the_file_and_keeps_its_own_otherwise() {
+        let i = instrument();
+        let here = history(&[finished("a", 1, "", 3)]);
+        let mut elsewhere = finished("a", 1, "", 3);
+        elsewhere.plan = crate::fixtures::plan();
+        let (next, imported) = import(&here, &to_json(&[elsewhere.clone()]), &i).unwrap();
+        assert_eq!(imported.already, 1);
+        assert_eq!(next.get("a").unwrap().plan, elsewhere.plan);
+        // Importing an older plan changes nothing.
+        let (again, _) = import(&next, &to_json(&[finished("a", 1, "", 3)]), &i).unwrap();
+        assert_eq!(again, next);
     }
 
     #[test]

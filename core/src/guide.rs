@@ -45,11 +45,13 @@ pub struct Item<'a> {
     pub minutes: u32,
 }
 
-/// The agenda: opening, items, closing.
+/// The agenda: opening, items, closing. `free` holds the minutes no item took: all of
+/// them when nothing stands out, for the strengths and what to watch.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Guide<'a> {
     pub opening: u32,
     pub items: Vec<Item<'a>>,
+    pub free: u32,
     pub closing: u32,
 }
 
@@ -115,6 +117,7 @@ pub fn guide<'a>(instrument: &'a Instrument, results: &[(&Answers, &Scores)]) ->
     share_time(&mut items, spare);
     Some(Guide {
         opening: OPENING_MINUTES,
+        free: spare - items.iter().map(|i| i.minutes).sum::<u32>(),
         items,
         closing: CLOSING_MINUTES,
     })
@@ -190,7 +193,7 @@ mod tests {
             ]
         );
         let total: u32 = g.opening + g.closing + g.items.iter().map(|i| i.minutes).sum::<u32>();
-        assert_eq!(total, MEETING_MINUTES);
+        assert_eq!((total, g.free), (MEETING_MINUTES, 0));
         // Each gap carries its statements answered most differently, and the prompts.
         let trust = &g.items[0];
         assert_eq!(trust.questions.len(), QUESTIONS);
@@ -229,6 +232,8 @@ mod tests {
         let s = score(&i, &a);
         let g = guide(&i, &[(&a, &s), (&a, &s)]).unwrap();
         assert!(g.items.is_empty());
+        // The hour is still an hour: the time is free for the strengths.
+        assert_eq!(g.opening + g.free + g.closing, MEETING_MINUTES);
         assert_eq!(guide(&i, &[(&a, &s)]), None);
     }
 }

@@ -26,17 +26,20 @@ impl<'a> Partnership<'a> {
         self.checks[0]
     }
 
-    /// Every action of its checks still to be done, with the check it belongs to.
-    pub fn pending(&self) -> Vec<(&'a Assessment, &'a Action)> {
-        self.checks
-            .iter()
-            .flat_map(|a| a.plan.actions.iter().map(move |action| (*a, action)))
-            .filter(|(_, action)| action.status.is_pending())
+    /// The actions still to be done in its latest plan. A newer plan takes over from
+    /// the ones before it, as the next check follows up only the latest.
+    pub fn pending(&self) -> Vec<&'a Action> {
+        let latest = self.checks.iter().find(|a| !a.plan.is_empty());
+        latest
+            .map(|a| &a.plan.actions)
+            .into_iter()
+            .flatten()
+            .filter(|action| action.status.is_pending())
             .collect()
     }
 
     pub fn overdue(&self, today: Date) -> Option<Overdue> {
-        overdue(self.pending().into_iter().map(|(_, a)| a), today)
+        overdue(self.pending().into_iter(), today)
     }
 }
 
@@ -71,13 +74,11 @@ pub fn partnerships(history: &History) -> Vec<Partnership<'_>> {
     out.into_iter().map(|(_, p)| p).collect()
 }
 
-/// Actions past their date across every partnership.
+/// Actions past their date across every partnership, in each one's latest plan.
 pub fn all_overdue(history: &History, today: Date) -> Option<Overdue> {
-    let pending: Vec<&Action> = history
-        .assessments()
+    let pending: Vec<&Action> = partnerships(history)
         .iter()
-        .filter(|a| !a.received)
-        .flat_map(|a| &a.plan.actions)
+        .flat_map(|p| p.pending())
         .collect();
     overdue(pending.into_iter(), today)
 }
@@ -154,7 +155,10 @@ mod tests {
                 finished("a1", 10, "Alpha", 2),
                 &[("2027-02-01", Status::Open), ("2027-01-01", Status::Done)],
             ),
-            finished("b1", 20, "Beta", 3),
+            with_plan(
+                finished("b1", 20, "Beta", 3),
+                &[("2027-04-01", Status::Open)],
+            ),
             with_plan(
                 finished("a2", 30, " ALPHA ", 3),
                 &[("2027-03-01", Status::InProgress), ("", Status::Open)],
@@ -177,38 +181,39 @@ mod tests {
             [("alpha", vec!["a3", "a2", "a1"]), ("Beta", vec!["b1"])]
         );
         assert_eq!(found[0].latest().scores.overall(), Some(4.0));
-        // Pending: open or in progress, in any check of the partnership.
-        assert_eq!(found[0].pending().len(), 3);
-        assert!(found[1].pending().is_empty());
+        // Pending: open or in progress, in the latest plan (a2's; a3 has none).
+        assert_eq!(found[0].pending().len(), 2);
+        assert_eq!(found[1].pending().len(), 1);
     }
 
     #[test]
-    fn overdue_counts_pending_actions_due_before_today() {
+    fn overdue_counts_pending_actions_of_each_latest_plan_due_before_today() {
         let h = history();
         let alpha = &partnerships(&h)[0];
-        assert_eq!(alpha.overdue(day("2027-01-15")), None);
+        // a1's open action, due 1 February, was taken over by a2's plan.
+        assert_eq!(alpha.overdue(day("2027-02-02")), None);
         assert_eq!(
-            alpha.overdue(day("2027-02-02")),
+            alpha.overdue(day("2027-03-02")),
             Some(Overdue {
                 count: 1,
-                since: day("2027-02-01")
+                since: day("2027-03-01")
             })
         );
         assert_eq!(
             all_overdue(&h, day("2027-06-01")),
             Some(Overdue {
                 count: 2,
-                since: day("2027-02-01")
+                since: day("2027-03-01")
             })
         );
-        // Done, they are no longer due.
+        // Done, it is no longer due.
         let mut h = h;
-        h.update_plan("a1", |p| p.change(0, Change::Status(Status::Done), 2));
+        h.update_plan("a2", |p| p.change(0, Change::Status(Status::Done), 2));
         assert_eq!(
             all_overdue(&h, day("2027-06-01")),
             Some(Overdue {
                 count: 1,
-                since: day("2027-03-01")
+                since: day("2027-04-01")
             })
         );
     }
@@ -227,7 +232,8 @@ mod tests {
             Some("a1".into())
         );
         assert_eq!(id(plan_to_follow(&h, "alpha", Some("a1"))), None);
-        assert_eq!(id(plan_to_follow(&h, "Beta", None)), None);
+        assert_eq!(id(plan_to_follow(&h, "Beta", None)), Some("b1".into()));
+        assert_eq!(id(plan_to_follow(&h, "Beta", Some("b1"))), None);
         assert_eq!(id(plan_to_follow(&h, "Gamma", None)), None);
     }
 

@@ -12,6 +12,10 @@ pub const MAX_ACTIONS: usize = 3;
 pub const MAX_WHAT_CHARS: usize = 280;
 /// The longest owner, in characters.
 pub const MAX_OWNER_CHARS: usize = 80;
+/// The first and last due dates a plan takes: the last leaves room for the day after it,
+/// where a calendar's all-day event ends.
+pub const DUE_FIRST: &str = "2000-01-01";
+pub const DUE_LAST: &str = "9999-12-30";
 
 /// A calendar day, counted in days from 1970-01-01 (negative before it).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -85,6 +89,13 @@ impl Date {
         format!("{y:04}-{m:02}-{d:02}")
     }
 
+    /// A due date as a date input gives it, within [`DUE_FIRST`] and [`DUE_LAST`]: the
+    /// digits of a year being typed (0002, 0020, 0202) are no date yet.
+    pub fn due(text: &str) -> Option<Date> {
+        Date::parse(text)
+            .filter(|d| (Date::parse(DUE_FIRST)..=Date::parse(DUE_LAST)).contains(&Some(*d)))
+    }
+
     pub fn next_day(self) -> Date {
         Date(self.0 + 1)
     }
@@ -95,7 +106,9 @@ impl Date {
         let (y, m, d) = self.ymd();
         let index = y * 12 + i64::from(m - 1) + i64::from(months);
         let (year, month) = (index.div_euclid(12), index.rem_euclid(12) as u32 + 1);
-        let year = year.min(9999);
+        if year > 9999 {
+            return Date::parse(DUE_LAST).unwrap_or(self);
+        }
         Date::from_ymd(year, month, d.min(days_in_month(year, month))).unwrap_or(self)
     }
 }
@@ -272,7 +285,7 @@ impl Plan {
             return false;
         }
         self.actions.push(action);
-        self.changed_at = at;
+        self.touch(at);
         true
     }
 
@@ -281,7 +294,7 @@ impl Plan {
             return false;
         }
         self.actions.remove(index);
-        self.changed_at = at;
+        self.touch(at);
         true
     }
 
@@ -302,8 +315,14 @@ impl Plan {
         if *action == before {
             return false;
         }
-        self.changed_at = at;
+        self.touch(at);
         true
+    }
+
+    /// Records a change made at `at`, always later than the one before: a copy stamped by
+    /// a clock running ahead (another device's, say) must not win every merge after it.
+    fn touch(&mut self, at: u64) {
+        self.changed_at = at.max(self.changed_at.saturating_add(1));
     }
 
     /// Whether every action names a dimension of `instrument` and, if picked from its
@@ -388,12 +407,49 @@ mod tests {
     }
 
     #[test]
+    fn due_dates_are_whole_dates_in_range() {
+        assert_eq!(Date::due("2027-03-01"), Date::parse("2027-03-01"));
+        for early in [
+            "0002-03-01",
+            "0027-03-01",
+            "1999-12-31",
+            "9999-12-31",
+            "2027-3-1",
+        ] {
+            assert_eq!(Date::due(early), None, "{early}");
+        }
+        assert_eq!(
+            Date::due(DUE_FIRST).map(Date::iso).as_deref(),
+            Some(DUE_FIRST)
+        );
+        assert_eq!(
+            Date::due(DUE_LAST).map(Date::iso).as_deref(),
+            Some(DUE_LAST)
+        );
+    }
+
+    #[test]
+    fn a_change_is_always_stamped_after_the_one_before() {
+        let mut plan = Plan::default();
+        plan.add(
+            Action::new("trust".into(), What::Own("x".into())),
+            4_000_000_000_000,
+        );
+        // This device's clock is behind the one that stamped the plan.
+        assert!(plan.change(0, Change::Owner("Bo".into()), 1_800_000_000_000));
+        assert_eq!(plan.changed_at, 4_000_000_000_001);
+        assert!(plan.remove(0, 5));
+        assert_eq!(plan.changed_at, 4_000_000_000_002);
+    }
+
+    #[test]
     fn months_are_added_as_a_calendar_does() {
         assert_eq!(day("2026-01-31").add_months(1), day("2026-02-28"));
         assert_eq!(day("2028-01-31").add_months(1), day("2028-02-29"));
         assert_eq!(day("2026-11-23").add_months(3), day("2027-02-23"));
         assert_eq!(day("2026-08-31").add_months(6), day("2027-02-28"));
         assert_eq!(day("2026-12-15").add_months(12), day("2027-12-15"));
+        assert_eq!(day("9999-12-15").add_months(1), day(DUE_LAST));
     }
 
     #[test]
@@ -425,17 +481,11 @@ mod tests {
             !plan.add(Action::new("trust".into(), advice(0)), 11),
             "twice"
         );
-        assert!(plan.add(Action::new("goals".into(), advice(0)), 12));
-        assert!(plan.add(Action::new("trust".into(), What::Own(String::new())), 13));
-        assert!(
-            !plan.add(Action::new("trust".into(), What::Own(String::new())), 13),
-            "full"
-        );
-        assert!(plan.remove(2, 13));
         // Two own actions may start out the same: each gets its words next.
+        assert!(plan.add(Action::new("trust".into(), What::Own(String::new())), 12));
         assert!(plan.add(Action::new("trust".into(), What::Own(String::new())), 13));
         assert!(
-            !plan.add(Action::new("trust".into(), advice(1)), 14),
+            !plan.add(Action::new("goals".into(), advice(0)), 14),
             "full"
         );
         assert_eq!((plan.actions.len(), plan.changed_at), (3, 13));

@@ -579,7 +579,7 @@ impl Record for Plan {
             };
             let due = match leaves.node(&at("due")) {
                 Some((Kind::Null, _, _)) => None,
-                _ => Some(Date::parse(&text(leaves, &at("due"))?).ok_or_else(|| place("due"))?),
+                _ => Some(Date::due(&text(leaves, &at("due"))?).ok_or_else(|| place("due"))?),
             };
             Ok(Action {
                 dimension: text(leaves, &at("dimension"))?,

@@ -86,7 +86,7 @@ fn command(e: &Event) -> Option<Action> {
         ("input", "owner") => change(Change::Owner(value)),
         ("input", "words") => change(Change::Words(value)),
         ("input", "dimension") => change(Change::Dimension(value)),
-        ("input", "due") => change(Change::Due(Date::parse(&value))),
+        ("input", "due") => change(Change::Due(Date::due(&value))),
         ("input", "status") => change(Change::Status(Status::from_id(&value)?)),
         ("input", "trend-of") => Action::History(HistoryMsg::TrendOf(value)),
         ("input", "trend-dimension") => Action::History(HistoryMsg::TrendDimension(value)),

@@ -40,7 +40,7 @@ pub fn guide_view(ui: &Ui, entries: &[Entry]) -> Html {
                 <ol class="agenda">
                     { item(text.guide_opening_title(), agenda.opening, html! { <p>{ text.guide_opening() }</p> }) }
                     if agenda.items.is_empty() {
-                        <li class="agenda-item"><p>{ text.guide_nothing() }</p></li>
+                        { item(text.guide_prompts(), agenda.free, html! { <p>{ text.guide_nothing() }</p> }) }
                     }
                     { for agenda.items.iter().map(|i| item(&i.dimension.name, i.minutes, html! {
                         <>

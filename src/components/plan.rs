@@ -7,7 +7,9 @@ use crate::browser;
 use crate::components::shared::{change_cell, Ui, PLAN_TITLE};
 use rapport_core::calendar::{calendar, Event as CalendarEvent};
 use rapport_core::insight;
-use rapport_core::plan::{Date, Status, What, MAX_ACTIONS, MAX_OWNER_CHARS, MAX_WHAT_CHARS};
+use rapport_core::plan::{
+    Date, Status, What, DUE_FIRST, DUE_LAST, MAX_ACTIONS, MAX_OWNER_CHARS, MAX_WHAT_CHARS,
+};
 use rapport_core::Assessment;
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
@@ -65,7 +67,9 @@ pub fn plan_section(ui: &Ui, assessment: &Assessment) -> Html {
             if plan.is_empty() {
                 <p class="hint">{ text.plan_empty() }</p>
             }
-            <ol class="plan-actions">
+            // Keyed by the count: after an action is added or removed the list is drawn
+            // anew, so no select keeps a choice made for the action that was there before.
+            <ol class="plan-actions" key={plan.actions.len()}>
                 { for plan.actions.iter().enumerate().map(|(i, action)| {
                     let id = |field: &str| format!("plan-{field}-{i}");
                     let index = i.to_string();
@@ -109,7 +113,7 @@ pub fn plan_section(ui: &Ui, assessment: &Assessment) -> Html {
                                     </div>
                                     <div class="field">
                                         <label for={id("due")}>{ text.action_due() }</label>
-                                        <input id={id("due")} type="date" min="2000-01-01" max="9999-12-31"
+                                        <input id={id("due")} type="date" min={DUE_FIRST} max={DUE_LAST}
                                             data-do="due" data-check={check.clone()} data-index={index.clone()}
                                             value={action.due.map(Date::iso).unwrap_or_default()} />
                                     </div>
@@ -242,14 +246,16 @@ pub fn follow_up(ui: &Ui, earlier: &Assessment, now: Option<&Assessment>) -> Htm
         <section class="follow-up" aria-labelledby="follow-up-title">
             <h2 id="follow-up-title">{ text.follow_up_title(&text.date(earlier.finished_at)) }</h2>
             <p class="no-print">{ text.follow_up_intro() }</p>
-            <ol class="plan-actions">
+            // Keyed by the check: another partnership's plan is drawn anew (its statuses).
+            <ol class="plan-actions" key={check.clone()}>
                 { for earlier.plan.actions.iter().enumerate().map(|(i, action)| {
                     let id = format!("follow-status-{i}");
+                    let what = format!("follow-what-{i}");
                     let dimension = instrument.dimensions.iter().find(|d| d.id == action.dimension);
                     let change = now.map(|now| insight::change(&now.scores, &earlier.scores, &action.dimension));
                     html! {
                         <li class="plan-action">
-                            <p class="plan-what">{ action.text(instrument).unwrap_or_default() }</p>
+                            <p class="plan-what" id={what.clone()}>{ action.text(instrument).unwrap_or_default() }</p>
                             <p class="hint plan-who">
                                 if !action.owner.is_empty() {
                                     <span>{ text.owned_by(&action.owner) }</span>
@@ -263,7 +269,8 @@ pub fn follow_up(ui: &Ui, earlier: &Assessment, now: Option<&Assessment>) -> Htm
                             }
                             <div class="field">
                                 <label for={id.clone()}>{ text.action_status() }</label>
-                                <select id={id} data-do="status" data-check={check.clone()} data-index={i.to_string()}>
+                                <select id={id} data-do="status" data-check={check.clone()} data-index={i.to_string()}
+                                    aria-describedby={what}>
                                     { for Status::ALL.iter().map(|s| html! {
                                         <option value={s.id()} selected={*s == action.status}>{ text.status(*s) }</option>
                                     }) }

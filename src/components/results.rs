@@ -75,13 +75,12 @@ pub fn results(ui: &Ui, props: &ResultsProps) -> Html {
                     </span>
                 </p>
             </header>
+            { report(ui, assessment, props.history.previous(&props.id), props.painted, own) }
             if props.painted {
+                // Below the report: what was planned last time, then the plan for this one.
                 if let Some(earlier) = earlier {
                     { follow_up(ui, earlier, Some(assessment)) }
                 }
-            }
-            { report(ui, assessment, props.history.previous(&props.id), props.painted, own) }
-            if props.painted {
                 if own {
                     { plan_section(ui, assessment) }
                 }

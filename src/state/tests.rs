@@ -503,7 +503,8 @@ fn a_plan_is_kept_with_its_check_and_only_own_checks_have_one() {
     };
     let s = apply(s, [add(advice.clone()), add(What::Own(String::new()))]);
     let plan = &s.history.get("a").unwrap().plan;
-    assert_eq!((plan.actions.len(), plan.changed_at), (2, 5));
+    // Each change is stamped after the one before, even at the same moment.
+    assert_eq!((plan.actions.len(), plan.changed_at), (2, 6));
     let change = |index, change| {
         Action::Plan(PlanMsg::Change {
             check: "a".into(),
@@ -523,7 +524,7 @@ fn a_plan_is_kept_with_its_check_and_only_own_checks_have_one() {
     let plan = &s.history.get("a").unwrap().plan;
     assert_eq!(plan.actions[0].owner, "Ana");
     assert_eq!(plan.actions[1].status, Status::Done);
-    assert_eq!(plan.changed_at, 9);
+    assert_eq!(plan.changed_at, 11);
     // The same recommendation twice, or a change that changes nothing: no new state.
     assert!(Rc::ptr_eq(&s, &s.clone().reduce(add(advice))));
     assert!(Rc::ptr_eq(
