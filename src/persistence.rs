@@ -28,6 +28,10 @@ pub struct Persistence {
     /// Keys that must never be written: their value could not be read, and could not be
     /// kept aside either.
     protected: RefCell<Vec<String>>,
+    /// The history text this tab wrote last, and the history it holds. While storage
+    /// still holds that text, no other tab has written since, and it need not be read
+    /// again: with hundreds of checks, reading it was most of a keystroke in a plan.
+    written: RefCell<Option<(String, History)>>,
 }
 
 impl Persistence {
@@ -51,6 +55,7 @@ impl Persistence {
             prefix: prefix.to_owned(),
             probe_problem,
             protected: RefCell::new(Vec::new()),
+            written: RefCell::new(None),
         }
     }
 
@@ -130,8 +135,10 @@ impl Persistence {
         history: &History,
         instrument: &Instrument,
     ) -> Result<History, Problem> {
-        let merged = match self.read(Stored::History, |raw| {
-            store::decode_history(raw, instrument)
+        let written = self.written.take();
+        let merged = match self.read(Stored::History, |raw| match &written {
+            Some((text, stored)) if text == raw => Ok(stored.clone()),
+            _ => store::decode_history(raw, instrument),
         }) {
             Found::Nothing => history.clone(),
             Found::Value(stored) => history.merge(&stored),
@@ -143,7 +150,9 @@ impl Persistence {
             Found::ReadFailed => return Err(Problem::Unavailable),
         };
         let value = (merged != History::default()).then(|| store::encode(&merged));
+        let text = value.clone();
         self.write(Stored::History, value)?;
+        *self.written.borrow_mut() = text.map(|text| (text, merged.clone()));
         Ok(merged)
     }
 

@@ -334,3 +334,25 @@ fn delete_all_reports_storage_that_refuses() {
         .unwrap()
         .is_some());
 }
+
+#[wasm_bindgen_test]
+fn a_tab_still_merges_what_another_tab_wrote_after_it() {
+    let i = instrument();
+    let mine = fresh("t-two-writers");
+    let other = Persistence::open("t-two-writers");
+    // This tab writes, and keeps what it wrote; then the other tab adds a check.
+    mine.save_history(&history_of(&[("a", 1)]), &i).unwrap();
+    other.save_history(&history_of(&[("b", 2)]), &i).unwrap();
+    // This tab's next save (a plan being typed, say) brings the other's check in.
+    let merged = mine
+        .save_history(&history_of(&[("a", 1), ("c", 3)]), &i)
+        .unwrap();
+    assert_eq!(ids(&merged), ["c", "b", "a"]);
+    // And again, with nothing new in storage: the same history, stored once each.
+    let again = mine.save_history(&merged, &i).unwrap();
+    assert_eq!(again, merged);
+    assert_eq!(
+        mine.stored_history(&i).map(|h| ids(&h)),
+        Some(vec!["c".to_owned(), "b".to_owned(), "a".to_owned()])
+    );
+}
