@@ -4,7 +4,7 @@
 //! kept with the check it came from. Dates are calendar days, as a date input gives them.
 
 use crate::instrument::Instrument;
-use crate::scoring::{Band, Scores};
+use crate::scoring::Band;
 
 /// A plan holds at most this many actions: a few that happen beat many that do not.
 pub const MAX_ACTIONS: usize = 3;
@@ -340,39 +340,10 @@ fn cut(text: String, chars: usize) -> String {
     }
 }
 
-/// The recommendations a plan can pick from: those of every dimension scored in the
-/// `Concern` band, then the `Discuss` band, lowest score first, as (dimension, band,
-/// index).
-pub fn choices<'a>(instrument: &'a Instrument, scores: &Scores) -> Vec<(&'a str, What)> {
-    let mut needs: Vec<(f64, usize)> = instrument
-        .dimensions
-        .iter()
-        .enumerate()
-        .filter_map(|(i, d)| {
-            let mean = scores.dimension(&d.id)?.mean()?;
-            (Band::of(mean) != Band::Strength).then_some((mean, i))
-        })
-        .collect();
-    needs = crate::order::sorted(needs, |a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-    let mut out = Vec::new();
-    for (mean, i) in needs {
-        let d = &instrument.dimensions[i];
-        let band = Band::of(mean);
-        let list = match band {
-            Band::Concern => &d.recommendations.concern,
-            _ => &d.recommendations.discuss,
-        };
-        for index in 0..list.len() {
-            out.push((d.id.as_str(), What::Advice { band, index }));
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::fixtures::{finished, instrument};
+    use crate::fixtures::instrument;
 
     fn day(text: &str) -> Date {
         Date::parse(text).unwrap()
@@ -551,41 +522,5 @@ mod tests {
         for bad in ["concern-0", "strength-1", "concern", "discuss-x", "-1"] {
             assert_eq!(What::from_advice_id(bad), None, "{bad}");
         }
-    }
-
-    #[test]
-    fn choices_come_from_concern_then_discuss_dimensions_lowest_first() {
-        let i = instrument();
-        let mut a = finished("a", 1, "", 4);
-        // Trust scores 2 (concern), goals 3 (discuss), the rest 4 (strength).
-        let set = |a: &mut crate::store::Assessment, id: &str, total: u32| {
-            a.scores
-                .dimensions
-                .iter_mut()
-                .find(|d| d.dimension == id)
-                .unwrap()
-                .total = total;
-        };
-        set(&mut a, "trust", 8);
-        set(&mut a, "goals", 12);
-        let picked = choices(&i, &a.scores);
-        assert_eq!(picked.len(), 6);
-        assert!(picked[..3].iter().all(|(d, w)| *d == "trust"
-            && matches!(
-                w,
-                What::Advice {
-                    band: Band::Concern,
-                    ..
-                }
-            )));
-        assert!(picked[3..].iter().all(|(d, w)| *d == "goals"
-            && matches!(
-                w,
-                What::Advice {
-                    band: Band::Discuss,
-                    ..
-                }
-            )));
-        assert!(choices(&i, &finished("b", 1, "", 5).scores).is_empty());
     }
 }

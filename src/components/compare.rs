@@ -71,7 +71,7 @@ pub fn compare_screen(ui: &Ui, props: &CompareProps) -> Html {
                     <fieldset class="picks">
                         <legend>{ ui.text.pick_legend() }</legend>
                         { for props.history.assessments().iter().map(|a| {
-                            let name = if a.name.is_empty() { text.unnamed_partnership() } else { a.name.as_str() };
+                            let name = text.name_or_unnamed(&a.name);
                             html! {
                                 <label class="check" key={a.id.clone()}>
                                     <input type="checkbox" name="pick" value={a.id.clone()} checked={comparison.picks.contains(&a.id)} />

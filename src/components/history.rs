@@ -72,7 +72,7 @@ pub fn history_screen(ui: &Ui, props: &HistoryProps) -> Html {
                                 browser::focus_id(SCREEN_TITLE);
                             })
                         };
-                        let name = if a.name.is_empty() { text.unnamed_partnership() } else { a.name.as_str() };
+                        let name = text.name_or_unnamed(&a.name);
                         let delete_id = format!("delete-{}", a.id);
                         html! {
                             <li class="history-item" key={a.id.clone()}>

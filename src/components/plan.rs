@@ -150,7 +150,7 @@ pub fn plan_section(ui: &Ui, assessment: &Assessment) -> Html {
 fn due_dates_file(ui: &Ui, assessment: &Assessment) -> Callback<MouseEvent> {
     let (text, instrument, a) = (ui.text.clone(), ui.instrument.clone(), assessment.clone());
     Callback::from(move |_: MouseEvent| {
-        let name = partnership_name(&text, &a);
+        let name = text.name_or_unnamed(&a.name);
         let events: Vec<CalendarEvent> = a
             .plan
             .actions
@@ -183,7 +183,7 @@ fn reminder(ui: &Ui, assessment: &Assessment) -> Html {
             let months = host_select_value("remind-months")
                 .and_then(|v| v.parse().ok())
                 .unwrap_or(REMIND_MONTHS[0]);
-            let name = partnership_name(&text, &a);
+            let name = text.name_or_unnamed(&a.name);
             let event = CalendarEvent {
                 uid: format!("{}-again-{months}@rapport", a.id),
                 day: browser::today().add_months(months),
@@ -221,14 +221,6 @@ fn host_select_value(id: &str) -> Option<String> {
     js_sys::Reflect::get(&element, &JsValue::from_str("value"))
         .ok()?
         .as_string()
-}
-
-fn partnership_name<'a>(text: &'a crate::text::Text, a: &'a Assessment) -> &'a str {
-    if a.name.is_empty() {
-        text.unnamed_partnership()
-    } else {
-        &a.name
-    }
 }
 
 fn save_calendar(what: &str, file: &str) {

@@ -84,14 +84,14 @@ pub fn results(ui: &Ui, props: &ResultsProps) -> Html {
                 if own {
                     { plan_section(ui, assessment) }
                 }
-                if !assessment.received {
+                if own {
                     { share(ui, props, assessment) }
                 }
                 <div class="actions no-print">
                     { print_button(ui, "primary") }
                     { download(ui.text.download_json(), false) }
                     { download(ui.text.download_csv(), true) }
-                    if !assessment.received {
+                    if own {
                         <button type="button" class="secondary" onclick={take_again}>{ ui.text.take_again() }</button>
                     }
                     <button type="button" class="secondary" onclick={compare}>{ ui.text.nav_compare() }</button>

@@ -69,14 +69,7 @@ pub fn trend_view(
         }
         d
     };
-    let name = |p: &Partnership| {
-        if p.name.is_empty() {
-            text.unnamed_partnership().to_owned()
-        } else {
-            p.name.to_owned()
-        }
-    };
-    let shown_name = name(shown);
+    let shown_name = text.name_or_unnamed(shown.name);
     let day = |at: u64| text.day_of(at);
     let series = [
         (0, line(|p| p.overall), text.overall()),
@@ -92,7 +85,7 @@ pub fn trend_view(
                         <label for="trend-of">{ text.trend_partnership() }</label>
                         <select id="trend-of" data-do="trend-of">
                             { for over_time.iter().map(|p| html! {
-                                <option value={p.name.to_owned()} selected={p.name == shown.name}>{ name(p) }</option>
+                                <option value={p.name.to_owned()} selected={p.name == shown.name}>{ text.name_or_unnamed(p.name) }</option>
                             }) }
                         </select>
                     </div>
@@ -109,7 +102,7 @@ pub fn trend_view(
             <figure class="chart trend-chart">
                 <svg class="radar trend-svg" viewBox={format!("0 0 {WIDTH} {HEIGHT}")} role="img"
                     aria-labelledby="trend-svg-title trend-svg-desc" focusable="false">
-                    <title id="trend-svg-title">{ text.trend_chart_title(&shown_name) }</title>
+                    <title id="trend-svg-title">{ text.trend_chart_title(shown_name) }</title>
                     <desc id="trend-svg-desc">{ text.trend_chart_description(&dimension.name, &text.mean(Band::DISCUSS_FROM), &text.mean(Band::STRENGTH_FROM)) }</desc>
                     { for (1..=5).map(|s| {
                         let s = f64::from(s);
@@ -153,7 +146,7 @@ pub fn trend_view(
                 </ul>
             </figure>
             <table class="scores trend-table">
-                <caption>{ text.trend_caption(&shown_name) }</caption>
+                <caption>{ text.trend_caption(shown_name) }</caption>
                 <thead>
                     <tr>
                         <th scope="col">{ text.col_date() }</th>

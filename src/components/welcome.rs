@@ -132,7 +132,7 @@ fn partnership_list(ui: &Ui, found: &[Partnership], today: Date, can_start: bool
             <ul class="history-list">
                 { for found.iter().map(|p| {
                     let latest = p.latest();
-                    let name = if p.name.is_empty() { text.unnamed_partnership() } else { p.name };
+                    let name = text.name_or_unnamed(p.name);
                     let date = text.date(latest.finished_at);
                     let open_actions = p.pending().len();
                     html! {

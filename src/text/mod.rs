@@ -180,6 +180,8 @@ pub struct Text {
     tenths: js_sys::Function,
     /// `Intl.DateTimeFormat.prototype.format`, bound: "22 Nov 2026, 14:05".
     dates: js_sys::Function,
+    /// Days without their time (due dates, the trend).
+    days: std::cell::OnceCell<js_sys::Function>,
 }
 
 impl Text {
@@ -216,6 +218,7 @@ impl Text {
             whole: number(0),
             tenths: number(1),
             dates: js_sys::Intl::DateTimeFormat::new(&locales, &dates).format(),
+            days: std::cell::OnceCell::new(),
             messages,
             number_words: pack.number_words(),
             language,
@@ -295,15 +298,26 @@ impl Text {
     }
 
     fn date_only(&self, date: &js_sys::Date) -> String {
-        let options = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
-        let locales = js_sys::Array::of1(&JsValue::from_str(&self.locale));
-        js_sys::Intl::DateTimeFormat::new(&locales, &options)
-            .format()
-            .call1(&JsValue::NULL, date)
+        // Made when first needed: most screens show no day without its time.
+        let days = self.days.get_or_init(|| {
+            let options = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
+            let locales = js_sys::Array::of1(&JsValue::from_str(&self.locale));
+            js_sys::Intl::DateTimeFormat::new(&locales, &options).format()
+        });
+        days.call1(&JsValue::NULL, date)
             .ok()
             .and_then(|s| s.as_string())
             .unwrap_or_default()
+    }
+
+    /// A partnership's name, or the words for one without a name.
+    pub fn name_or_unnamed<'a>(&'a self, name: &'a str) -> &'a str {
+        if name.is_empty() {
+            self.unnamed_partnership()
+        } else {
+            name
+        }
     }
 
     pub fn status(&self, status: Status) -> &str {

@@ -19,7 +19,7 @@ const env = useApp();
  * policy, the service worker's registration and the update notice about 1,500: 173,800,
  * budget 175,000. The action-plan issue (plans, follow-up, partnerships, trend chart,
  * calendar files, conversation guide) added 29,900 of wasm and 1,300 of English pack:
- * 206,794. That issue asked for the 175,000 budget to hold and it does not: raised to
+ * 206,870. That issue asked for the 175,000 budget to hold and it does not: raised to
  * 207,000, said in its note; the way back down is the views rewrite of issue 10.
  */
 const BUDGET_GZIP = 207_000;
