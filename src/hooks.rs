@@ -3,10 +3,10 @@
 //! `Persistence`.
 
 use crate::browser;
-use crate::components::shared::{CANCEL_ID, NAME_ID, SCREEN_TITLE};
 use crate::host;
 use crate::persistence::Persistence;
 use crate::state::{Action, AppState, HistoryMsg, NoticeMsg, Question, Screen, ShareMsg, Stored};
+use crate::views::widgets::{CANCEL_ID, NAME_ID, SCREEN_TITLE};
 use gloo_events::EventListener;
 use rapport_core::embed::Placement;
 use rapport_core::{Draft, History, Instrument};

@@ -1,13 +1,14 @@
 //! Rapport's browser app: thin Yew views over `rapport-core`. ARCHITECTURE.md maps the
 //! files and the rules they keep.
 
+pub mod app;
 pub mod browser;
-pub mod components;
 pub mod hooks;
 pub mod host;
 pub mod persistence;
 pub mod state;
 pub mod text;
+pub mod views;
 pub mod words;
 
 // A dev-dependency for tests/storage.rs only; named so the unit tests don't flag it.
@@ -16,7 +17,7 @@ use serde_json as _;
 #[cfg(test)]
 use wasm_bindgen_test as _;
 
-use components::app::{App, AppProps};
+use app::{App, AppProps};
 use persistence::Persistence;
 use rapport_core::embed::{self, Embed, Placement, Warning};
 use rapport_core::language::{self, Language};

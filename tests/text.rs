@@ -6,13 +6,14 @@
 
 use rapport::text::Text;
 use rapport::words::{words, Words};
+use rapport_core::assessment::Misfit;
 use rapport_core::code::{CodeError, MAX_LIST_BYTES};
 use rapport_core::compare::TEAM_MIN;
 use rapport_core::exchange::ImportError;
 use rapport_core::instrument::InstrumentError;
 use rapport_core::json::Position;
 use rapport_core::language::{find, languages};
-use rapport_core::store::{Misfit, ReadError, Shape};
+use rapport_core::store::{ReadError, Shape};
 use rapport_core::{embed, fixtures};
 use wasm_bindgen_test::*;
 

@@ -1,11 +1,14 @@
 //! A person's answers, keyed by statement id.
 
 use crate::instrument::{Dimension, Instrument, Statement};
+use serde::{Deserialize, Deserializer, Serialize};
+use std::collections::BTreeMap;
 use std::fmt;
 
 /// One answer: agreement from 1 (strongly disagree) to 5 (strongly agree), or "don't know".
 /// Stored as one number, 0 meaning "don't know", so saved data stays small.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "u8", into = "u8")]
 pub struct Response(u8);
 
 impl Response {
@@ -74,26 +77,24 @@ impl From<Response> for u8 {
     }
 }
 
-/// Answers by statement id, kept sorted by id. Stored as a JSON object. A sorted `Vec`
-/// rather than a `BTreeMap`: 32 entries need no tree, and the tree's code costs wasm.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Answers(Vec<(String, Response)>);
+/// Answers by statement id. Stored as a JSON object; a statement answered twice in one
+/// is refused.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Answers(BTreeMap<String, Response>);
+
+impl<'de> Deserialize<'de> for Answers {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        crate::json::unique(deserializer).map(Answers)
+    }
+}
 
 impl Answers {
-    fn position(&self, statement_id: &str) -> Result<usize, usize> {
-        self.0
-            .binary_search_by(|(id, _)| id.as_str().cmp(statement_id))
-    }
-
     pub fn get(&self, statement_id: &str) -> Option<Response> {
-        self.position(statement_id).ok().map(|i| self.0[i].1)
+        self.0.get(statement_id).copied()
     }
 
     pub fn set(&mut self, statement_id: &str, response: Response) {
-        match self.position(statement_id) {
-            Ok(i) => self.0[i].1 = response,
-            Err(i) => self.0.insert(i, (statement_id.to_owned(), response)),
-        }
+        self.0.insert(statement_id.to_owned(), response);
     }
 
     pub fn len(&self) -> usize {
@@ -135,11 +136,7 @@ impl Answers {
 
 impl FromIterator<(String, Response)> for Answers {
     fn from_iter<I: IntoIterator<Item = (String, Response)>>(iter: I) -> Self {
-        let mut answers = Answers::default();
-        for (id, response) in iter {
-            answers.set(&id, response);
-        }
-        answers
+        Answers(iter.into_iter().collect())
     }
 }
 
@@ -182,6 +179,26 @@ mod tests {
         assert_eq!(a.get("b-1"), Response::agreement(4));
         let ids: Vec<_> = a.iter().map(|(id, _)| id).collect();
         assert_eq!(ids, ["a-1", "b-1"]);
+    }
+
+    #[test]
+    fn answers_are_stored_as_an_object_of_small_numbers_and_read_strictly() {
+        let mut a = Answers::default();
+        a.set("trust-2", Response::agreement(5).unwrap());
+        a.set("trust-1", Response::DONT_KNOW);
+        let json = serde_json::to_string(&a).unwrap();
+        assert_eq!(json, r#"{"trust-1":0,"trust-2":5}"#);
+        assert_eq!(serde_json::from_str::<Answers>(&json).unwrap(), a);
+        for bad in [
+            r#"{"trust-1":6}"#,
+            r#"{"trust-1":-1}"#,
+            r#"{"trust-1":"1"}"#,
+            r#"{"trust-1":1.5}"#,
+            r#"{"trust-1":1,"trust-1":2}"#,
+            r#"[1]"#,
+        ] {
+            assert!(serde_json::from_str::<Answers>(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

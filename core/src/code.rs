@@ -18,8 +18,10 @@
 //!   characters is always detected, and other damage almost always.
 
 use crate::answers::{Answers, Response};
+use crate::assessment::Assessment;
 use crate::instrument::Instrument;
-use crate::store::Assessment;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
 
 /// What every Rapport code starts with, whatever its format.
 const MARK: &str = "RP";
@@ -30,8 +32,9 @@ pub const MAX_CODE_LEN: usize = 1000;
 /// Pasted input larger than this is refused whole: no list of codes is this long.
 pub const MAX_LIST_BYTES: usize = 100_000;
 
-/// base64url. Public (like [`checksum`], [`check_chars`] and [`base64`]) only for the
-/// fuzz harness, so its forged codes can never drift from this format.
+/// base64url, whose characters carry the answers and the check. Public (like
+/// [`checksum`] and [`check_chars`]) only for the fuzz harness, so its forged codes can
+/// never drift from this format.
 #[doc(hidden)]
 pub const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 /// The largest prime below 2^18, so the check fits three base64url characters.
@@ -98,7 +101,7 @@ pub fn encode(instrument: &Instrument, answers: &Answers, name: &str) -> String 
     let name = name.trim();
     if !name.is_empty() {
         body.push('.');
-        body.push_str(&base64(name.as_bytes()));
+        body.push_str(&URL_SAFE_NO_PAD.encode(name));
     }
     let check = check_chars(&body);
     body.push('.');
@@ -180,7 +183,11 @@ pub fn decode<'a>(input: &str, known: &'a [Instrument]) -> Result<Decoded<'a>, C
         }
     }
     let name = match parts.get(4).map(|_| parts[3]) {
-        Some(encoded) => unbase64(encoded)
+        // Strict: a length no encoding gives, or stray bits in the last character, is
+        // no name.
+        Some(encoded) => URL_SAFE_NO_PAD
+            .decode(encoded)
+            .ok()
             .and_then(|bytes| String::from_utf8(bytes).ok())
             // As `encode` writes it: trimmed, so decoding a hand-made code and encoding
             // the result again gives the same name.
@@ -294,46 +301,6 @@ pub fn check_chars(body: &str) -> String {
         .iter()
         .map(|shift| char::from(ALPHABET[((check >> shift) & 63) as usize]))
         .collect()
-}
-
-/// base64url without padding.
-#[doc(hidden)]
-pub fn base64(bytes: &[u8]) -> String {
-    let mut out = String::new();
-    for chunk in bytes.chunks(3) {
-        let n = chunk
-            .iter()
-            .chain([0, 0].iter())
-            .take(3)
-            .fold(0u32, |acc, &b| acc << 8 | u32::from(b));
-        for i in 0..=chunk.len() {
-            out.push(char::from(ALPHABET[((n >> (18 - 6 * i)) & 63) as usize]));
-        }
-    }
-    out
-}
-
-/// `None` for a length no encoding produces or for stray bits in the last character.
-fn unbase64(text: &str) -> Option<Vec<u8>> {
-    let values: Vec<u8> = text.chars().map(sextet).collect::<Option<_>>()?;
-    let mut out = Vec::new();
-    for chunk in values.chunks(4) {
-        if chunk.len() == 1 {
-            return None;
-        }
-        let n = chunk
-            .iter()
-            .chain([0, 0, 0].iter())
-            .take(4)
-            .fold(0u32, |acc, &v| acc << 6 | u32::from(v));
-        let bytes = [(n >> 16) as u8, (n >> 8) as u8, n as u8];
-        let keep = chunk.len() - 1;
-        if bytes[keep..].iter().any(|&b| b != 0) {
-            return None;
-        }
-        out.extend_from_slice(&bytes[..keep]);
-    }
-    Some(out)
 }
 
 #[cfg(test)]
@@ -549,7 +516,9 @@ mod tests {
         ] {
             assert_eq!(decode(&forged(body), &i), Err(CodeError::BadAnswers));
         }
-        for name in ["_w", "A", "ICAg"] {
+        // Not UTF-8, a length no encoding gives, only spaces, stray bits in the last
+        // character.
+        for name in ["_w", "A", "ICAg", "Zh"] {
             let body = format!("RP1.PH1.gggggggggggggggg.{name}");
             assert_eq!(decode(&forged(&body), &i), Err(CodeError::BadName));
         }
@@ -557,21 +526,22 @@ mod tests {
 
     #[test]
     fn a_hand_made_name_with_spaces_around_it_is_trimmed() {
-        let body = format!("RP1.PH1.gggggggggggggggg.{}", base64(b"\t Acme\n"));
+        let body = format!(
+            "RP1.PH1.gggggggggggggggg.{}",
+            URL_SAFE_NO_PAD.encode("\t Acme\n")
+        );
         let known = known();
         let decoded = decode(&forged(&body), &known).unwrap();
         assert_eq!(decoded.name, "Acme");
     }
 
     #[test]
-    fn base64_matches_the_standard_encoding() {
-        assert_eq!(base64(b""), "");
-        assert_eq!(base64(b"f"), "Zg");
-        assert_eq!(base64(b"fo"), "Zm8");
-        assert_eq!(base64(b"foo"), "Zm9v");
-        assert_eq!(base64("é?>".as_bytes()), "w6k_Pg");
-        assert_eq!(unbase64("w6k_Pg").unwrap(), "é?>".as_bytes());
-        assert_eq!(unbase64("Zh"), None);
+    fn a_name_is_base64url_of_its_utf8_without_padding() {
+        let known = known();
+        let code = encode(&known[0], &answers(|_| level(4)), "é?>");
+        // `?` and `>` give the two characters base64url has instead of `+` and `/`.
+        assert_eq!(code.split('.').nth(3), Some("w6k_Pg"));
+        assert_eq!(decode(&code, &known).unwrap().name, "é?>");
     }
 
     #[test]

@@ -2,7 +2,6 @@
 
 use crate::answers::Answers;
 use crate::instrument::{Instrument, Statement};
-use crate::order::sorted;
 use crate::scoring::{shown_tenths, Scores};
 
 /// Fewer results than this are never shown as a team: with two, each person could work
@@ -126,32 +125,26 @@ pub fn disagreements<'a>(
     results: &[&Answers],
     n: usize,
 ) -> Vec<Disagreement<'a>> {
-    let found: Vec<(usize, Disagreement)> = instrument
+    let mut found: Vec<Disagreement> = instrument
         .statements()
-        .enumerate()
-        .filter_map(|(at, statement)| {
+        .filter_map(|statement| {
             let levels: Vec<u8> = results
                 .iter()
                 .filter_map(|a| a.get(&statement.id)?.level())
                 .collect();
             let lowest = *levels.iter().min()?;
             let highest = *levels.iter().max()?;
-            let found = Disagreement {
+            (highest > lowest).then_some(Disagreement {
                 statement,
                 lowest,
                 highest,
-            };
-            (highest > lowest).then_some((at, found))
+            })
         })
         .collect();
-    // Widest first, then the instrument's order.
-    sorted(found, |(_, a), (_, b)| {
-        (b.highest - b.lowest).cmp(&(a.highest - a.lowest))
-    })
-    .into_iter()
-    .take(n)
-    .map(|(_, d)| d)
-    .collect()
+    // Widest first; the sort is stable, so ties keep the instrument's order.
+    found.sort_by_key(|d| std::cmp::Reverse(d.highest - d.lowest));
+    found.truncate(n);
+    found
 }
 
 #[cfg(test)]

@@ -3,8 +3,8 @@
 //! warning the app logs, so a typo on a host page never breaks rendering, and nothing
 //! from the host reaches the page unchecked.
 
+use crate::assessment::MAX_NAME_CHARS;
 use crate::language;
-use crate::store::MAX_NAME_CHARS;
 
 /// Longest storage namespace.
 pub const MAX_KEY_CHARS: usize = 32;
@@ -174,14 +174,11 @@ pub fn text_on(accent: &str) -> &'static str {
             digit(2 * i) * 16 + digit(2 * i + 1)
         };
         let c = f64::from(v) / 255.0;
-        // The sRGB curve with x^2.375 (square roots only, which wasm has as an
-        // instruction) for x^2.4: within 2%, plenty to choose black or white, and no
-        // libm in the wasm.
+        // The sRGB transfer curve.
         if c <= 0.04045 {
             c / 12.92
         } else {
-            let x = (c + 0.055) / 1.055;
-            x * x * (x * x * x).sqrt().sqrt().sqrt()
+            ((c + 0.055) / 1.055).powf(2.4)
         }
     };
     let luminance = 0.2126 * channel(0) + 0.7152 * channel(1) + 0.0722 * channel(2);

@@ -1,10 +1,11 @@
 //! Files a person takes away and brings back: JSON (full fidelity, importable) and CSV
 //! (for spreadsheets).
 
+use crate::assessment::{Assessment, History};
 use crate::instrument::Instrument;
 use crate::plan::{Date, Status};
 use crate::scoring::{display, value, Band};
-use crate::store::{self, Assessment, History, ReadError};
+use crate::store::{self, ReadError};
 
 /// Larger files are refused unread; a history of several hundred checks fits.
 pub const MAX_IMPORT_BYTES: usize = 1_000_000;
@@ -188,9 +189,10 @@ pub fn import(
 mod tests {
     use super::*;
     use crate::answers::Response;
+    use crate::assessment::Draft;
     use crate::fixtures::{instrument, uniform};
     use crate::json::Position;
-    use crate::store::{Draft, Shape};
+    use crate::store::Shape;
 
     /// Every statement answered `level` as given, except "trust-2": "don't know".
     fn finished(id: &str, at: u64, name: &str, level: u8) -> Assessment {

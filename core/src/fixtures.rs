@@ -2,11 +2,11 @@
 //! `fixtures`), so that no two test modules keep their own copies.
 
 use crate::answers::{Answers, Response};
+use crate::assessment::{Assessment, Draft};
 use crate::instrument::Instrument;
 use crate::language::Pack;
-use crate::plan::{Action, Change, Date, Plan, Status, What};
+use crate::plan::{Change, Date, Plan, Status, Task, What};
 use crate::scoring::Band;
-use crate::store::{Assessment, Draft};
 
 /// The English language pack, as shipped.
 pub const ENGLISH_PACK: &str = include_str!("../data/lang/en.json");
@@ -58,9 +58,9 @@ pub fn plan() -> Plan {
         band: Band::Concern,
         index: 2,
     };
-    plan.add(Action::new("trust".into(), advice), 5);
+    plan.add(Task::new("trust".into(), advice), 5);
     let own = What::Own("=Lunch, \"soon\"\n".into());
-    plan.add(Action::new("goals".into(), own), 6);
+    plan.add(Task::new("goals".into(), own), 6);
     plan.change(0, Change::Owner("Ana".into()), 7);
     plan.change(0, Change::Due(Date::parse("2027-03-01")), 8);
     plan.change(1, Change::Status(Status::InProgress), 9);

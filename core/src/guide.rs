@@ -7,7 +7,6 @@
 use crate::answers::Answers;
 use crate::compare::{disagreements, pair, team, Disagreement, GAP_FLAG_TENTHS};
 use crate::instrument::{Dimension, Instrument};
-use crate::order::sorted;
 use crate::scoring::{Band, Scores};
 
 /// The meeting the guide plans, in minutes.
@@ -79,16 +78,16 @@ pub fn guide<'a>(instrument: &'a Instrument, results: &[(&Answers, &Scores)]) ->
             .collect()
     };
     let found = instrument.dimensions.iter().zip(rows);
-    let gaps: Vec<(&Dimension, i64)> = found
+    let mut gaps: Vec<(&Dimension, i64)> = found
         .clone()
         .filter_map(|(d, (gap, _))| Some((d, gap.filter(|g| *g >= GAP_FLAG_TENTHS)?)))
         .collect();
-    let gaps = sorted(gaps, |a, b| b.1.cmp(&a.1));
-    let concerns: Vec<(&Dimension, f64)> = found
+    gaps.sort_by_key(|g| std::cmp::Reverse(g.1));
+    let mut concerns: Vec<(&Dimension, f64)> = found
         .filter(|(d, _)| !gaps.iter().any(|(g, _)| g.id == d.id))
         .filter_map(|(d, (_, mean))| Some((d, mean.filter(|m| Band::of(*m) == Band::Concern)?)))
         .collect();
-    let concerns = sorted(concerns, |a, b| a.1.total_cmp(&b.1));
+    concerns.sort_by(|a, b| a.1.total_cmp(&b.1));
     let reasons = gaps
         .into_iter()
         .map(|(d, g)| (d, Reason::Gap(g)))

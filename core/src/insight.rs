@@ -1,7 +1,6 @@
 //! What a result means for the person: highlights, next steps, change over time.
 
 use crate::instrument::{Dimension, Instrument};
-use crate::order::sorted;
 use crate::scoring::{self, Band, Scores};
 
 /// What the results screen says for one dimension.
@@ -31,40 +30,37 @@ pub fn by_need<'a>(
     instrument: &'a Instrument,
     scores: &Scores,
 ) -> Vec<(&'a Dimension, Option<f64>)> {
-    let means: Vec<(&Dimension, Option<f64>)> = instrument
+    let mut means: Vec<(&Dimension, Option<f64>)> = instrument
         .dimensions
         .iter()
         .map(|d| (d, scores.dimension(&d.id).and_then(|s| s.mean())))
         .collect();
     // Bands rise with the mean, so ascending means are already in band order.
-    sorted(means, |a, b| {
-        let key = |m: Option<f64>| m.unwrap_or(f64::INFINITY);
-        key(a.1).total_cmp(&key(b.1))
-    })
+    let key = |m: Option<f64>| m.unwrap_or(f64::INFINITY);
+    means.sort_by(|a, b| key(a.1).total_cmp(&key(b.1)));
+    means
 }
 
 /// Indices (into `scores.dimensions`) of the strongest and weakest scored dimensions,
 /// at most `n` each. A dimension is among the weakest only if it scores below every one
 /// of the strongest, so equal scores are never put on both lists. Ties keep the order.
 pub fn highlights(scores: &Scores, n: usize) -> (Vec<usize>, Vec<usize>) {
-    let scored: Vec<(usize, f64)> = scores
+    let mut scored: Vec<(usize, f64)> = scores
         .dimensions
         .iter()
         .enumerate()
         .filter_map(|(i, d)| Some((i, d.mean()?)))
         .collect();
-    let scored = sorted(scored, |a, b| b.1.total_cmp(&a.1));
+    scored.sort_by(|a, b| b.1.total_cmp(&a.1));
     let strongest: Vec<(usize, f64)> = scored.iter().take(n).copied().collect();
     let Some(&(_, lowest_strong)) = strongest.last() else {
         return (Vec::new(), Vec::new());
     };
-    let weak = sorted(
-        scored
-            .into_iter()
-            .filter(|&(_, m)| m < lowest_strong)
-            .collect(),
-        |a, b| a.1.total_cmp(&b.1),
-    );
+    let mut weak: Vec<(usize, f64)> = scored
+        .into_iter()
+        .filter(|&(_, m)| m < lowest_strong)
+        .collect();
+    weak.sort_by(|a, b| a.1.total_cmp(&b.1));
     (
         strongest.into_iter().map(|(i, _)| i).collect(),
         weak.into_iter().take(n).map(|(i, _)| i).collect(),

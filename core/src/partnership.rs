@@ -2,8 +2,8 @@
 //! past their date, the plan a new check follows up, and the trend over time. A
 //! partnership is its name (see `store::partnership`); others' results never count.
 
-use crate::plan::{Action, Date};
-use crate::store::{partnership, Assessment, History};
+use crate::assessment::{partnership, Assessment, History};
+use crate::plan::{Date, Task};
 
 /// One partnership's own checks.
 #[derive(Clone, Debug, PartialEq)]
@@ -28,7 +28,7 @@ impl<'a> Partnership<'a> {
 
     /// The actions still to be done in its latest plan. A newer plan takes over from
     /// the ones before it, as the next check follows up only the latest.
-    pub fn pending(&self) -> Vec<&'a Action> {
+    pub fn pending(&self) -> Vec<&'a Task> {
         let latest = self.checks.iter().find(|a| !a.plan.is_empty());
         latest
             .map(|a| &a.plan.actions)
@@ -43,7 +43,7 @@ impl<'a> Partnership<'a> {
     }
 }
 
-fn overdue<'a>(actions: impl Iterator<Item = &'a Action>, today: Date) -> Option<Overdue> {
+fn overdue<'a>(actions: impl Iterator<Item = &'a Task>, today: Date) -> Option<Overdue> {
     let late: Vec<Date> = actions
         .filter(|a| a.is_overdue(today))
         .filter_map(|a| a.due)
@@ -76,7 +76,7 @@ pub fn partnerships(history: &History) -> Vec<Partnership<'_>> {
 
 /// Actions past their date across every partnership, in each one's latest plan.
 pub fn all_overdue(history: &History, today: Date) -> Option<Overdue> {
-    let pending: Vec<&Action> = partnerships(history)
+    let pending: Vec<&Task> = partnerships(history)
         .iter()
         .flat_map(|p| p.pending())
         .collect();
@@ -131,7 +131,7 @@ impl<'a> Partnership<'a> {
 mod tests {
     use super::*;
     use crate::fixtures::{finished, instrument};
-    use crate::plan::{Action, Change, Status, What};
+    use crate::plan::{Change, Status, Task, What};
 
     fn day(text: &str) -> Date {
         Date::parse(text).unwrap()
@@ -139,7 +139,7 @@ mod tests {
 
     fn with_plan(mut a: Assessment, dues: &[(&str, Status)]) -> Assessment {
         for (n, (due, status)) in dues.iter().enumerate() {
-            let mut action = Action::new("trust".into(), What::Own(format!("step {n}")));
+            let mut action = Task::new("trust".into(), What::Own(format!("step {n}")));
             action.due = Date::parse(due);
             action.status = *status;
             a.plan.add(action, 1);

@@ -5,6 +5,8 @@
 
 use crate::instrument::Instrument;
 use crate::scoring::Band;
+use serde::{Deserialize, Serialize};
+use std::fmt;
 
 /// A plan holds at most this many actions: a few that happen beat many that do not.
 pub const MAX_ACTIONS: usize = 3;
@@ -123,7 +125,8 @@ fn days_in_month(year: i64, month: u32) -> u32 {
 }
 
 /// How an action stands. It is open until the next check follows it up.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum Status {
     Open,
     InProgress,
@@ -142,20 +145,6 @@ impl Status {
     /// Still to be done: open or in progress.
     pub fn is_pending(self) -> bool {
         matches!(self, Status::Open | Status::InProgress)
-    }
-
-    /// As stored.
-    pub fn id(self) -> &'static str {
-        match self {
-            Status::Open => "open",
-            Status::InProgress => "in-progress",
-            Status::Done => "done",
-            Status::Dropped => "dropped",
-        }
-    }
-
-    pub fn from_id(id: &str) -> Option<Status> {
-        Status::ALL.into_iter().find(|s| s.id() == id)
     }
 }
 
@@ -194,9 +183,11 @@ impl What {
     }
 }
 
-/// One thing the partners will do, linked to the dimension it should move.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Action {
+/// One thing the partners will do after a check (an "action" to the person), linked to
+/// the dimension it should move.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "StoredTask", into = "StoredTask")]
+pub struct Task {
     pub dimension: String,
     pub what: What,
     pub owner: String,
@@ -204,9 +195,9 @@ pub struct Action {
     pub status: Status,
 }
 
-impl Action {
-    pub fn new(dimension: String, what: What) -> Action {
-        Action {
+impl Task {
+    pub fn new(dimension: String, what: What) -> Task {
+        Task {
             dimension,
             what,
             owner: String::new(),
@@ -241,6 +232,72 @@ impl Action {
     }
 }
 
+/// A task as stored: what it is, as a recommendation's id (`advice`) or one's own words
+/// (`text`), never both; a due date as a date input gives it.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StoredTask {
+    dimension: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    advice: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    text: Option<String>,
+    owner: String,
+    due: Option<String>,
+    status: Status,
+}
+
+/// Why a stored task is not one: the value that is not (its text is never shown, only
+/// where it stands in the stored text).
+#[derive(Debug)]
+pub struct NotATask(String);
+
+impl fmt::Display for NotATask {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl TryFrom<StoredTask> for Task {
+    type Error = NotATask;
+
+    fn try_from(stored: StoredTask) -> Result<Task, NotATask> {
+        let what = match (stored.advice, stored.text) {
+            (Some(id), None) => What::from_advice_id(&id).ok_or(NotATask(id))?,
+            (None, Some(text)) => What::Own(text),
+            (advice, text) => return Err(NotATask(format!("{advice:?}/{text:?}"))),
+        };
+        let due = match stored.due {
+            Some(due) => Some(Date::due(&due).ok_or(NotATask(due))?),
+            None => None,
+        };
+        Ok(Task {
+            dimension: stored.dimension,
+            what,
+            owner: stored.owner,
+            due,
+            status: stored.status,
+        })
+    }
+}
+
+impl From<Task> for StoredTask {
+    fn from(task: Task) -> StoredTask {
+        let (advice, text) = match task.what {
+            What::Advice { band, index } => (What::advice_id(band, index), None),
+            What::Own(text) => (None, Some(text)),
+        };
+        StoredTask {
+            dimension: task.dimension,
+            advice,
+            text,
+            owner: task.owner,
+            due: task.due.map(Date::iso),
+            status: task.status,
+        }
+    }
+}
+
 /// A change to one action of a plan.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Change {
@@ -253,17 +310,23 @@ pub enum Change {
 }
 
 /// The actions agreed after a check.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Plan {
-    pub actions: Vec<Action>,
     /// When it last changed (milliseconds since the Unix epoch): of two tabs' copies of a
     /// check, the later plan is kept.
     pub changed_at: u64,
+    pub actions: Vec<Task>,
 }
 
 impl Plan {
     pub fn is_empty(&self) -> bool {
         self.actions.is_empty()
+    }
+
+    /// Never touched: not written with its check.
+    pub fn is_untouched(&self) -> bool {
+        *self == Plan::default()
     }
 
     pub fn is_full(&self) -> bool {
@@ -278,7 +341,7 @@ impl Plan {
     }
 
     /// Adds `action` unless the plan is full or already has that recommendation.
-    pub fn add(&mut self, action: Action, at: u64) -> bool {
+    pub fn add(&mut self, action: Task, at: u64) -> bool {
         let repeated =
             matches!(action.what, What::Advice { .. }) && self.has(&action.dimension, &action.what);
         if self.is_full() || repeated {
@@ -403,7 +466,7 @@ mod tests {
     fn a_change_is_always_stamped_after_the_one_before() {
         let mut plan = Plan::default();
         plan.add(
-            Action::new("trust".into(), What::Own("x".into())),
+            Task::new("trust".into(), What::Own("x".into())),
             4_000_000_000_000,
         );
         // This device's clock is behind the one that stamped the plan.
@@ -426,7 +489,7 @@ mod tests {
     #[test]
     fn an_action_is_overdue_only_while_it_is_pending() {
         let today = day("2027-03-02");
-        let mut a = Action::new("trust".into(), What::Own("Call".into()));
+        let mut a = Task::new("trust".into(), What::Own("Call".into()));
         assert!(!a.is_overdue(today), "no due date");
         a.due = Some(day("2027-03-02"));
         assert!(!a.is_overdue(today), "due today");
@@ -447,18 +510,12 @@ mod tests {
             band: Band::Concern,
             index,
         };
-        assert!(plan.add(Action::new("trust".into(), advice(0)), 10));
-        assert!(
-            !plan.add(Action::new("trust".into(), advice(0)), 11),
-            "twice"
-        );
+        assert!(plan.add(Task::new("trust".into(), advice(0)), 10));
+        assert!(!plan.add(Task::new("trust".into(), advice(0)), 11), "twice");
         // Two own actions may start out the same: each gets its words next.
-        assert!(plan.add(Action::new("trust".into(), What::Own(String::new())), 12));
-        assert!(plan.add(Action::new("trust".into(), What::Own(String::new())), 13));
-        assert!(
-            !plan.add(Action::new("goals".into(), advice(0)), 14),
-            "full"
-        );
+        assert!(plan.add(Task::new("trust".into(), What::Own(String::new())), 12));
+        assert!(plan.add(Task::new("trust".into(), What::Own(String::new())), 13));
+        assert!(!plan.add(Task::new("goals".into(), advice(0)), 14), "full");
         assert_eq!((plan.actions.len(), plan.changed_at), (3, 13));
 
         assert!(plan.change(0, Change::Owner("Ana".into()), 20));
@@ -482,7 +539,7 @@ mod tests {
     #[test]
     fn actions_read_in_the_instruments_language_and_unknown_ones_do_not_fit() {
         let i = instrument();
-        let picked = Action::new(
+        let picked = Task::new(
             "purpose".into(),
             What::Advice {
                 band: Band::Discuss,
@@ -500,10 +557,10 @@ mod tests {
             band: Band::Concern,
             index: 9,
         };
-        plan.add(Action::new("purpose".into(), missing), 2);
+        plan.add(Task::new("purpose".into(), missing), 2);
         assert!(!plan.fits(&i));
         let mut plan = Plan::default();
-        plan.add(Action::new("nope".into(), What::Own("x".into())), 1);
+        plan.add(Task::new("nope".into(), What::Own("x".into())), 1);
         assert!(!plan.fits(&i));
     }
 

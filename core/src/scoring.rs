@@ -2,6 +2,7 @@
 
 use crate::answers::{Answers, Response};
 use crate::instrument::{Instrument, Statement};
+use serde::{Deserialize, Serialize};
 
 /// A dimension with fewer scored answers than this has no score ("Not enough answers").
 /// The instrument gives every dimension at least this many statements.
@@ -31,7 +32,8 @@ impl Band {
 
 /// A dimension's scored answers as whole numbers, so stored scores are exact and the
 /// mean is always computed the same way.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct DimensionScore {
     pub dimension: String,
     /// Sum of the scored answers' values (reversed statements already turned round).
@@ -52,7 +54,8 @@ impl DimensionScore {
     }
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Scores {
     /// In the instrument's order.
     pub dimensions: Vec<DimensionScore>,
@@ -140,12 +143,9 @@ pub fn shown_tenths(score: f64) -> i64 {
     tenths
 }
 
-/// Tenths as text with one decimal ("-0.5", "3.0"), without the float formatter that
-/// would add kilobytes of wasm.
+/// Tenths as text with one decimal ("-0.5", "3.0").
 pub fn one_decimal(tenths: i64) -> String {
-    let sign = if tenths < 0 { "-" } else { "" };
-    let t = tenths.unsigned_abs();
-    format!("{sign}{}.{}", t / 10, t % 10)
+    format!("{:.1}", tenths as f64 / 10.0)
 }
 
 /// The change between two scores in tenths, taken between the scores as shown, so the

@@ -20,7 +20,7 @@ impl AppState {
     /// Applies a compare message.
     pub fn on_compare(&mut self, msg: CompareMsg) -> bool {
         match msg {
-            CompareMsg::Show => self.go(Screen::Compare),
+            CompareMsg::Show => return self.go(Screen::Compare),
             CompareMsg::Run { input, picks } => self.compare(input, picks),
             CompareMsg::WithMine(shared) => {
                 let picks = self

@@ -76,9 +76,22 @@ impl AppState {
                     Err(error) => self.notify(Notice::ImportFailed { file, error }),
                 }
             }
-            HistoryMsg::TrendOf(name) => self.trend.partnership = Some(name),
-            HistoryMsg::TrendDimension(id) => self.trend.dimension = Some(id),
+            HistoryMsg::TrendOf(name) => {
+                return replace(&mut self.trend.partnership, Some(name));
+            }
+            HistoryMsg::TrendDimension(id) => {
+                return replace(&mut self.trend.dimension, Some(id));
+            }
         }
         true
     }
+}
+
+/// Sets `slot` to `value`; false when it already held it.
+fn replace<T: PartialEq>(slot: &mut T, value: T) -> bool {
+    if *slot == value {
+        return false;
+    }
+    *slot = value;
+    true
 }

@@ -52,22 +52,10 @@ impl Reducible for AppState {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
         let changed = match action {
-            Action::ShowWelcome => {
-                next.go(Screen::Welcome);
-                true
-            }
-            Action::ShowHistory => {
-                next.go(Screen::History);
-                true
-            }
-            Action::ShowResults(id) => {
-                next.go(Screen::Results(id));
-                true
-            }
-            Action::Ask(question) => {
-                next.asking = Some(question);
-                true
-            }
+            Action::ShowWelcome => next.go(Screen::Welcome),
+            Action::ShowHistory => next.go(Screen::History),
+            Action::ShowResults(id) => next.go(Screen::Results(id)),
+            Action::Ask(question) => next.asking.replace(question.clone()) != Some(question),
             Action::KeepIt => next.asking.take().is_some(),
             Action::Walk(msg) => next.on_walk(msg),
             Action::History(msg) => next.on_history(msg),

@@ -188,11 +188,20 @@ impl AppState {
 
     /// Moves to `screen`, leaving behind what belonged to the one before: its question,
     /// its marks, its copy status and transient notices.
-    pub(crate) fn go(&mut self, screen: Screen) {
+    /// Moves to `screen`, leaving behind what belonged to the one before (a question, a
+    /// copy status, a notice of what just happened); false when that changed nothing.
+    pub(crate) fn go(&mut self, screen: Screen) -> bool {
         let step = match screen {
             Screen::Step(step) => Some(step),
             _ => None,
         };
+        let notices = self.notices.len();
+        let changed = self.draft.step != step
+            || self.screen != screen
+            || self.results_painted
+            || self.show_missing
+            || self.asking.is_some()
+            || self.copy_status.is_some();
         if self.draft.step != step {
             Rc::make_mut(&mut self.draft).step = step;
         }
@@ -202,6 +211,7 @@ impl AppState {
         self.asking = None;
         self.copy_status = None;
         self.notices.retain(|n| !n.is_transient());
+        changed || self.notices.len() != notices
     }
 
     /// Shows `notice` in place of any transient one.

@@ -3,16 +3,15 @@
 //! that the later of two tabs' edits wins.
 
 use crate::state::model::AppState;
-use rapport_core::plan::{Action, Change, What};
+use rapport_core::plan::{Change, Task, What};
 use std::rc::Rc;
 
 pub enum PlanMsg {
-    /// Add an action to the plan of check `check`, where it will be the `index`th.
+    /// Add an action to the plan of check `check`.
     Add {
         check: String,
         dimension: String,
         what: What,
-        index: usize,
         at: u64,
     },
     Change {
@@ -39,11 +38,10 @@ impl AppState {
                 dimension,
                 what,
                 at,
-                ..
             } => {
                 own(self, &check)
                     && Rc::make_mut(&mut self.history)
-                        .update_plan(&check, |plan| plan.add(Action::new(dimension, what), at))
+                        .update_plan(&check, |plan| plan.add(Task::new(dimension, what), at))
             }
             PlanMsg::Change {
                 check,

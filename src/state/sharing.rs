@@ -18,7 +18,7 @@ impl AppState {
     /// Applies a sharing message; false when nothing changed.
     pub fn on_share(&mut self, msg: ShareMsg) -> bool {
         match msg {
-            ShareMsg::OpenLink(fragment) => self.open_link(&fragment),
+            ShareMsg::OpenLink(fragment) => return self.open_link(&fragment),
             ShareMsg::Save(at) => {
                 let Screen::Shared(shared) = &self.screen else {
                     return false;
@@ -38,6 +38,9 @@ impl AppState {
                 }
             }
             ShareMsg::IncludeName(on) => {
+                if self.share_name == on {
+                    return false;
+                }
                 self.share_name = on;
                 self.copy_status = None;
             }
@@ -48,18 +51,20 @@ impl AppState {
 
     /// Opens what a share link carries after `#`: one code shows that result, several
     /// compare them. Anything else that is not empty goes to Compare with its problems.
-    pub fn open_link(&mut self, fragment: &str) {
+    /// Opens what a share link carries; false when it carries nothing.
+    pub fn open_link(&mut self, fragment: &str) -> bool {
         let list = code::link_list(fragment);
         if list.is_empty() {
-            return;
+            return false;
         }
         if !list.contains('\n') {
             if let Ok(decoded) = code::decode(&list, self.known()) {
                 let shared = decoded.into_assessment(list.clone(), 0);
                 self.go(Screen::Shared(Rc::new(shared)));
-                return;
+                return true;
             }
         }
         self.compare(list, Vec::new());
+        true
     }
 }

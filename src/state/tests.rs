@@ -497,7 +497,6 @@ fn a_plan_is_kept_with_its_check_and_only_own_checks_have_one() {
             check: "a".into(),
             dimension: "trust".into(),
             what,
-            index: 0,
             at: 5,
         })
     };
@@ -556,7 +555,6 @@ fn a_plan_is_kept_with_its_check_and_only_own_checks_have_one() {
         check: id,
         dimension: "trust".into(),
         what: What::Own("x".into()),
-        index: 0,
         at: 30,
     }));
     assert!(Rc::ptr_eq(&s, &after));
@@ -620,4 +618,71 @@ fn the_guide_opens_only_for_a_comparison_and_the_trend_remembers_its_choice() {
             dimension: Some("trust".into())
         }
     );
+}
+
+/// Each of these asks for what is already so: the state is the same `Rc`, so Yew
+/// draws nothing again.
+#[test]
+fn asking_for_what_is_already_so_changes_nothing() {
+    let named = apply(
+        start(Loaded::default()),
+        [Action::Walk(WalkMsg::SetName("Harbour".into()))],
+    );
+    let unchanged = |s: &Rc<AppState>, action: Action| {
+        let after = s.clone().reduce(action);
+        Rc::ptr_eq(s, &after)
+    };
+    assert!(unchanged(
+        &named,
+        Action::Walk(WalkMsg::SetName("Harbour".into()))
+    ));
+    assert!(!unchanged(
+        &named,
+        Action::Walk(WalkMsg::SetName("Harbor".into()))
+    ));
+    assert!(unchanged(
+        &named,
+        Action::Share(ShareMsg::OpenLink(String::new()))
+    ));
+    assert!(unchanged(&named, Action::ShowWelcome));
+    assert!(unchanged(
+        &named,
+        Action::Share(ShareMsg::IncludeName(false))
+    ));
+    assert!(!unchanged(
+        &named,
+        Action::Share(ShareMsg::IncludeName(true))
+    ));
+
+    let history = apply(named.clone(), [Action::ShowHistory]);
+    assert!(!Rc::ptr_eq(&named, &history));
+    assert!(unchanged(&history, Action::ShowHistory));
+    let trend = apply(
+        history,
+        [
+            Action::History(HistoryMsg::TrendOf("harbour".into())),
+            Action::History(HistoryMsg::TrendDimension("trust".into())),
+        ],
+    );
+    assert!(unchanged(
+        &trend,
+        Action::History(HistoryMsg::TrendOf("harbour".into()))
+    ));
+    assert!(unchanged(
+        &trend,
+        Action::History(HistoryMsg::TrendDimension("trust".into()))
+    ));
+    assert!(!unchanged(
+        &trend,
+        Action::History(HistoryMsg::TrendDimension("goals".into()))
+    ));
+
+    let asked = apply(trend, [Action::Ask(Question::DeleteAll)]);
+    assert!(unchanged(&asked, Action::Ask(Question::DeleteAll)));
+    let missing = apply(
+        asked,
+        [Action::Walk(WalkMsg::Start), Action::Walk(WalkMsg::Next)],
+    );
+    assert!(missing.show_missing);
+    assert!(unchanged(&missing, Action::Walk(WalkMsg::Next)));
 }

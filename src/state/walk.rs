@@ -30,7 +30,12 @@ impl AppState {
     /// Applies a walk-through message; false when nothing changed.
     pub fn on_walk(&mut self, msg: WalkMsg) -> bool {
         match msg {
-            WalkMsg::SetName(name) => Rc::make_mut(&mut self.draft).name = name,
+            WalkMsg::SetName(name) => {
+                if self.draft.name == name {
+                    return false;
+                }
+                Rc::make_mut(&mut self.draft).name = name;
+            }
             WalkMsg::Start => {
                 // Continue where answers are missing; a complete check opens its last step.
                 let last = self.instrument.dimensions.len().saturating_sub(1);
@@ -53,14 +58,16 @@ impl AppState {
                     .set(&statement, response);
             }
             WalkMsg::Back => match self.screen {
-                Screen::Step(0) => self.go(Screen::Welcome),
-                Screen::Step(step) => self.go(Screen::Step(step - 1)),
+                Screen::Step(0) => return self.go(Screen::Welcome),
+                Screen::Step(step) => return self.go(Screen::Step(step - 1)),
                 _ => return false,
             },
             WalkMsg::Next => match self.screen {
-                Screen::Step(step) if !self.step_is_answered(step) => self.show_missing = true,
+                Screen::Step(step) if !self.step_is_answered(step) => {
+                    return !std::mem::replace(&mut self.show_missing, true);
+                }
                 Screen::Step(step) if step + 1 < self.instrument.dimensions.len() => {
-                    self.go(Screen::Step(step + 1))
+                    return self.go(Screen::Step(step + 1));
                 }
                 _ => return false,
             },

@@ -1,7 +1,7 @@
 //! The inline yes-or-no question before something that cannot be undone.
 
 use crate::browser;
-use crate::components::shared::CANCEL_ID;
+use crate::views::widgets::CANCEL_ID;
 use yew::prelude::*;
 
 pub struct ConfirmProps<'a> {

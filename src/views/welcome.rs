@@ -1,12 +1,11 @@
 use crate::browser;
-use crate::components::commands::screen_events;
-use crate::components::confirm::{confirm, ConfirmProps};
-use crate::components::plan::follow_up;
-use crate::components::shared::{Ui, NAME_ID, SCREEN_TITLE};
 use crate::state::{Action, Question, WalkMsg};
+use crate::views::confirm::{confirm, ConfirmProps};
+use crate::views::plan::follow_up;
+use crate::views::widgets::{Ui, NAME_ID, SCREEN_TITLE};
+use rapport_core::assessment::MAX_NAME_CHARS;
 use rapport_core::partnership::{all_overdue, partnerships, plan_to_follow, Partnership};
 use rapport_core::plan::Date;
-use rapport_core::store::MAX_NAME_CHARS;
 use rapport_core::{Draft, History};
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
@@ -64,10 +63,9 @@ pub fn welcome(ui: &Ui, props: &WelcomeProps) -> Html {
     let earlier = (!props.draft.name.trim().is_empty())
         .then(|| plan_to_follow(&props.history, &props.draft.name, None))
         .flatten();
-    let (on_click, on_input) = screen_events(&ui.dispatch);
 
     html! {
-        <div class="screen welcome" onclick={on_click} oninput={on_input}>
+        <div class="screen welcome">
             <h1 id={SCREEN_TITLE} tabindex="-1">{ &instrument.title }</h1>
             <p class="lead">{ &instrument.intro }</p>
             <ul class="facts">
@@ -122,8 +120,7 @@ pub fn welcome(ui: &Ui, props: &WelcomeProps) -> Html {
 }
 
 /// Each partnership with its latest result, its actions still open and those past their
-/// date, a button to open that result and, when `can_start`, one to check it again. Its
-/// buttons say what they do in `data-do` (`commands.rs`).
+/// date, a button to open that result and, when `can_start`, one to check it again.
 fn partnership_list(ui: &Ui, found: &[Partnership], today: Date, can_start: bool) -> Html {
     let text = &*ui.text;
     html! {
@@ -135,6 +132,14 @@ fn partnership_list(ui: &Ui, found: &[Partnership], today: Date, can_start: bool
                     let name = text.name_or_unnamed(p.name);
                     let date = text.date(latest.finished_at);
                     let open_actions = p.pending().len();
+                    let again = {
+                        let name = p.name.to_owned();
+                        ui.on_click(move || Action::Walk(WalkMsg::StartNamed(name.clone())))
+                    };
+                    let open = {
+                        let id = latest.id.clone();
+                        ui.on_click(move || Action::ShowResults(id.clone()))
+                    };
                     html! {
                         <li class="history-item">
                             <div class="history-main">
@@ -149,9 +154,9 @@ fn partnership_list(ui: &Ui, found: &[Partnership], today: Date, can_start: bool
                             </div>
                             <div class="history-actions">
                                 if can_start {
-                                    <button type="button" class="secondary" data-do="again" value={p.name.to_owned()}>{ text.check_again(name) }</button>
+                                    <button type="button" class="secondary" onclick={again}>{ text.check_again(name) }</button>
                                 }
-                                <button type="button" class="link" data-do="open" data-check={latest.id.clone()} aria-label={text.open_check(name, &date)}>{ text.open() }</button>
+                                <button type="button" class="link" onclick={open} aria-label={text.open_check(name, &date)}>{ text.open() }</button>
                             </div>
                         </li>
                     }

@@ -1,12 +1,11 @@
 use crate::browser;
-use crate::components::commands::screen_events;
-use crate::components::plan::{add_button, follow_up, plan_section};
-use crate::components::radar::radar;
-use crate::components::shared::{
+use crate::state::{Action, CompareMsg, CopyStatus, Share, ShareMsg, WalkMsg};
+use crate::views::plan::{add_button, follow_up, plan_section};
+use crate::views::radar::radar;
+use crate::views::widgets::{
     band_badge, band_class, change_cell, copy_status, download_button, print_button, scores_table,
     share_field, Column, Ui, SCREEN_TITLE,
 };
-use crate::state::{Action, CompareMsg, CopyStatus, Share, ShareMsg, WalkMsg};
 use rapport_core::code;
 use rapport_core::insight::{self, Advice};
 use rapport_core::partnership::plan_to_follow;
@@ -55,13 +54,12 @@ pub fn results(ui: &Ui, props: &ResultsProps) -> Html {
         .dispatch
         .reform(|_: MouseEvent| Action::Compare(CompareMsg::Show));
     let own = !assessment.received;
-    let (on_click, on_input) = screen_events(&ui.dispatch);
     let earlier = own
         .then(|| plan_to_follow(&props.history, &assessment.name, Some(&props.id)))
         .flatten();
 
     html! {
-        <div class="screen results" onclick={on_click} oninput={on_input}>
+        <div class="screen results">
             <header class="results-head">
                 <h1 id={SCREEN_TITLE} tabindex="-1">
                     { if assessment.received { ui.text.shared_title() } else { ui.text.results_title() } }

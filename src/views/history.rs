@@ -1,9 +1,8 @@
 use crate::browser;
-use crate::components::commands::screen_events;
-use crate::components::confirm::{confirm, ConfirmProps};
-use crate::components::shared::{download_button, Ui, SCREEN_TITLE};
-use crate::components::trend::trend_view;
 use crate::state::{Action, HistoryMsg, Question, TrendChoice};
+use crate::views::confirm::{confirm, ConfirmProps};
+use crate::views::trend::trend_view;
+use crate::views::widgets::{download_button, Ui, SCREEN_TITLE};
 use rapport_core::exchange::{ImportError, MAX_IMPORT_BYTES};
 use rapport_core::partnership::partnerships;
 use rapport_core::History;
@@ -48,11 +47,10 @@ pub fn history_screen(ui: &Ui, props: &HistoryProps) -> Html {
         })
     };
 
-    let (on_click, on_input) = screen_events(&ui.dispatch);
     let found = partnerships(&props.history);
 
     html! {
-        <div class="screen history" onclick={on_click} oninput={on_input}>
+        <div class="screen history">
             <h1 id={SCREEN_TITLE} tabindex="-1">{ text.history_title() }</h1>
             if props.history.is_empty() {
                 <p>{ text.history_empty() }</p>

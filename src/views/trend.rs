@@ -1,9 +1,10 @@
 //! A partnership over time, on the history screen: the overall score and one chosen
 //! dimension for each of its checks, as an inline-SVG line chart with the 3.0 and 4.0
 //! band thresholds marked, and a table with the same numbers for screen readers and
-//! print. The pickers say what they change in `data-do` (`commands.rs`).
+//! print.
 
-use crate::components::shared::Ui;
+use crate::state::{Action, HistoryMsg};
+use crate::views::widgets::{picked, Ui};
 use rapport_core::partnership::{Partnership, Point};
 use rapport_core::Band;
 use yew::prelude::*;
@@ -69,6 +70,20 @@ pub fn trend_view(
         }
         d
     };
+    let pick_partnership = {
+        let names: Vec<String> = over_time.iter().map(|p| p.name.to_owned()).collect();
+        ui.on_input(move |at| {
+            let name = picked(&names, &at)?;
+            Some(Action::History(HistoryMsg::TrendOf(name.clone())))
+        })
+    };
+    let pick_dimension = {
+        let instrument = ui.instrument.clone();
+        ui.on_input(move |at| {
+            let d = picked(&instrument.dimensions, &at)?;
+            Some(Action::History(HistoryMsg::TrendDimension(d.id.clone())))
+        })
+    };
     let shown_name = text.name_or_unnamed(shown.name);
     let day = |at: u64| text.day_of(at);
     let series = [
@@ -83,18 +98,18 @@ pub fn trend_view(
                 if over_time.len() > 1 {
                     <div class="field">
                         <label for="trend-of">{ text.trend_partnership() }</label>
-                        <select id="trend-of" data-do="trend-of">
-                            { for over_time.iter().map(|p| html! {
-                                <option value={p.name.to_owned()} selected={p.name == shown.name}>{ text.name_or_unnamed(p.name) }</option>
+                        <select id="trend-of" oninput={pick_partnership}>
+                            { for over_time.iter().enumerate().map(|(at, p)| html! {
+                                <option value={at.to_string()} selected={p.name == shown.name}>{ text.name_or_unnamed(p.name) }</option>
                             }) }
                         </select>
                     </div>
                 }
                 <div class="field">
                     <label for="trend-dimension">{ text.col_dimension() }</label>
-                    <select id="trend-dimension" data-do="trend-dimension">
-                        { for instrument.dimensions.iter().map(|d| html! {
-                            <option value={d.id.clone()} selected={d.id == dimension.id}>{ &d.name }</option>
+                    <select id="trend-dimension" oninput={pick_dimension}>
+                        { for instrument.dimensions.iter().enumerate().map(|(at, d)| html! {
+                            <option value={at.to_string()} selected={d.id == dimension.id}>{ &d.name }</option>
                         }) }
                     </select>
                 </div>

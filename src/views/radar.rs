@@ -1,4 +1,4 @@
-use crate::components::shared::Ui;
+use crate::views::widgets::Ui;
 use std::f64::consts::PI;
 use std::fmt::Write;
 use yew::prelude::*;
@@ -10,18 +10,17 @@ const LABEL_WIDTH: usize = 16;
 const LINE_HEIGHT: i32 = 15;
 
 /// A point of the chart in whole viewBox units: fine enough for a 480-unit chart, and
-/// whole numbers keep the float formatter out of the wasm.
+/// short to write in the SVG.
 #[derive(Clone, Copy)]
 struct Point {
     x: i32,
     y: i32,
 }
 
-/// The unit vector of axis `i` of `n`, clockwise from the top. The browser's Math does
-/// the trigonometry, so no libm code is shipped.
+/// The unit vector of axis `i` of `n`, clockwise from the top.
 fn direction(i: usize, n: usize) -> (f64, f64) {
     let angle = -PI / 2.0 + i as f64 * 2.0 * PI / n as f64;
-    (js_sys::Math::cos(angle), js_sys::Math::sin(angle))
+    (angle.cos(), angle.sin())
 }
 
 fn at(direction: (f64, f64), distance: f64) -> Point {

@@ -31,6 +31,58 @@ pub struct Ui {
     pub dispatch: Callback<Action>,
 }
 
+impl Ui {
+    /// A press that asks for `action`.
+    pub fn on_click(&self, action: impl Fn() -> Action + 'static) -> Callback<MouseEvent> {
+        self.dispatch.reform(move |_: MouseEvent| action())
+    }
+
+    /// A press that asks for `action`, then moves focus to the element with id `focus`
+    /// once the change is drawn (a removed control takes its focus with it; a new one
+    /// waits for its words).
+    pub fn on_click_then_focus(
+        &self,
+        action: impl Fn() -> Action + 'static,
+        focus: String,
+    ) -> Callback<MouseEvent> {
+        let dispatch = self.dispatch.clone();
+        Callback::from(move |_: MouseEvent| {
+            dispatch.emit(action());
+            let focus = focus.clone();
+            browser::after_paint(move || browser::focus_id(&focus));
+        })
+    }
+
+    /// A field's input (an input, a text area or a select), turned into an action by
+    /// `action` from the field's value; `None` asks for nothing.
+    pub fn on_input(
+        &self,
+        action: impl Fn(String) -> Option<Action> + 'static,
+    ) -> Callback<InputEvent> {
+        let dispatch = self.dispatch.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(action) = action(value_of(&e)) {
+                dispatch.emit(action);
+            }
+        })
+    }
+}
+
+/// The value of the field an event came from.
+fn value_of(event: &Event) -> String {
+    event
+        .target()
+        .and_then(|target| js_sys::Reflect::get(&target, &"value".into()).ok())
+        .and_then(|value| value.as_string())
+        .unwrap_or_default()
+}
+
+/// The item a select's option stands for: options carry their position in `items` as
+/// their value, so nothing typed into the page can name anything else.
+pub fn picked<'a, T>(items: &'a [T], value: &str) -> Option<&'a T> {
+    items.get(value.parse::<usize>().ok()?)
+}
+
 pub fn band_class(band: Option<Band>) -> &'static str {
     match band {
         Some(Band::Strength) => "band-strength",
@@ -54,8 +106,7 @@ pub struct Column<'a> {
 
 /// A scores table's row for the dimension at this index: the row's class, and its cells
 /// after the dimension's name; `None` leaves the row out (results compared from another
-/// version of the instrument may score fewer dimensions). A trait object, so the table's
-/// code is in the wasm once.
+/// version of the instrument may score fewer dimensions).
 pub type ScoresRow<'a> = dyn Fn(usize, &Dimension) -> Option<(Option<&'static str>, Html)> + 'a;
 
 /// The table of scores by dimension that results and compare each show: one row per

@@ -1,13 +1,6 @@
 //! The root component: the app state, its effects (in `hooks.rs`), the bar and the
 //! screen on show. Nothing imports this file but the start-up code in `lib.rs`.
 
-use crate::components::compare::{compare_screen, CompareProps};
-use crate::components::history::{history_screen, HistoryProps};
-use crate::components::notices::notices;
-use crate::components::results::{results, shared, ResultsProps};
-use crate::components::shared::Ui;
-use crate::components::step::{step_screen, StepProps};
-use crate::components::welcome::{welcome, WelcomeProps};
 use crate::hooks::{
     use_autosave, use_first_screen_focus, use_focus_follows_screen, use_focus_on_question,
     use_history_saved, use_other_tabs, use_results_painted, use_share_links, use_update_ready,
@@ -16,6 +9,13 @@ use crate::persistence::Persistence;
 use crate::state::{
     Action, AppState, CompareMsg, HistoryMsg, Notice, NoticeMsg, Question, Screen, WalkMsg,
 };
+use crate::views::compare::{compare_screen, CompareProps};
+use crate::views::history::{history_screen, HistoryProps};
+use crate::views::notices::notices;
+use crate::views::results::{results, shared, ResultsProps};
+use crate::views::step::{step_screen, StepProps};
+use crate::views::welcome::{welcome, WelcomeProps};
+use crate::views::widgets::Ui;
 use crate::words::{self, Words};
 use crate::{browser, host};
 use rapport_core::embed::{Embed, Placement};
@@ -45,8 +45,7 @@ pub struct AppProps {
     pub first_screen: host::FirstScreen,
 }
 
-/// The root's props never change: comparing the same values field by field would only
-/// cost wasm.
+/// The root's props are made once, at start-up: they are equal when they are the same.
 impl PartialEq for AppProps {
     fn eq(&self, other: &AppProps) -> bool {
         Rc::ptr_eq(&self.words, &other.words) && Rc::ptr_eq(&self.embed, &other.embed)

@@ -1,10 +1,10 @@
 use crate::browser;
-use crate::components::guide::guide_view;
-use crate::components::radar::radar;
-use crate::components::shared::{
+use crate::state::{Action, CompareMsg, Comparison, CopyStatus, Entry, Share, Source};
+use crate::views::guide::guide_view;
+use crate::views::radar::radar;
+use crate::views::widgets::{
     copy_status, print_button, scores_table, share_field, Column, Ui, SCREEN_TITLE,
 };
-use crate::state::{Action, CompareMsg, Comparison, CopyStatus, Entry, Share, Source};
 use rapport_core::code::MAX_LIST_BYTES;
 use rapport_core::compare::{self, Disagreement, STARTERS, TEAM_MIN};
 use rapport_core::scoring;

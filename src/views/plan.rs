@@ -1,14 +1,13 @@
-//! The action plan on a result, and the follow-up of the plan before it. Every control
-//! names what it does in `data-do` (with `data-check` and `data-index`), read by the
-//! screen's one handler (`commands.rs`): one closure instead of one per field keeps the
-//! wasm small.
+//! The action plan on a result, and the follow-up of the plan before it. Every change is
+//! a `PlanMsg` for the check it belongs to, stamped with the time it is made.
 
 use crate::browser;
-use crate::components::shared::{change_cell, Ui, PLAN_TITLE};
+use crate::state::{Action, PlanMsg};
+use crate::views::widgets::{change_cell, picked, Ui, PLAN_TITLE};
 use rapport_core::calendar::{calendar, Event as CalendarEvent};
 use rapport_core::insight;
 use rapport_core::plan::{
-    Date, Status, What, DUE_FIRST, DUE_LAST, MAX_ACTIONS, MAX_OWNER_CHARS, MAX_WHAT_CHARS,
+    Change, Date, Status, What, DUE_FIRST, DUE_LAST, MAX_ACTIONS, MAX_OWNER_CHARS, MAX_WHAT_CHARS,
 };
 use rapport_core::Assessment;
 use wasm_bindgen::JsValue;
@@ -32,15 +31,21 @@ pub fn add_button(
     };
     // Once added, the same button says so and does nothing, so focus stays on it.
     let added = assessment.plan.has(dimension, &what);
-    let value = format!(
-        "{dimension} {}",
-        What::advice_id(band, index).unwrap_or_default()
-    );
     let plan = &assessment.plan;
+    let add = (!added).then(|| {
+        let (check, dimension) = (assessment.id.clone(), dimension.to_owned());
+        ui.on_click(move || {
+            Action::Plan(PlanMsg::Add {
+                check: check.clone(),
+                dimension: dimension.clone(),
+                what: What::Advice { band, index },
+                at: browser::now(),
+            })
+        })
+    });
     html! {
-        <button type="button" class="link add-to-plan no-print" data-do={(!added).then_some("add")}
-            data-check={assessment.id.clone()} data-index={plan.actions.len().to_string()}
-            value={value} aria-describedby={described_by.to_owned()}
+        <button type="button" class="link add-to-plan no-print" onclick={add}
+            aria-describedby={described_by.to_owned()}
             aria-disabled={added.then_some("true")} disabled={!added && plan.is_full()}>
             { if added { text.in_plan() } else { text.add_to_plan() } }
         </button>
@@ -60,6 +65,32 @@ pub fn plan_section(ui: &Ui, assessment: &Assessment) -> Html {
         .map(|(d, _)| d.id.clone())
         .unwrap_or_default();
     let has_dates = plan.actions.iter().any(|a| a.due.is_some());
+    // A change to the action at `index`, from its field's value.
+    let change = |index: usize, make: fn(&Ui, String) -> Option<Change>| {
+        let (check, field) = (check.clone(), ui.clone());
+        ui.on_input(move |value| {
+            Some(Action::Plan(PlanMsg::Change {
+                check: check.clone(),
+                index,
+                change: make(&field, value)?,
+                at: browser::now(),
+            }))
+        })
+    };
+    let own = {
+        let (check, index) = (check.clone(), plan.actions.len());
+        ui.on_click_then_focus(
+            move || {
+                Action::Plan(PlanMsg::Add {
+                    check: check.clone(),
+                    dimension: first_need.clone(),
+                    what: What::Own(String::new()),
+                    at: browser::now(),
+                })
+            },
+            format!("plan-words-{index}"),
+        )
+    };
     html! {
         <section class={classes!("plan", plan.is_empty().then_some("no-print"))} aria-labelledby={PLAN_TITLE}>
             <h2 id={PLAN_TITLE} tabindex="-1">{ text.plan_title() }</h2>
@@ -72,7 +103,13 @@ pub fn plan_section(ui: &Ui, assessment: &Assessment) -> Html {
             <ol class="plan-actions" key={plan.actions.len()}>
                 { for plan.actions.iter().enumerate().map(|(i, action)| {
                     let id = |field: &str| format!("plan-{field}-{i}");
-                    let index = i.to_string();
+                    let remove = {
+                        let check = check.clone();
+                        ui.on_click_then_focus(
+                            move || Action::Plan(PlanMsg::Remove { check: check.clone(), index: i, at: browser::now() }),
+                            PLAN_TITLE.to_owned(),
+                        )
+                    };
                     let dimension_name = instrument.dimensions.iter().find(|d| d.id == action.dimension).map_or("", |d| d.name.as_str());
                     html! {
                         <li class="plan-action">
@@ -84,14 +121,17 @@ pub fn plan_section(ui: &Ui, assessment: &Assessment) -> Html {
                                             <div class="field">
                                                 <label for={id("words")}>{ text.action_text() }</label>
                                                 <textarea id={id("words")} rows="2" maxlength={MAX_WHAT_CHARS.to_string()}
-                                                    data-do="words" data-check={check.clone()} data-index={index.clone()}
+                                                    oninput={change(i, |_, words| Some(Change::Words(words)))}
                                                     value={words.clone()} />
                                             </div>
                                             <div class="field">
                                                 <label for={id("dimension")}>{ text.action_dimension() }</label>
-                                                <select id={id("dimension")} data-do="dimension" data-check={check.clone()} data-index={index.clone()}>
-                                                    { for instrument.dimensions.iter().map(|d| html! {
-                                                        <option value={d.id.clone()} selected={d.id == action.dimension}>{ &d.name }</option>
+                                                <select id={id("dimension")} oninput={change(i, |ui, at| {
+                                                    let d = picked(&ui.instrument.dimensions, &at)?;
+                                                    Some(Change::Dimension(d.id.clone()))
+                                                })}>
+                                                    { for instrument.dimensions.iter().enumerate().map(|(at, d)| html! {
+                                                        <option value={at.to_string()} selected={d.id == action.dimension}>{ &d.name }</option>
                                                     }) }
                                                 </select>
                                             </div>
@@ -108,18 +148,17 @@ pub fn plan_section(ui: &Ui, assessment: &Assessment) -> Html {
                                     <div class="field">
                                         <label for={id("owner")}>{ text.action_owner() }</label>
                                         <input id={id("owner")} type="text" autocomplete="off" maxlength={MAX_OWNER_CHARS.to_string()}
-                                            data-do="owner" data-check={check.clone()} data-index={index.clone()}
+                                            oninput={change(i, |_, owner| Some(Change::Owner(owner)))}
                                             value={action.owner.clone()} />
                                     </div>
                                     <div class="field">
                                         <label for={id("due")}>{ text.action_due() }</label>
                                         <input id={id("due")} type="date" min={DUE_FIRST} max={DUE_LAST}
-                                            data-do="due" data-check={check.clone()} data-index={index.clone()}
+                                            oninput={change(i, |_, due| Some(Change::Due(Date::due(&due))))}
                                             value={action.due.map(Date::iso).unwrap_or_default()} />
                                     </div>
                                 </div>
-                                <button type="button" class="link danger-link no-print" data-do="remove"
-                                    data-check={check.clone()} data-index={index}>
+                                <button type="button" class="link danger-link no-print" onclick={remove}>
                                     { text.remove_action(i + 1) }
                                 </button>
                             </fieldset>
@@ -131,8 +170,7 @@ pub fn plan_section(ui: &Ui, assessment: &Assessment) -> Html {
                 <p class="hint no-print">{ text.plan_full(MAX_ACTIONS) }</p>
             }
             <div class="actions no-print">
-                <button type="button" class="secondary" data-do="own" data-check={check} value={first_need}
-                    data-index={plan.actions.len().to_string()} disabled={plan.is_full()}>
+                <button type="button" class="secondary" onclick={own} disabled={plan.is_full()}>
                     { text.write_own() }
                 </button>
                 if has_dates {
@@ -245,6 +283,17 @@ pub fn follow_up(ui: &Ui, earlier: &Assessment, now: Option<&Assessment>) -> Htm
                     let what = format!("follow-what-{i}");
                     let dimension = instrument.dimensions.iter().find(|d| d.id == action.dimension);
                     let change = now.map(|now| insight::change(&now.scores, &earlier.scores, &action.dimension));
+                    let status = {
+                        let check = check.clone();
+                        ui.on_input(move |at| {
+                            Some(Action::Plan(PlanMsg::Change {
+                                check: check.clone(),
+                                index: i,
+                                change: Change::Status(*picked(&Status::ALL, &at)?),
+                                at: browser::now(),
+                            }))
+                        })
+                    };
                     html! {
                         <li class="plan-action">
                             <p class="plan-what" id={what.clone()}>{ action.text(instrument).unwrap_or_default() }</p>
@@ -261,10 +310,9 @@ pub fn follow_up(ui: &Ui, earlier: &Assessment, now: Option<&Assessment>) -> Htm
                             }
                             <div class="field">
                                 <label for={id.clone()}>{ text.action_status() }</label>
-                                <select id={id} data-do="status" data-check={check.clone()} data-index={i.to_string()}
-                                    aria-describedby={what}>
-                                    { for Status::ALL.iter().map(|s| html! {
-                                        <option value={s.id()} selected={*s == action.status}>{ text.status(*s) }</option>
+                                <select id={id} oninput={status} aria-describedby={what}>
+                                    { for Status::ALL.iter().enumerate().map(|(at, s)| html! {
+                                        <option value={at.to_string()} selected={*s == action.status}>{ text.status(*s) }</option>
                                     }) }
                                 </select>
                             </div>

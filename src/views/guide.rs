@@ -2,8 +2,8 @@
 //! meeting, to print. For a team it names no one: only how far answers range.
 
 use crate::browser;
-use crate::components::shared::{Ui, SCREEN_TITLE};
 use crate::state::{Action, CompareMsg, Entry};
+use crate::views::widgets::{Ui, SCREEN_TITLE};
 use rapport_core::guide::{guide, Reason, MEETING_MINUTES};
 use rapport_core::{Answers, Response, Scores};
 use yew::prelude::*;

@@ -1,7 +1,7 @@
 use crate::browser;
-use crate::components::shared::{Ui, SCREEN_TITLE};
-use crate::components::statement::{answer_id, statement_field};
 use crate::state::{Action, WalkMsg};
+use crate::views::statement::{answer_id, statement_field};
+use crate::views::widgets::{Ui, SCREEN_TITLE};
 use rapport_core::{Answers, Response};
 use web_sys::{HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;

@@ -1,7 +1,7 @@
 use crate::browser;
-use crate::components::shared::Ui;
 use crate::state::{Action, Notice, NoticeMsg, Problem, Stored};
 use crate::text::Text;
+use crate::views::widgets::Ui;
 use yew::prelude::*;
 
 /// Storage problems and confirmations, announced politely by screen readers.

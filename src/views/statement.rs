@@ -1,4 +1,4 @@
-use crate::components::shared::Ui;
+use crate::views::widgets::Ui;
 use rapport_core::{Response, Statement};
 use yew::prelude::*;
 

@@ -1,8 +1,6 @@
 //! The views: one file per screen or widget, plus what they share (`shared.rs`). Screens
 //! are plain view functions, not components (see ARCHITECTURE.md).
 
-pub mod app;
-pub mod commands;
 pub mod compare;
 pub mod confirm;
 pub mod guide;
@@ -11,8 +9,8 @@ pub mod notices;
 pub mod plan;
 pub mod radar;
 pub mod results;
-pub mod shared;
 pub mod statement;
 pub mod step;
 pub mod trend;
 pub mod welcome;
+pub mod widgets;

@@ -1,0 +1,520 @@
+//! What makes an instrument or a language pack unusable: checked by this crate's tests
+//! for the shipped structure and every shipped pack, so the app only checks that every
+//! text is there. Compiled for tests only.
+
+use crate::instrument::{Instrument, InstrumentError, MAX_ADVICE, MIN_ADVICE, MIN_STATEMENTS};
+use crate::language::{placeholders, Language, Message, Pack};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// A text of the instrument. Strings are the ids saying where it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Field {
+    Id,
+    Title,
+    Intro,
+    DontKnow,
+    /// The label of this agreement level (1–5).
+    ScaleLabel(usize),
+    /// The id of the dimension at this place (0-based): it has no id to name it by.
+    DimensionId(usize),
+    DimensionName(String),
+    DimensionDescription(String),
+    Strength(String),
+    /// The id of a statement of this dimension, at this place in it (0-based).
+    StatementId {
+        dimension: String,
+        index: usize,
+    },
+    StatementText(String),
+    /// A concern or discuss recommendation of this dimension.
+    Recommendation(String),
+}
+
+/// Which list of recommendations.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AdviceList {
+    Concern,
+    Discuss,
+}
+
+/// One thing that makes instrument data unusable.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Flaw {
+    Empty(Field),
+    /// The result-code letters are not 1 to 4 capital letters.
+    BadCode(String),
+    NoDimensions,
+    /// Dimension and statement ids share one namespace.
+    DuplicateDimensionId(String),
+    DuplicateStatementId(String),
+    TooFewStatements {
+        dimension: String,
+        count: usize,
+        min: usize,
+    },
+    /// A dimension without a reverse-worded statement.
+    NoReversed(String),
+    /// Not [`MIN_ADVICE`] to [`MAX_ADVICE`] recommendations in a list.
+    AdviceCount {
+        dimension: String,
+        list: AdviceList,
+        count: usize,
+    },
+    /// A statement id with characters other than ASCII letters, digits and '-'.
+    BadStatementId(String),
+}
+
+impl Instrument {
+    /// Everything that makes the data unusable.
+    pub fn flaws(&self) -> Vec<Flaw> {
+        let mut flaws = Vec::new();
+        let mut empty = |field: Field, text: &str| {
+            if text.trim().is_empty() {
+                flaws.push(Flaw::Empty(field));
+            }
+        };
+        empty(Field::Id, &self.id);
+        empty(Field::Title, &self.title);
+        empty(Field::Intro, &self.intro);
+        empty(Field::DontKnow, &self.scale.dont_know);
+        for (i, label) in self.scale.agreement.iter().enumerate() {
+            empty(Field::ScaleLabel(i + 1), label);
+        }
+        for (at, d) in self.dimensions.iter().enumerate() {
+            empty(Field::DimensionId(at), &d.id);
+            empty(Field::DimensionName(d.id.clone()), &d.name);
+            empty(Field::DimensionDescription(d.id.clone()), &d.description);
+            empty(Field::Strength(d.id.clone()), &d.recommendations.strength);
+            for (index, s) in d.statements.iter().enumerate() {
+                let dimension = d.id.clone();
+                empty(Field::StatementId { dimension, index }, &s.id);
+                empty(Field::StatementText(s.id.clone()), &s.text);
+            }
+            for r in d
+                .recommendations
+                .concern
+                .iter()
+                .chain(&d.recommendations.discuss)
+            {
+                empty(Field::Recommendation(d.id.clone()), r);
+            }
+        }
+
+        if !(1..=4).contains(&self.code.len()) || !self.code.bytes().all(|b| b.is_ascii_uppercase())
+        {
+            flaws.push(Flaw::BadCode(self.code.clone()));
+        }
+        if self.dimensions.is_empty() {
+            flaws.push(Flaw::NoDimensions);
+        }
+        let mut ids = BTreeSet::new();
+        for d in &self.dimensions {
+            if !ids.insert(d.id.as_str()) {
+                flaws.push(Flaw::DuplicateDimensionId(d.id.clone()));
+            }
+            if d.statements.len() < MIN_STATEMENTS {
+                flaws.push(Flaw::TooFewStatements {
+                    dimension: d.id.clone(),
+                    count: d.statements.len(),
+                    min: MIN_STATEMENTS,
+                });
+            }
+            if !d.statements.iter().any(|s| s.reversed) {
+                flaws.push(Flaw::NoReversed(d.id.clone()));
+            }
+            for (list, advice) in [
+                (AdviceList::Concern, &d.recommendations.concern),
+                (AdviceList::Discuss, &d.recommendations.discuss),
+            ] {
+                if !(MIN_ADVICE..=MAX_ADVICE).contains(&advice.len()) {
+                    flaws.push(Flaw::AdviceCount {
+                        dimension: d.id.clone(),
+                        list,
+                        count: advice.len(),
+                    });
+                }
+            }
+        }
+        for s in self.statements() {
+            if !ids.insert(s.id.as_str()) {
+                flaws.push(Flaw::DuplicateStatementId(s.id.clone()));
+            }
+            // Ids become HTML ids and radio names.
+            if !s.id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+                flaws.push(Flaw::BadStatementId(s.id.clone()));
+            }
+        }
+        flaws
+    }
+}
+
+impl Pack {
+    /// Everything that keeps this pack from standing in for `reference` (the English
+    /// pack) in `language`.
+    pub fn flaws(&self, reference: &Pack, language: &Language) -> Vec<PackFlaw> {
+        let mut problems = Vec::new();
+        for name in reference.messages.keys() {
+            if !self.messages.contains_key(name) {
+                problems.push(PackFlaw::Missing(name.clone()));
+            }
+        }
+        for (name, message) in &self.messages {
+            let Some(wanted) = reference.message(name) else {
+                problems.push(PackFlaw::Extra(name.clone()));
+                continue;
+            };
+            problems.extend(message_flaws(name, message, wanted, language));
+        }
+        // The instrument's words: exactly the reference's paths (the same dimensions,
+        // statements and number of recommendations), none of them empty.
+        let (mine, wanted) = (texts(self), texts(reference));
+        for path in wanted.keys().filter(|p| !mine.contains_key(*p)) {
+            problems.push(PackFlaw::Missing(path.clone()));
+        }
+        for (path, text) in &mine {
+            if !wanted.contains_key(path) {
+                problems.push(PackFlaw::Extra(path.clone()));
+            }
+            if text.trim().is_empty() {
+                problems.push(PackFlaw::Empty(path.clone()));
+            }
+        }
+        match self.partnership_health() {
+            Ok(instrument) => {
+                let found = instrument.flaws();
+                if !found.is_empty() {
+                    problems.push(PackFlaw::Instrument(found));
+                }
+            }
+            Err(error) => problems.push(PackFlaw::Unbuilt(error)),
+        }
+        problems
+    }
+}
+
+/// Every text of a pack's instruments, by its path
+/// (`instruments.<id>.dimensions.<id>.concern.<n>`).
+fn texts(pack: &Pack) -> BTreeMap<String, &str> {
+    let mut out = BTreeMap::new();
+    for (id, words) in &pack.instruments {
+        let at = |rest: &str| format!("instruments.{id}.{rest}");
+        out.insert(at("title"), words.title.as_str());
+        out.insert(at("intro"), words.intro.as_str());
+        out.insert(at("dont_know"), words.dont_know.as_str());
+        for (n, label) in words.agreement.iter().enumerate() {
+            out.insert(at(&format!("agreement.{n}")), label.as_str());
+        }
+        for (d, text) in &words.dimensions {
+            let at = |rest: &str| at(&format!("dimensions.{d}.{rest}"));
+            out.insert(at("name"), text.name.as_str());
+            out.insert(at("description"), text.description.as_str());
+            out.insert(at("strength"), text.strength.as_str());
+            for (s, statement) in &text.statements {
+                out.insert(at(&format!("statements.{s}")), statement.as_str());
+            }
+            for (list, advice) in [("concern", &text.concern), ("discuss", &text.discuss)] {
+                for (n, a) in advice.iter().enumerate() {
+                    out.insert(at(&format!("{list}.{n}")), a.as_str());
+                }
+            }
+        }
+    }
+    out
+}
+
+/// What keeps one message from standing in for the reference's.
+fn message_flaws(
+    name: &str,
+    message: &Message,
+    wanted: &Message,
+    language: &Language,
+) -> Vec<PackFlaw> {
+    let mut problems = Vec::new();
+    let expected = wanted.placeholders();
+    let placeholders_of = |form: &str| PackFlaw::Placeholders {
+        message: name.to_owned(),
+        form: form.to_owned(),
+    };
+    match message {
+        Message::Text(text) => {
+            if matches!(wanted, Message::Plural(_)) {
+                problems.push(PackFlaw::NotPlural(name.to_owned()));
+            }
+            if placeholders(text) != expected {
+                problems.push(placeholders_of(""));
+            }
+        }
+        Message::Plural(forms) => {
+            let categories: BTreeSet<&str> = forms.keys().map(String::as_str).collect();
+            let needed: BTreeSet<&str> = language.plurals.iter().map(String::as_str).collect();
+            if categories != needed {
+                problems.push(PackFlaw::Categories(name.to_owned()));
+            }
+            // A form may leave the count out ("one statement"), nothing else.
+            let mut required = expected.clone();
+            required.remove("count");
+            for (category, text) in forms {
+                let found = placeholders(text);
+                if !found.is_subset(&expected) || !required.is_subset(&found) {
+                    problems.push(placeholders_of(category));
+                }
+            }
+            if message.placeholders() != expected {
+                problems.push(placeholders_of(""));
+            }
+        }
+    }
+    if message.forms().any(|text| text.trim().is_empty()) {
+        problems.push(PackFlaw::Empty(name.to_owned()));
+    }
+    problems
+}
+
+/// What keeps a pack from standing in for the English one, by message name or
+/// instrument path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PackFlaw {
+    Missing(String),
+    Extra(String),
+    Empty(String),
+    /// A plain text where the reference has plural forms.
+    NotPlural(String),
+    /// Not exactly the plural categories the language needs.
+    Categories(String),
+    /// Placeholders other than the reference's (in this plural form, or overall).
+    Placeholders {
+        message: String,
+        form: String,
+    },
+    /// The questionnaire it builds has these flaws.
+    Instrument(Vec<Flaw>),
+    /// It builds no questionnaire.
+    Unbuilt(InstrumentError),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fixtures;
+    use crate::language::{find, languages};
+
+    fn shipped() -> Instrument {
+        let i = fixtures::instrument();
+        assert!(i.flaws().is_empty(), "{:?}", i.flaws());
+        i
+    }
+
+    fn problems_of(f: impl FnOnce(&mut Instrument)) -> Vec<Flaw> {
+        let mut i = shipped();
+        f(&mut i);
+        i.flaws()
+    }
+
+    /// Every listed language's pack, read from `data/lang` (so a new language needs no
+    /// change here).
+    fn packs() -> Vec<(String, String)> {
+        languages()
+            .into_iter()
+            .map(|l| {
+                let file = format!("{}/data/lang/{}.json", env!("CARGO_MANIFEST_DIR"), l.tag);
+                let json = std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{file}: {e}"));
+                (l.tag, json)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_pack_stands_in_for_english() {
+        let reference = fixtures::english_pack();
+        let languages = languages();
+        for (tag, json) in packs() {
+            let pack = Pack::read(&json).unwrap_or_else(|at| panic!("{tag}: {at:?}"));
+            let language = find(&languages, &tag).unwrap();
+            assert_eq!(pack.flaws(&reference, language), [], "{tag}");
+        }
+    }
+
+    #[test]
+    fn every_pack_builds_the_same_instrument_structure() {
+        let structure = |i: &Instrument| -> Vec<(String, Vec<(String, bool)>)> {
+            i.dimensions
+                .iter()
+                .map(|d| {
+                    let s = d
+                        .statements
+                        .iter()
+                        .map(|s| (s.id.clone(), s.reversed))
+                        .collect();
+                    (d.id.clone(), s)
+                })
+                .collect()
+        };
+        let english = structure(&shipped());
+        for (tag, json) in packs() {
+            let instrument = Pack::read(&json).unwrap().partnership_health().unwrap();
+            assert_eq!(structure(&instrument), english, "{tag}");
+            assert!(
+                instrument.flaws().is_empty(),
+                "{tag}: {:?}",
+                instrument.flaws()
+            );
+        }
+    }
+
+    #[test]
+    fn a_pack_with_a_missing_key_wrong_placeholder_or_category_is_named() {
+        let reference = fixtures::english_pack();
+        let languages = languages();
+        let french = find(&languages, "fr").unwrap();
+        assert_eq!(packs()[1].0, "fr");
+        let mut pack = Pack::read(&packs()[1].1).unwrap();
+        pack.messages.remove("start");
+        pack.messages.insert(
+            "finished_on".into(),
+            Message::Text("Terminé le {jour}".into()),
+        );
+        if let Some(Message::Plural(forms)) = pack.messages.get_mut("missing") {
+            forms.remove("many");
+        }
+        pack.messages
+            .insert("back".into(), Message::Text("  ".into()));
+        let words = pack.instruments.get_mut("partnership-health").unwrap();
+        words.dimensions.get_mut("goals").unwrap().discuss.remove(1);
+        let problems = pack.flaws(&reference, french);
+        for expected in [
+            PackFlaw::Missing("start".into()),
+            PackFlaw::Placeholders {
+                message: "finished_on".into(),
+                form: String::new(),
+            },
+            PackFlaw::Categories("missing".into()),
+            PackFlaw::Empty("back".into()),
+            PackFlaw::Missing("instruments.partnership-health.dimensions.goals.discuss.2".into()),
+        ] {
+            assert!(
+                problems.contains(&expected),
+                "{expected:?} not in {problems:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_shipped_instrument_is_valid() {
+        shipped();
+    }
+
+    #[test]
+    fn duplicate_statement_ids_are_rejected() {
+        let p = problems_of(|i| i.dimensions[1].statements[0].id = "purpose-1".into());
+        assert!(
+            p.contains(&Flaw::DuplicateStatementId("purpose-1".into())),
+            "{p:?}"
+        );
+    }
+
+    #[test]
+    fn duplicate_dimension_ids_are_rejected() {
+        let p = problems_of(|i| i.dimensions[1].id = "purpose".into());
+        assert!(
+            p.contains(&Flaw::DuplicateDimensionId("purpose".into())),
+            "{p:?}"
+        );
+    }
+
+    #[test]
+    fn a_dimension_with_fewer_than_two_statements_is_rejected() {
+        let p = problems_of(|i| {
+            let statements = &mut i.dimensions[0].statements;
+            statements.truncate(1);
+            // Keeps a reversed statement, so only the count is wrong.
+            statements[0].reversed = true;
+        });
+        assert_eq!(
+            p,
+            [Flaw::TooFewStatements {
+                dimension: "purpose".into(),
+                count: 1,
+                min: MIN_STATEMENTS
+            }]
+        );
+        let two = problems_of(|i| {
+            let statements = &mut i.dimensions[0].statements;
+            statements.truncate(2);
+            statements[0].reversed = true;
+        });
+        assert!(two.is_empty(), "{two:?}");
+    }
+
+    #[test]
+    fn a_dimension_without_a_reversed_statement_is_rejected() {
+        let p = problems_of(|i| {
+            for s in &mut i.dimensions[2].statements {
+                s.reversed = false;
+            }
+        });
+        assert_eq!(p, [Flaw::NoReversed("trust".into())]);
+    }
+
+    #[test]
+    fn missing_or_empty_recommendations_are_rejected() {
+        let p = problems_of(|i| {
+            i.dimensions[3].recommendations.concern = vec!["Only one.".into()];
+            i.dimensions[3].recommendations.strength = " ".into();
+        });
+        assert!(
+            p.contains(&Flaw::AdviceCount {
+                dimension: "goals".into(),
+                list: AdviceList::Concern,
+                count: 1
+            }),
+            "{p:?}"
+        );
+        assert!(
+            p.contains(&Flaw::Empty(Field::Strength("goals".into()))),
+            "{p:?}"
+        );
+    }
+
+    #[test]
+    fn empty_statement_text_and_odd_ids_are_rejected() {
+        let p = problems_of(|i| {
+            i.dimensions[0].statements[1].text = "".into();
+            i.dimensions[0].statements[2].id = "has space".into();
+        });
+        assert!(
+            p.contains(&Flaw::Empty(Field::StatementText("purpose-2".into()))),
+            "{p:?}"
+        );
+        assert!(
+            p.contains(&Flaw::BadStatementId("has space".into())),
+            "{p:?}"
+        );
+    }
+
+    #[test]
+    fn empty_texts_are_named_by_where_they_are() {
+        let p = problems_of(|i| {
+            i.title = "".into();
+            i.intro = " \n".into();
+            i.scale.agreement[4] = "".into();
+            i.dimensions[1].id = "".into();
+            i.dimensions[0].statements[3].id = "".into();
+            i.code = "ph".into();
+        });
+        for expected in [
+            Flaw::Empty(Field::Title),
+            Flaw::Empty(Field::Intro),
+            Flaw::Empty(Field::ScaleLabel(5)),
+            Flaw::Empty(Field::DimensionId(1)),
+            Flaw::Empty(Field::StatementId {
+                dimension: "purpose".into(),
+                index: 3,
+            }),
+            Flaw::BadCode("ph".into()),
+        ] {
+            assert!(p.contains(&expected), "{expected:?} not in {p:?}");
+        }
+        let p = problems_of(|i| i.dimensions.clear());
+        assert_eq!(p, [Flaw::NoDimensions]);
+    }
+}
