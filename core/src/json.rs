@@ -64,11 +64,11 @@ mod tests {
     use super::*;
 
     #[derive(Debug, serde::Deserialize)]
-    struct Words(#[serde(deserialize_with = "unique")] BTreeMap<String, u8>);
+    struct Map(#[serde(deserialize_with = "unique")] BTreeMap<String, u8>);
 
     #[test]
     fn a_repeated_key_is_refused_where_it_is_given() {
-        let read = |json: &str| serde_json::from_str::<Words>(json).map_err(|e| Position::from(&e));
+        let read = |json: &str| serde_json::from_str::<Map>(json).map_err(|e| Position::from(&e));
         assert_eq!(read(r#"{"a": 1, "b": 2}"#).unwrap().0.len(), 2);
         assert_eq!(
             read("{\"a\": 1,\n \"a\": 2}").unwrap_err(),

@@ -106,7 +106,7 @@ pub fn plan_to_follow<'a>(
 
 /// One check on a trend: the check, its overall score, and one dimension's.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Point<'a> {
+pub struct TrendPoint<'a> {
     pub check: &'a Assessment,
     pub overall: Option<f64>,
     pub dimension: Option<f64>,
@@ -114,11 +114,11 @@ pub struct Point<'a> {
 
 impl<'a> Partnership<'a> {
     /// Its checks, oldest first, with the overall score and `dimension`'s.
-    pub fn trend(&self, dimension: &str) -> Vec<Point<'a>> {
+    pub fn trend(&self, dimension: &str) -> Vec<TrendPoint<'a>> {
         self.checks
             .iter()
             .rev()
-            .map(|a| Point {
+            .map(|a| TrendPoint {
                 check: a,
                 overall: a.scores.overall(),
                 dimension: a.scores.dimension(dimension).and_then(|d| d.mean()),

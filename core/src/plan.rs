@@ -440,6 +440,21 @@ mod tests {
         }
     }
 
+    /// The calendar arithmetic agrees with the `time` crate's on every day from year 1 to
+    /// 9999 (`time` is the oracle only: it reads years and signs a date input never
+    /// writes, and has no month arithmetic, see ARCHITECTURE.md).
+    #[test]
+    fn every_day_agrees_with_the_time_crate() {
+        let epoch = time::macros::date!(1970 - 01 - 01).to_julian_day();
+        let (first, last) = (day("0001-01-01").days(), day("9999-12-31").days());
+        for n in first..=last {
+            let ours = Date::from_days(n);
+            let theirs = time::Date::from_julian_day(epoch + n as i32).unwrap();
+            let (y, m, d) = theirs.to_calendar_date();
+            assert_eq!(ours.ymd(), (i64::from(y), u32::from(u8::from(m)), u32::from(d)));
+        }
+    }
+
     #[test]
     fn due_dates_are_whole_dates_in_range() {
         assert_eq!(Date::due("2027-03-01"), Date::parse("2027-03-01"));

@@ -43,16 +43,16 @@ pub enum Shape {
 
 /// A value Rapport stores: its shape in the current schema (its serde derives), and as
 /// schema 1 wrote it.
-pub trait Stored: Serialize + DeserializeOwned {
+pub trait Versioned: Serialize + DeserializeOwned {
     type Schema1: DeserializeOwned + Into<Self>;
 }
 
-impl Stored for Draft {
+impl Versioned for Draft {
     /// Drafts have not changed since schema 1.
     type Schema1 = Draft;
 }
 
-impl Stored for History {
+impl Versioned for History {
     type Schema1 = schema_1::History;
 }
 
@@ -126,7 +126,7 @@ struct Read<T> {
 }
 
 /// `data` in an envelope of the current schema.
-pub fn encode<T: Stored>(data: &T) -> String {
+pub fn encode<T: Versioned>(data: &T) -> String {
     // Cannot fail: every key is a string and no value is a float.
     serde_json::to_string(&Envelope {
         schema: SCHEMA,
@@ -136,7 +136,7 @@ pub fn encode<T: Stored>(data: &T) -> String {
 }
 
 /// Reads a stored value written by this schema or an earlier one.
-pub fn decode<T: Stored>(raw: &str) -> Result<T, ReadError> {
+pub fn decode<T: Versioned>(raw: &str) -> Result<T, ReadError> {
     // The schema decides how the rest is read, so it is found first.
     let document: serde_json::Value =
         serde_json::from_str(raw).map_err(|e| ReadError::NotJson(Position::from(&e)))?;

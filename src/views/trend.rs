@@ -5,7 +5,7 @@
 
 use crate::state::{Action, HistoryMsg};
 use crate::views::widgets::{picked, Ui};
-use rapport_core::partnership::{Partnership, Point};
+use rapport_core::partnership::{Partnership, TrendPoint};
 use rapport_core::Band;
 use yew::prelude::*;
 
@@ -60,7 +60,7 @@ pub fn trend_view(
     };
     let history_points = shown.trend(&dimension.id);
     let n = history_points.len();
-    let line = |pick: fn(&Point) -> Option<f64>| {
+    let line = |pick: fn(&TrendPoint) -> Option<f64>| {
         let mut d = String::new();
         for (i, p) in history_points.iter().enumerate() {
             if let Some(score) = pick(p) {
