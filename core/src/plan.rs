@@ -265,7 +265,8 @@ impl TryFrom<StoredTask> for Task {
         let what = match (stored.advice, stored.text) {
             (Some(id), None) => What::from_advice_id(&id).ok_or(NotATask(id))?,
             (None, Some(text)) => What::Own(text),
-            (advice, text) => return Err(NotATask(format!("{advice:?}/{text:?}"))),
+            // Neither or both.
+            (advice, text) => return Err(NotATask(advice.or(text).unwrap_or_default())),
         };
         let due = match stored.due {
             Some(due) => Some(Date::due(&due).ok_or(NotATask(due))?),
