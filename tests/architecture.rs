@@ -264,13 +264,9 @@ fn is_punct(token: Option<&TokenTree>, c: char) -> bool {
 }
 
 fn string_literal(expr: &Expr) -> Option<&LitStr> {
-    match expr {
-        Expr::Lit(lit) => match &lit.lit {
-            Lit::Str(s) => Some(s),
-            _ => None,
-        },
-        _ => None,
-    }
+    let Expr::Lit(lit) = expr else { return None };
+    let Lit::Str(s) = &lit.lit else { return None };
+    Some(s)
 }
 
 fn path_text(path: &syn::Path) -> String {
@@ -280,13 +276,8 @@ fn path_text(path: &syn::Path) -> String {
 
 impl Facts {
     fn read(syntax: &syn::File, module: &[String], with_tests: bool) -> Facts {
-        let (module, shown) = (module.to_vec(), true);
-        let mut facts = Facts {
-            module,
-            with_tests,
-            shown,
-            ..Facts::default()
-        };
+        let mut facts = Facts::default();
+        (facts.module, facts.with_tests, facts.shown) = (module.to_vec(), with_tests, true);
         facts.visit_file(syntax);
         facts
     }
@@ -468,10 +459,7 @@ impl<'ast> Visit<'ast> for Facts {
     }
 
     fn visit_item_extern_crate(&mut self, item: &'ast syn::ItemExternCrate) {
-        let name = item
-            .rename
-            .as_ref()
-            .map_or(&item.ident, |(_, rename)| rename);
+        let name = item.rename.as_ref().map_or(&item.ident, |r| &r.1);
         let public = !matches!(item.vis, Visibility::Inherited);
         self.bind(&["::".to_owned()], &item.ident, name, public);
         visit::visit_item_extern_crate(self, item);
@@ -524,14 +512,8 @@ impl<'ast> Visit<'ast> for Facts {
 
     fn visit_macro(&mut self, mac: &'ast syn::Macro) {
         visit::visit_macro(self, mac);
-        let tokens = mac.tokens.clone();
-        match mac
-            .path
-            .segments
-            .last()
-            .map(|s| s.ident.to_string())
-            .as_deref()
-        {
+        let (name, tokens) = (path_text(&mac.path), mac.tokens.clone());
+        match name.rsplit("::").next() {
             Some("html" | "html_nested") => self.tokens(tokens, true),
             Some("classes") => self.hidden(true, |f| f.macro_input(tokens)),
             _ => self.macro_input(tokens),
