@@ -11,11 +11,13 @@ pub mod text;
 pub mod views;
 pub mod words;
 
-// A dev-dependency for tests/storage.rs only; named so the unit tests don't flag it.
+// Dev-dependencies of tests/ only; named so the unit tests don't flag them.
 #[cfg(test)]
 use serde_json as _;
 #[cfg(test)]
 use wasm_bindgen_test as _;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+use {proc_macro2 as _, syn as _, toml as _};
 
 use app::{App, AppProps};
 use persistence::Persistence;

@@ -1,6 +1,12 @@
 //! The only code that touches browser storage. Every storage call can throw (storage
 //! disabled, blocked in a third-party frame, quota reached), so every call's error is
-//! turned into a [`Problem`] the app can show; nothing here panics.
+//! turned into a [`Problem`] the app can show; nothing here panics, and lints keep it so.
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 use crate::state::saved::{Loaded, Problem, Stored};
 use rapport_core::store::{self, ReadError};

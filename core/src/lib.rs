@@ -3,10 +3,11 @@
 //! It holds no user-facing text: errors and warnings are data the app words.
 //!
 //! Layers, lowest first; a file uses only files before it, so there are no circles
-//! (test code may use any file; `tests/architecture.rs` reads this line and checks it):
+//! (test code may use any file). This line is the order: `tests/architecture.rs` reads it
+//! and checks every file's references against it.
 //!
 //! ```text
-//! json → instrument → language, answers → scoring → insight, compare, plan → assessment, guide → store, code, embed, calendar, partnership → exchange → validation, fixtures
+//! json → instrument → language, answers → scoring → insight, compare, plan → assessment, guide → store, code, embed, calendar, partnership → exchange → fixtures
 //! ```
 
 pub mod answers;

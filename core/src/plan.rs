@@ -452,7 +452,10 @@ mod tests {
             let ours = Date::from_days(n);
             let theirs = time::Date::from_julian_day(epoch + n as i32).unwrap();
             let (y, m, d) = theirs.to_calendar_date();
-            assert_eq!(ours.ymd(), (i64::from(y), u32::from(u8::from(m)), u32::from(d)));
+            assert_eq!(
+                ours.ymd(),
+                (i64::from(y), u32::from(u8::from(m)), u32::from(d))
+            );
         }
     }
 
