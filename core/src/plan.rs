@@ -146,6 +146,16 @@ impl Status {
     pub fn is_pending(self) -> bool {
         matches!(self, Status::Open | Status::InProgress)
     }
+
+    /// Its id, as stored (serde's name for it) and as a form's value.
+    pub fn id(self) -> &'static str {
+        match self {
+            Status::Open => "open",
+            Status::InProgress => "in-progress",
+            Status::Done => "done",
+            Status::Dropped => "dropped",
+        }
+    }
 }
 
 /// What an action is: one of the instrument's recommendations, kept by reference so it
@@ -581,6 +591,16 @@ mod tests {
         let mut plan = Plan::default();
         plan.add(Task::new("nope".into(), What::Own("x".into())), 1);
         assert!(!plan.fits(&i));
+    }
+
+    #[test]
+    fn a_status_is_stored_by_its_id() {
+        for status in Status::ALL {
+            let stored = serde_json::to_string(&status).unwrap();
+            assert_eq!(stored, format!("\"{}\"", status.id()));
+            assert_eq!(serde_json::from_str::<Status>(&stored).unwrap(), status);
+        }
+        assert!(serde_json::from_str::<Status>("\"later\"").is_err());
     }
 
     #[test]

@@ -126,12 +126,12 @@ pub fn plan_section(ui: &Ui, assessment: &Assessment) -> Html {
                                             </div>
                                             <div class="field">
                                                 <label for={id("dimension")}>{ text.action_dimension() }</label>
-                                                <select id={id("dimension")} oninput={change(i, |ui, at| {
-                                                    let d = picked(&ui.instrument.dimensions, &at)?;
+                                                <select id={id("dimension")} oninput={change(i, |ui, id| {
+                                                    let d = picked(&ui.instrument.dimensions, &id, |d| &d.id)?;
                                                     Some(Change::Dimension(d.id.clone()))
                                                 })}>
-                                                    { for instrument.dimensions.iter().enumerate().map(|(at, d)| html! {
-                                                        <option value={at.to_string()} selected={d.id == action.dimension}>{ &d.name }</option>
+                                                    { for instrument.dimensions.iter().map(|d| html! {
+                                                        <option value={d.id.clone()} selected={d.id == action.dimension}>{ &d.name }</option>
                                                     }) }
                                                 </select>
                                             </div>
@@ -285,11 +285,11 @@ pub fn follow_up(ui: &Ui, earlier: &Assessment, now: Option<&Assessment>) -> Htm
                     let change = now.map(|now| insight::change(&now.scores, &earlier.scores, &action.dimension));
                     let status = {
                         let check = check.clone();
-                        ui.on_input(move |at| {
+                        ui.on_input(move |id| {
                             Some(Action::Plan(PlanMsg::Change {
                                 check: check.clone(),
                                 index: i,
-                                change: Change::Status(*picked(&Status::ALL, &at)?),
+                                change: Change::Status(*picked(&Status::ALL, &id, |s| s.id())?),
                                 at: browser::now(),
                             }))
                         })
@@ -311,8 +311,8 @@ pub fn follow_up(ui: &Ui, earlier: &Assessment, now: Option<&Assessment>) -> Htm
                             <div class="field">
                                 <label for={id.clone()}>{ text.action_status() }</label>
                                 <select id={id} oninput={status} aria-describedby={what}>
-                                    { for Status::ALL.iter().enumerate().map(|(at, s)| html! {
-                                        <option value={at.to_string()} selected={*s == action.status}>{ text.status(*s) }</option>
+                                    { for Status::ALL.iter().map(|s| html! {
+                                        <option value={s.id()} selected={*s == action.status}>{ text.status(*s) }</option>
                                     }) }
                                 </select>
                             </div>

@@ -72,15 +72,15 @@ pub fn trend_view(
     };
     let pick_partnership = {
         let names: Vec<String> = over_time.iter().map(|p| p.name.to_owned()).collect();
-        ui.on_input(move |at| {
-            let name = picked(&names, &at)?;
+        ui.on_input(move |name| {
+            let name = picked(&names, &name, String::as_str)?;
             Some(Action::History(HistoryMsg::TrendOf(name.clone())))
         })
     };
     let pick_dimension = {
         let instrument = ui.instrument.clone();
-        ui.on_input(move |at| {
-            let d = picked(&instrument.dimensions, &at)?;
+        ui.on_input(move |id| {
+            let d = picked(&instrument.dimensions, &id, |d| &d.id)?;
             Some(Action::History(HistoryMsg::TrendDimension(d.id.clone())))
         })
     };
@@ -99,8 +99,8 @@ pub fn trend_view(
                     <div class="field">
                         <label for="trend-of">{ text.trend_partnership() }</label>
                         <select id="trend-of" oninput={pick_partnership}>
-                            { for over_time.iter().enumerate().map(|(at, p)| html! {
-                                <option value={at.to_string()} selected={p.name == shown.name}>{ text.name_or_unnamed(p.name) }</option>
+                            { for over_time.iter().map(|p| html! {
+                                <option value={p.name.to_owned()} selected={p.name == shown.name}>{ text.name_or_unnamed(p.name) }</option>
                             }) }
                         </select>
                     </div>
@@ -108,8 +108,8 @@ pub fn trend_view(
                 <div class="field">
                     <label for="trend-dimension">{ text.col_dimension() }</label>
                     <select id="trend-dimension" oninput={pick_dimension}>
-                        { for instrument.dimensions.iter().enumerate().map(|(at, d)| html! {
-                            <option value={at.to_string()} selected={d.id == dimension.id}>{ &d.name }</option>
+                        { for instrument.dimensions.iter().map(|d| html! {
+                            <option value={d.id.clone()} selected={d.id == dimension.id}>{ &d.name }</option>
                         }) }
                     </select>
                 </div>

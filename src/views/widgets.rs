@@ -77,10 +77,10 @@ fn value_of(event: &Event) -> String {
         .unwrap_or_default()
 }
 
-/// The item a select's option stands for: options carry their position in `items` as
-/// their value, so nothing typed into the page can name anything else.
-pub fn picked<'a, T>(items: &'a [T], value: &str) -> Option<&'a T> {
-    items.get(value.parse::<usize>().ok()?)
+/// The item of `items` a select's option stands for: each option's value is its item's
+/// `key`, and only an item of the list the view drew can be picked.
+pub fn picked<'a, T>(items: &'a [T], value: &str, key: impl Fn(&T) -> &str) -> Option<&'a T> {
+    items.iter().find(|item| key(item) == value)
 }
 
 pub fn band_class(band: Option<Band>) -> &'static str {
