@@ -1,9 +1,12 @@
 //! The seeds: valid result codes (of the shipped instrument and a second one), exports
 //! and stored histories with action plans, stored drafts, the schema-1 history and draft
-//! as that release stored them, exports over 100 KB and 1 MB and at the import limit, and
-//! the shipped language packs.
+//! as that release stored them, exports over 100 KB and 1 MB and at the import limit, the
+//! shipped language packs, and the hostile shapes (`hostile`): small ones among the
+//! exports and drafts, and those at the decoders' limits (and all of a pack's) in pools of
+//! their own.
 
 use crate::generators::{random_char, random_name, Rng};
+use crate::hostile::{self, Decoder, Shape};
 use crate::mutators::{Dict, CODE_TOKENS, JSON_STRINGS, JSON_TOKENS};
 use rapport_core::language::{self, Pack};
 use rapport_core::plan::{Date, Plan, Status, Task, What};
@@ -17,13 +20,14 @@ pub(crate) struct Corpus {
     pub(crate) code_dict: Dict,
     pub(crate) json_dict: Dict,
     pub(crate) codes: Vec<String>,
-    /// Exports and stored histories of 1–5 checks (mostly 1–2), and the schema-1 history.
+    /// Exports and stored histories of 1–5 checks (mostly 1–2), the schema-1 history,
+    /// and the hostile shapes made small.
     pub(crate) exports: Vec<String>,
     /// Valid exports over 100 KB and over 1 MB.
     pub(crate) big_exports: Vec<String>,
     /// Valid exports padded to exactly the import limit and one byte over it.
     pub(crate) boundary: Vec<String>,
-    /// Stored drafts, and the schema-1 draft.
+    /// Stored drafts, the schema-1 draft, and the hostile shapes made small.
     pub(crate) drafts: Vec<String>,
     /// Non-empty histories to import into, sharing checks with some exports.
     pub(crate) bases: Vec<History>,
@@ -31,6 +35,14 @@ pub(crate) struct Corpus {
     pub(crate) packs: Vec<String>,
     /// The message names of the English pack.
     pub(crate) messages: Vec<String>,
+    /// The hostile shapes at the decoders' limits: decoded once each as fixed cases, and
+    /// mutated now and then by the random run.
+    pub(crate) hostile: Vec<Shape>,
+    pub(crate) hostile_histories: Vec<String>,
+    pub(crate) hostile_drafts: Vec<String>,
+    pub(crate) hostile_lists: Vec<String>,
+    /// Pack-sized and large shapes, and the small ones.
+    pub(crate) hostile_packs: Vec<String>,
 }
 
 fn random_answers(rng: &mut Rng, instrument: &Instrument) -> Answers {
@@ -201,6 +213,15 @@ fn read_pack(tag: &str) -> String {
     std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{file}: {e}"))
 }
 
+/// The texts of the shapes `decoder` is meant to read.
+fn texts(shapes: &[Shape], decoder: Decoder) -> Vec<String> {
+    shapes
+        .iter()
+        .filter(|s| s.expects(decoder))
+        .map(|s| s.text.clone())
+        .collect()
+}
+
 pub(crate) fn build(seed: u64) -> Corpus {
     let packs: Vec<String> = language::languages()
         .iter()
@@ -276,6 +297,13 @@ pub(crate) fn build(seed: u64) -> Corpus {
     // A draft exactly as schema 1 stored it.
     drafts.push(include_str!("../../data/fixtures/schema-1-draft.json").to_owned());
 
+    // The hostile shapes: made small, among the seeds (mutated as often as the others);
+    // at the decoders' limits, in pools of their own.
+    let small = hostile::shapes(&instrument, &packs[0], 6_000, 6_000, 6_000);
+    exports.extend(texts(&small, Decoder::History));
+    drafts.extend(texts(&small, Decoder::Draft));
+    let large = hostile::at_limits(&instrument, &packs[0]);
+
     let mut strings: Vec<String> = JSON_STRINGS.iter().map(|s| (*s).to_owned()).collect();
     strings.extend(ids.iter().cloned());
     strings.push("x".repeat(300));
@@ -302,6 +330,12 @@ pub(crate) fn build(seed: u64) -> Corpus {
         boundary,
         drafts,
         bases,
+        hostile_histories: texts(&large, Decoder::History),
+        hostile_drafts: texts(&large, Decoder::Draft),
+        hostile_lists: texts(&large, Decoder::List),
+        // Packs are few: the small shapes would crowd them out of their own pool.
+        hostile_packs: [texts(&large, Decoder::Pack), texts(&small, Decoder::Pack)].concat(),
+        hostile: large,
         packs,
         messages,
     }

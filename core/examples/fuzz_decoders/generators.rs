@@ -2,7 +2,7 @@
 //! pasted lists, and JSON made from the corpus's seeds (mutated, grown, framed).
 
 use crate::corpus::Corpus;
-use crate::mutators::{grow, mutated, JSON_STRINGS, JSON_TOKENS, NUMBERS};
+use crate::mutators::{grow, mutated, Dict, JSON_STRINGS, JSON_TOKENS, NUMBERS};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use rapport_core::{code, exchange};
@@ -276,8 +276,13 @@ pub(crate) fn gen_code(rng: &mut Rng, c: &Corpus) -> String {
 }
 
 /// Pasted text: lines of codes (damaged or not), links carrying several, blank lines and
-/// other text; now and then around or over the size limit.
+/// other text; now and then around or over the size limit, or a hostile paste of the
+/// corpus (a JSON shape or thousands of lines at the limit), mutated.
 pub(crate) fn gen_list(rng: &mut Rng, c: &Corpus) -> String {
+    if rng.one_in(500) {
+        let seed = rng.pick(&c.hostile_lists);
+        return text(&mutated(rng, seed, seed, &c.code_dict, 3));
+    }
     let mut out = String::new();
     let lines = if rng.one_in(1_000) {
         rng.range(1_500, 3_000)
@@ -352,10 +357,18 @@ pub(crate) struct Pools<'a> {
     pub(crate) primary: &'a [String],
     /// Now and then one of these.
     pub(crate) secondary: &'a [String],
+    /// Hostile shapes at the decoder's size limit, mutated.
+    pub(crate) hostile: &'a [String],
+    /// One in this many inputs is a mutated hostile shape.
+    pub(crate) hostile_one_in: u64,
 }
 
 /// Text that might be JSON, made from the seeds of `pools`.
 pub(crate) fn gen_json(rng: &mut Rng, c: &Corpus, pools: &Pools) -> String {
+    if rng.one_in(pools.hostile_one_in) {
+        let seed = rng.pick(pools.hostile);
+        return text(&mutated_large(rng, seed, &c.json_dict));
+    }
     let pool = if rng.one_in(10) {
         pools.secondary
     } else {
@@ -401,4 +414,13 @@ pub(crate) fn gen_json(rng: &mut Rng, c: &Corpus, pools: &Pools) -> String {
             text(&mutated(rng, seed, other, &c.json_dict, 6))
         }
     }
+}
+
+/// A large seed with a few mutations (none at all one time in four, so the shape itself
+/// is decoded too).
+fn mutated_large(rng: &mut Rng, seed: &str, dict: &Dict) -> Vec<u8> {
+    if rng.one_in(4) {
+        return seed.as_bytes().to_vec();
+    }
+    mutated(rng, seed, seed, dict, 3)
 }

@@ -1,5 +1,6 @@
 //! A dependency-free fuzz harness for the core's decoders: everything that reads text a
-//! person pasted, a file they chose or whatever browser storage holds must never panic.
+//! person pasted, a file they chose or whatever browser storage holds must never panic,
+//! and must answer promptly whatever it is given up to the sizes the app accepts.
 //!
 //! ```text
 //! cargo run --release -p rapport-core --example fuzz_decoders -- [N] [SEED]
@@ -13,8 +14,14 @@
 //!   and the panic hook;
 //! - `corpus.rs`: the seeds: result codes, JSON exports with action plans, stored
 //!   histories and drafts, the schema-1 history and draft as that release stored them,
-//!   exports over 100 KB and 1 MB and at the import limit, and the shipped language
-//!   packs;
+//!   exports over 100 KB and 1 MB and at the import limit, the shipped language packs,
+//!   and the hostile shapes;
+//! - `hostile.rs`: the hostile shapes, each at the size limit of the decoder it is meant
+//!   for: a 4,000-character key over an array of half a million items, 100,000 levels of
+//!   nesting (`[` and `{"a":`), thousands of distinct 200-character keys, keys given twice
+//!   (at the top, in `data`, in `answers`, in a pack's `messages` and `statements`), and
+//!   long or many keys in `answers`; for pasted codes, also tens of thousands of lines
+//!   and of codes in one link;
 //! - `generators.rs`: random inputs: fully random text, forged result codes (with a
 //!   correct check recomputed, so the steps after the check are reached; the check comes
 //!   from the core itself and the name part is the `base64` crate's, as the core's, so
@@ -25,9 +32,16 @@
 //!   negative and fractional values, JSON tokens inserted, string contents replaced,
 //!   segments repeated until the input is large (a few over 100 KB and over 1 MB, to
 //!   reach the size limits);
-//! - `cases.rs`: each decoder's case and its checks.
+//! - `cases.rs`: each decoder's case and its checks, and the hostile shapes as fixed
+//!   cases.
 //!
-//! Each decoder gets its `N` inputs, and besides "no panic", results are checked:
+//! First, every hostile shape is decoded once by each decoder it is meant for
+//! (`exchange::import` and the stored history and draft at 1 MB, `code::read_list` at
+//! 100 KB, `language::Pack` pack-sized and at 1 MB): it must be refused with the error
+//! it calls for (`Unreadable(NotJson)` for nesting, `Unreadable(NoSchema)` for the
+//! long-key document, `WrongShape(At)` for a key given twice, …) within 1 second; a
+//! table gives each one's time. Then each decoder gets its `N` inputs, and besides "no
+//! panic", results are checked:
 //! - `code::decode`: an `Ok` re-encodes to a code that decodes to the same value (with
 //!   two known instruments, so codes are read with the instrument they name);
 //! - `code::read_list`: unless the input is over the limit (then nothing is read), every
@@ -46,7 +60,8 @@
 //! the input escaped and cut to 500 characters, and the full input saved to a temporary
 //! file). With `panic = "abort"` (this workspace's release profile) the run stops there
 //! with status 1; with unwinding it goes on and exits with status 1 at the end. Failed
-//! checks are counted, the first few printed, and also make the exit status 1.
+//! checks are counted, the first few printed, and also make the exit status 1, as does a
+//! hostile shape not refused as expected or too slow.
 //!
 //! The work of each decoder is cut into fixed chunks with their own generator seeded from
 //! `SEED`, so a run gives the same inputs whatever the number of threads.
@@ -58,6 +73,7 @@
 mod cases;
 mod corpus;
 mod generators;
+mod hostile;
 mod mutators;
 
 use cases::Case;
@@ -360,15 +376,20 @@ fn main() {
     let corpus = corpus::build(seed);
     println!(
         "seeds: {} codes, {} exports, {} drafts, {} packs, {} big exports, {} at the import \
-         limit (built in {:.1} s)",
+         limit, {} hostile shapes at the limits (built in {:.1} s)",
         corpus.codes.len(),
         corpus.exports.len(),
         corpus.drafts.len(),
         corpus.packs.len(),
         corpus.big_exports.len(),
         corpus.boundary.len(),
+        corpus.hostile.len(),
         started.elapsed().as_secs_f64()
     );
+    let hostile_held = cases::hostile(&corpus);
+    if !hostile_held {
+        FAILED.store(true, Ordering::SeqCst);
+    }
 
     let code = cases::code_case(&corpus);
     let list = cases::list_case(&corpus);
@@ -420,9 +441,14 @@ fn main() {
         "\ntotal {:.1} s: {}",
         started.elapsed().as_secs_f64(),
         if FAILED.load(Ordering::SeqCst) {
-            format!("FAILED ({panics} panics, {check_failures} failed checks)")
+            let hostile = if hostile_held {
+                ""
+            } else {
+                ", a hostile input not refused as expected or too slow"
+            };
+            format!("FAILED ({panics} panics, {check_failures} failed checks{hostile})")
         } else {
-            "no panics, every check held".to_owned()
+            "no panics, every check held, every hostile input refused in time".to_owned()
         }
     );
     if FAILED.load(Ordering::SeqCst) {

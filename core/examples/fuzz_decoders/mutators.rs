@@ -96,6 +96,10 @@ pub(crate) const JSON_TOKENS: &[&str] = &[
     "[[[[[[[[[[[[[[[[",
     "]]]]]]]]]]]]]]]]",
     "{\"a\":{\"a\":{\"a\":{\"a\":",
+    // Repeated keys: refused wherever they are.
+    "\"trust-1\":0,\"trust-1\":0,",
+    "\"deleted\":[],",
+    "\"name\":\"\",",
 ];
 
 pub(crate) const NUMBERS: &[&str] = &[
