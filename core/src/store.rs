@@ -332,7 +332,7 @@ mod tests {
         );
     }
 
-    // Found by the fuzz harness (core/examples/fuzz_decoders.rs): these overflowed.
+    // Found by the fuzz harness (core/examples/fuzz_decoders/): these overflowed.
     #[test]
     fn extreme_numbers_are_refused_without_overflow() {
         let i = instrument();

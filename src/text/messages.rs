@@ -121,6 +121,7 @@ messages! {
         import_failed(file: &str, why: &str),
         received_on(date: &str),
         line_problem(line: usize, why: &str),
+        more_problems(count: usize),
         too_large(kilobytes: usize),
         from_line(line: usize),
         from_history(date: &str),

@@ -14,6 +14,10 @@ use wasm_bindgen::JsCast;
 use web_sys::{FormData, HtmlFormElement};
 use yew::prelude::*;
 
+/// The lines that could not be read, listed one by one up to this many; the rest are
+/// counted. Nobody reads thousands, and drawing them would hold the page up.
+const PROBLEMS_SHOWN: usize = 20;
+
 /// What the compare screen shows.
 pub struct CompareProps {
     pub history: Rc<History>,
@@ -94,10 +98,13 @@ pub fn compare_screen(ui: &Ui, props: &CompareProps) -> Html {
                         <div class="form-error line-problems" role="alert">
                             <p>{ ui.text.problems_heading() }</p>
                             <ul>
-                                { for comparison.problems.iter().map(|p| html! {
+                                { for comparison.problems.iter().take(PROBLEMS_SHOWN).map(|p| html! {
                                     <li>{ ui.text.line_problem(p.line, &ui.text.code_error(&p.error)) }</li>
                                 }) }
                             </ul>
+                            if comparison.problems.len() > PROBLEMS_SHOWN {
+                                <p>{ ui.text.more_problems(comparison.problems.len() - PROBLEMS_SHOWN) }</p>
+                            }
                         </div>
                     }
                     { match entries.len() {
