@@ -8,9 +8,10 @@ use crate::{report_failure, set_input, set_position, variant, Outcome};
 use rapport_core::code::{self, List};
 use rapport_core::exchange::{self, ImportError};
 use rapport_core::language::{self, Arg, Pack};
-use rapport_core::store::{self, ReadError, Shape};
-use rapport_core::History;
+use rapport_core::store::{self, ReadError, Shape, Versioned};
+use rapport_core::{History, Instrument};
 use std::collections::BTreeMap;
+use std::fmt::Debug;
 use std::panic::{self, AssertUnwindSafe};
 use std::sync::atomic::AtomicU64;
 use std::time::{Duration, Instant};
@@ -161,23 +162,7 @@ pub(crate) fn history_case(
         hostile: &c.hostile_histories,
         hostile_one_in: HOSTILE_ONE_IN,
     };
-    move |rng, shown| {
-        let input = gen_json(rng, c, &pools);
-        set_input(&input);
-        let i = &c.instrument;
-        let outcome = guarded(|| match store::decode_history(&input, i) {
-            Ok(history) => match store::decode_history(&store::encode(&history), i) {
-                Ok(back) if back == history => Outcome::Ok,
-                other => {
-                    let detail = format!("read {history:?}; encoded again it reads {other:?}");
-                    report_failure("store::decode_history", shown, &input, &detail);
-                    Outcome::CheckFailed
-                }
-            },
-            Err(e) => Outcome::Err(variant(&format!("{e:?}"))),
-        });
-        (input.len(), outcome.unwrap_or(Outcome::Panic))
-    }
+    stored_case(c, pools, "store::decode_history", store::decode_history)
 }
 
 pub(crate) fn draft_case(
@@ -189,16 +174,26 @@ pub(crate) fn draft_case(
         hostile: &c.hostile_drafts,
         hostile_one_in: HOSTILE_ONE_IN,
     };
+    stored_case(c, pools, "store::decode_draft", store::decode_draft)
+}
+
+/// A stored value (history or draft): what reads, encoded again, reads back the same.
+fn stored_case<'a, T: Versioned + PartialEq + Debug + 'a>(
+    c: &'a Corpus,
+    pools: Pools<'a>,
+    name: &'static str,
+    decode: fn(&str, &Instrument) -> Result<T, ReadError>,
+) -> impl Fn(&mut Rng, &AtomicU64) -> (usize, Outcome) + Sync + 'a {
     move |rng, shown| {
         let input = gen_json(rng, c, &pools);
         set_input(&input);
         let i = &c.instrument;
-        let outcome = guarded(|| match store::decode_draft(&input, i) {
-            Ok(draft) => match store::decode_draft(&store::encode(&draft), i) {
-                Ok(back) if back == draft => Outcome::Ok,
+        let outcome = guarded(|| match decode(&input, i) {
+            Ok(value) => match decode(&store::encode(&value), i) {
+                Ok(back) if back == value => Outcome::Ok,
                 other => {
-                    let detail = format!("read {draft:?}; encoded again it reads {other:?}");
-                    report_failure("store::decode_draft", shown, &input, &detail);
+                    let detail = format!("read {value:?}; encoded again it reads {other:?}");
+                    report_failure(name, shown, &input, &detail);
                     Outcome::CheckFailed
                 }
             },
