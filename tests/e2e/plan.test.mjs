@@ -393,7 +393,7 @@ describe('the trend', () => {
     assert.equal(await page.locator('.trend-svg circle').count(), 6);
     assert.ok(await page.getByRole('img', { name: 'Scores over time: River Trust' }).isVisible());
     // Higher scores are drawn higher: the overall line climbs from the first check to the last.
-    const path = await page.locator('.trend-svg .series-0 path').getAttribute('d');
+    const path = await page.locator('.trend-svg .trend-series-0 path').getAttribute('d');
     const points = [...path.matchAll(/[ML](\d+),(\d+)/g)].map((m) => [+m[1], +m[2]]);
     assert.equal(points.length, 3);
     assert.ok(points[0][0] < points[1][0] && points[1][0] < points[2][0], 'oldest on the left');
