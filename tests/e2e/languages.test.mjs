@@ -179,6 +179,43 @@ describe('choosing and switching', () => {
     await context.close();
   });
 
+  it('lang and dir change in the frame the new words show in, even on a slow CPU', async () => {
+    const { context, page, problems } = await openIn('en-GB');
+    await walk(page, 'en', levels(4, 3));
+    // The results' heading says whose words are on show.
+    const titles = Object.fromEntries(languages.map(({ tag }) => [wordsOf(tag).m.results_title, tag]));
+    assert.equal(Object.keys(titles).length, languages.length, 'each language titles its results in its own words');
+    const dirs = Object.fromEntries(languages.map((l) => [l.tag, l.dir]));
+    // A render this slow makes Yew's scheduler hand the browser frames between a render and
+    // its effects: a language set in an effect would be a frame late here.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 20 });
+    for (const tag of ['fr', 'ar', 'de', 'en']) {
+      await page.evaluate((titles) => {
+        window.samples = [];
+        const sample = () => {
+          const root = document.documentElement;
+          window.samples.push([root.lang, root.dir, titles[document.querySelector('h1')?.textContent.trim()] ?? null]);
+          window.sampling = requestAnimationFrame(sample);
+        };
+        window.sampling = requestAnimationFrame(sample);
+      }, titles);
+      await page.locator('.language select').selectOption(tag);
+      await page.getByRole('heading', { level: 1, name: wordsOf(tag).m.results_title, exact: true }).waitFor();
+      const frames = await page.evaluate(async () => {
+        for (let i = 0; i < 2; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
+        cancelAnimationFrame(window.sampling);
+        return window.samples;
+      });
+      assert.ok(frames.some(([, , shown]) => shown === tag), `a frame showed ${tag}`);
+      const apart = frames.filter(([lang, dir, shown]) => lang !== shown || dir !== dirs[shown]);
+      assert.deepEqual(apart, [], `frames switching to ${tag} whose lang and dir are not the words'`);
+    }
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   it('a pack that fails to load or to read falls back to English and says so', async () => {
     const en = wordsOf('en');
     const notice = fill(en.m.language_unavailable, { language: 'Français', shown: 'English' });
