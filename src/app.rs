@@ -128,11 +128,10 @@ pub fn App(props: &AppProps) -> Html {
     let on_language = {
         let (shown, persistence, dispatcher) =
             (shown.clone(), persistence.clone(), dispatcher.clone());
-        let (languages, preferred, base, root) = (
+        let (languages, preferred, base) = (
             props.languages.clone(),
             props.preferred.clone(),
             props.base.clone(),
-            props.language_root.clone(),
         );
         Callback::from(move |event: Event| {
             let Some(select) = event
@@ -144,20 +143,13 @@ pub fn App(props: &AppProps) -> Html {
             let Some(language) = language::find(&languages, &select.value()) else {
                 return;
             };
-            let (shown, persistence, dispatcher, root) = (
-                shown.clone(),
-                persistence.clone(),
-                dispatcher.clone(),
-                root.clone(),
-            );
+            let (shown, persistence, dispatcher) =
+                (shown.clone(), persistence.clone(), dispatcher.clone());
             let name = language.name.clone();
             words::load(language, &preferred, &base, move |loaded| match loaded {
                 Ok(new) => {
                     persistence.remember_language(&new.text.language.tag);
-                    host::apply_language(&root, &new.text.language);
-                    if placement != Placement::Mount {
-                        host::apply_title(new.text.brand(), &new.instrument.title);
-                    }
+                    // `lang`, `dir` and the title follow when these words are rendered.
                     shown.set(Rc::new(new));
                 }
                 Err(_) => {
@@ -168,6 +160,17 @@ pub fn App(props: &AppProps) -> Html {
             });
         })
     };
+    // `lang`, `dir` and the title follow the words this render writes, from the first
+    // render on: set here, as the render runs, they change in the same task as the words.
+    // Not in an effect: once a run has taken 16 ms, Yew's scheduler hands the browser a
+    // frame between a render and its effects, and a screen reader would read the new
+    // words with the old language's voice (tests/e2e/languages.test.mjs, on a slow CPU).
+    host::mark_language(
+        &props.language_root,
+        placement,
+        &shown.text,
+        &shown.instrument.title,
+    );
     let ui = Ui {
         text: shown.text.clone(),
         instrument: shown.instrument.clone(),

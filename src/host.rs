@@ -89,6 +89,21 @@ pub fn apply_title(brand: &str, title: &str) {
     }
 }
 
+/// Marks `root` with the language of the words in `text` (`apply_language`) and, on
+/// Rapport's own page or in a frame, the title with the questionnaire's `title` in it,
+/// unless `root` already is in that language: the page's start-up lines mark it with the
+/// language they guessed, and set its title, from the same pack.
+pub fn mark_language(root: &web_sys::Element, placement: Placement, text: &Text, title: &str) {
+    let language = &text.language;
+    if root.get_attribute("lang").as_deref() == Some(language.tag.as_str()) {
+        return;
+    }
+    apply_language(root, language);
+    if placement != Placement::Mount {
+        apply_title(text.brand(), title);
+    }
+}
+
 /// The page's root element, where the look of Rapport on its own page or in a frame goes.
 pub fn page_root() -> Option<HtmlElement> {
     web_sys::window()?

@@ -146,7 +146,9 @@ impl Start {
             Placement::Mount => host::FirstScreen::default(),
             _ => host::take_over_first_screen(),
         };
-        // A mount marks its own root with the language; the page marks `<html>`.
+        // A mount marks its own root with the language; the page marks `<html>`. The app
+        // does it as it renders the words (`host::mark_language`), from its first render
+        // on, in the same task as the take-over above.
         let language_root: web_sys::Element = match placement {
             Placement::Mount => target.clone(),
             _ => match host::page_root() {
@@ -154,10 +156,6 @@ impl Start {
                 None => target.clone(),
             },
         };
-        host::apply_language(&language_root, &text.language);
-        if placement != Placement::Mount {
-            host::apply_title(text.brand(), &words.instrument.title);
-        }
         let props = AppProps {
             words: Rc::new(words),
             embed: Rc::new(self.embed),

@@ -347,13 +347,17 @@ async function interactionsInCheck(browser, url) {
       const kindOf = (target) => (target?.closest?.('label, input[type=radio]') ? 'answer' : (target?.textContent ?? '').trim());
       for (const type of ['pointerdown', 'pointerup', 'click']) addEventListener(type, (e) => kinds.set(e.timeStamp, kindOf(e.target)), true);
       window.__events = [];
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) {
+      const keep = (entries) => {
+        for (const e of entries) {
           if (e.name === 'click' || e.name === 'pointerup' || e.name === 'pointerdown') {
             window.__events.push({ name: e.name, kind: kinds.get(e.startTime) ?? kindOf(e.target), duration: e.duration, id: e.interactionId });
           }
         }
-      }).observe({ type: 'event', durationThreshold: 16, buffered: true });
+      };
+      const observer = new PerformanceObserver((list) => keep(list.getEntries()));
+      observer.observe({ type: 'event', durationThreshold: 16, buffered: true });
+      // Entries queued for the observer but not yet handed to its callback.
+      window.__takeEvents = () => keep(observer.takeRecords());
     });
     const page = await context.newPage();
     await page.goto(url);
@@ -395,10 +399,15 @@ async function interactionsInCheck(browser, url) {
       await click('form.statements button[type=submit]', 0);
     }
     await page.getByRole('heading', { level: 1, name: 'Your partnership health' }).waitFor();
-    await page.waitForTimeout(500);
+    // An event's entry is queued when the frame after it is drawn: two more frames, and
+    // every click's entry has been queued; those not yet handed to the observer are taken.
     // One interaction's duration is the longest of its events; events under 16 ms are
     // not reported by the browser, and count as 16.
-    const events = await page.evaluate(() => window.__events);
+    const events = await page.evaluate(async () => {
+      for (let i = 0; i < 2; i++) await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+      window.__takeEvents();
+      return window.__events;
+    });
     const byInteraction = new Map();
     for (const e of events.filter((e) => e.id)) {
       const kind = e.kind === 'answer' ? 'answer' : e.kind;

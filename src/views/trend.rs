@@ -114,8 +114,8 @@ pub fn trend_view(
                     </select>
                 </div>
             </div>
-            <figure class="chart trend-chart">
-                <svg class="radar trend-svg" viewBox={format!("0 0 {WIDTH} {HEIGHT}")} role="img"
+            <figure class="trend-chart">
+                <svg class="trend-svg" viewBox={format!("0 0 {WIDTH} {HEIGHT}")} role="img"
                     aria-labelledby="trend-svg-title trend-svg-desc" focusable="false">
                     <title id="trend-svg-title">{ text.trend_chart_title(shown_name) }</title>
                     <desc id="trend-svg-desc">{ text.trend_chart_description(&dimension.name, &text.mean(Band::DISCUSS_FROM), &text.mean(Band::STRENGTH_FROM)) }</desc>
@@ -124,39 +124,39 @@ pub fn trend_view(
                         let threshold = s == Band::DISCUSS_FROM || s == Band::STRENGTH_FROM;
                         html! {
                             <g>
-                                <line class={if threshold { "axis ring-threshold" } else { "axis" }}
+                                <line class={threshold.then_some("trend-threshold")}
                                     x1={LEFT.to_string()} x2={(WIDTH - RIGHT).to_string()}
                                     y1={y(s).to_string()} y2={y(s).to_string()} />
-                                <text class="ring-label" x={(LEFT - 8).to_string()} y={(y(s) + 4).to_string()} text-anchor="end">{ text.mean(s) }</text>
+                                <text x={(LEFT - 8).to_string()} y={(y(s) + 4).to_string()} text-anchor="end">{ text.mean(s) }</text>
                             </g>
                         }
                     }) }
                     { for series.iter().map(|(k, d, _)| html! {
-                        <g class={format!("series series-{k}")}>
+                        <g class={format!("trend-series-{k}")}>
                             <path class="trend-line" d={d.clone()} />
                         </g>
                     }) }
                     { for history_points.iter().enumerate().map(|(i, p)| html! {
                         <g>
                             if let Some(s) = p.overall {
-                                <circle class="score-dot" cx={x(i, n).to_string()} cy={y(s).to_string()} r="4" />
+                                <circle cx={x(i, n).to_string()} cy={y(s).to_string()} r="4" />
                             }
                             if let Some(s) = p.dimension {
-                                <g class="series-1"><circle class="score-dot" cx={x(i, n).to_string()} cy={y(s).to_string()} r="4" /></g>
+                                <g class="trend-series-1"><circle cx={x(i, n).to_string()} cy={y(s).to_string()} r="4" /></g>
                             }
                         </g>
                     }) }
                     // The first and last dates under the axis; the table has every one.
                     { for [0, n - 1].into_iter().map(|i| html! {
-                        <text class="ring-label trend-date" x={x(i, n).to_string()} y={(HEIGHT - BOTTOM + 22).to_string()}
+                        <text class="trend-date" x={x(i, n).to_string()} y={(HEIGHT - BOTTOM + 22).to_string()}
                             text-anchor={if i == 0 { "start" } else { "end" }}>
                             { day(history_points[i].check.finished_at) }
                         </text>
                     }) }
                 </svg>
-                <ul class="legend">
+                <ul class="trend-legend">
                     { for series.iter().map(|(k, _, label)| html! {
-                        <li><span class={format!("swatch series-{k}")} aria-hidden="true"></span><span>{ *label }</span></li>
+                        <li><span class={format!("trend-swatch trend-series-{k}")} aria-hidden="true"></span><span>{ *label }</span></li>
                     }) }
                 </ul>
             </figure>

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import {
-  useApp, open, plans, completeCheck, goHistory, codeFor, codeAt, comparePasted, tableRows, dimensions, instrument,
+  useApp, open, plans, completeCheck, goHistory, codeFor, codeAt, comparePasted, tableRows, dimensions, instrument, eventually,
 } from './app.mjs';
 
 const env = useApp();
@@ -42,8 +42,10 @@ describe('two partners', () => {
     assert.equal(code, codeFor(() => 4));
     // With the name ticked, the code carries it, and the link carries the code.
     await a.page.getByLabel('Include the partnership name').check();
-    assert.equal(await a.page.locator('#share-code').inputValue(), codeFor(() => 4, 'River Trust'));
-    assert.equal(await a.page.locator('#share-link').inputValue(), `${env.url}#${codeFor(() => 4, 'River Trust')}`);
+    await eventually(async () => {
+      assert.equal(await a.page.locator('#share-code').inputValue(), codeFor(() => 4, 'River Trust'));
+      assert.equal(await a.page.locator('#share-link').inputValue(), `${env.url}#${codeFor(() => 4, 'River Trust')}`);
+    });
 
     const b = await open(env);
     await completeCheck(b.page, (d) => (d.id === 'trust' ? plans.all('Strongly disagree') : plans.best));
@@ -98,8 +100,9 @@ describe('two partners', () => {
     await page.getByText('This result is already in your history.').waitFor();
     await goHistory(page);
     assert.equal(await page.locator('.history-item').count(), 1);
-    // Leaving the shared result takes the code out of the address.
-    assert.equal(new URL(page.url()).hash, '');
+    // Leaving the shared result takes the code out of the address (page.url() hears of
+    // that change of address on its own schedule).
+    await eventually(() => assert.equal(new URL(page.url()).hash, ''));
     expectNoProblems();
     await context.close();
   });
@@ -181,9 +184,10 @@ describe('bad input', () => {
     assert.equal(await storedHistory(page), before);
 
     // A broken share link lands on Compare with its problem.
+    // Compare is on screen already: wait for the link's own problem, not the heading.
     await page.goto(`${env.url}#RP1.PH1.broken`);
     await page.getByRole('heading', { level: 1, name: 'Compare results' }).waitFor();
-    assert.deepEqual(await page.locator('.line-problems li').allInnerTexts(), ['Line 1: the code is incomplete: its end is missing.']);
+    await eventually(async () => assert.deepEqual(await page.locator('.line-problems li').allInnerTexts(), ['Line 1: the code is incomplete: its end is missing.']));
     assert.equal(await storedHistory(page), before);
     expectNoProblems();
     await context.close();
@@ -196,11 +200,13 @@ describe('bad input', () => {
     await completeCheck(page, () => plans.all('Agree'));
     await page.getByRole('button', { name: 'Copy code' }).click();
     await page.getByText('Copying is not available here, so the text is selected').waitFor();
-    const selection = await page.evaluate(() => {
-      const el = document.activeElement;
-      return { id: el.id, start: el.selectionStart, end: el.selectionEnd, length: el.value.length };
+    await eventually(async () => {
+      const selection = await page.evaluate(() => {
+        const el = document.activeElement;
+        return { id: el.id, start: el.selectionStart, end: el.selectionEnd, length: el.value?.length };
+      });
+      assert.deepEqual(selection, { id: 'share-code', start: 0, end: selection.length, length: selection.length });
     });
-    assert.deepEqual(selection, { id: 'share-code', start: 0, end: selection.length, length: selection.length });
     expectNoProblems();
     await context.close();
   });
@@ -240,7 +246,7 @@ describe('export and import', () => {
     await goHistory(page);
     await importFile(page, json.name, json.text);
     await page.getByText(`Imported ${json.name}: 2 results added.`).waitFor();
-    assert.deepEqual(JSON.parse(await storedHistory(page)).data.assessments, before.data.assessments);
+    await eventually(async () => assert.deepEqual(JSON.parse(await storedHistory(page))?.data.assessments, before.data.assessments));
     assert.equal(await page.locator('.history-item').count(), 2);
 
     // Again: nothing is duplicated.

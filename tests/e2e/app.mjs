@@ -41,6 +41,29 @@ export async function open(env, { contextOptions = {}, initScript } = {}) {
   return { context, page, problems, requests, expectNoProblems: () => assert.deepEqual(problems, []) };
 }
 
+/**
+ * Runs `check` (assertions on what the page shows or stores) until it passes, and fails
+ * with its last error after `timeout` ms: for a state an action brings about a render, a
+ * frame or a storage write later, so a test asserts that very state once it is there,
+ * never a neighbour that arrived first. Returns what `check` returns.
+ */
+export async function eventually(check, { timeout = 10_000, every = 50 } = {}) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() >= end) throw error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, every));
+  }
+}
+
+/** Waits until step `n` of the walk-through is on screen (its "Step n of 8" line). */
+export async function onStep(page, n) {
+  await page.getByText(`Step ${n} of ${dimensions.length}`, { exact: true }).waitFor();
+}
+
 /** Waits until the app has replaced the page's built-in first screen with itself. */
 export async function started(page) {
   await page.locator('h1').first().waitFor();
@@ -73,11 +96,15 @@ export async function answerStep(page, pick) {
   return dimension;
 }
 
+/** The dimension of the step on screen, once a step is (after Start, the welcome's
+ * heading may still be there). After Next, wait for the next step first (`onStep`). */
 export async function currentDimension(page) {
-  const title = (await page.locator('h1').innerText()).trim();
-  const dimension = dimensions.find((d) => title.endsWith(d.name));
-  assert.ok(dimension, `no dimension is titled ${title}`);
-  return dimension;
+  return eventually(async () => {
+    const title = (await page.locator('h1').innerText()).trim();
+    const dimension = dimensions.find((d) => title.endsWith(d.name));
+    assert.ok(dimension, `no dimension is titled ${title}`);
+    return dimension;
+  });
 }
 
 /**
@@ -88,7 +115,7 @@ export async function completeCheck(page, pickFor, { name } = {}) {
   if (name !== undefined) await page.getByLabel('Partnership name (kept only on this device)').fill(name);
   await page.getByRole('button', { name: /^(Start|Continue)$/ }).click();
   for (let step = 0; step < dimensions.length; step++) {
-    await page.getByText(`Step ${step + 1} of ${dimensions.length}`, { exact: true }).waitFor();
+    await onStep(page, step + 1);
     await answerStep(page, pickFor(dimensions[step]));
     const last = step === dimensions.length - 1;
     await page.getByRole('button', { name: last ? 'See results' : 'Next' }).click();
@@ -107,6 +134,11 @@ export async function scoreTable(page) {
   return Object.fromEntries(rows.map(([name, ...rest]) => [name, rest]));
 }
 
+/** The unfinished check as stored (the data of `rapport.draft`), or null. */
+export async function storedDraft(page, key = 'rapport.draft') {
+  return JSON.parse(await page.evaluate((key) => localStorage.getItem(key), key))?.data ?? null;
+}
+
 export async function rapportKeys(page) {
   return page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('rapport.')).sort());
 }
@@ -118,7 +150,11 @@ export async function goHistory(page) {
 
 export { codeFor, codeAt } from '../support.mjs';
 
-/** Pastes `lines` into Compare (opening it first) and presses Compare. */
+/**
+ * Pastes `lines` into Compare (opening it first), presses Compare and waits for an
+ * outcome. A test that compares again on the same screen, where the earlier outcome is
+ * still there until the new one replaces it, then waits for what the new one shows.
+ */
 export async function comparePasted(page, lines) {
   if (!(await page.locator('#codes').isVisible())) {
     await page.getByRole('navigation').getByRole('button', { name: 'Compare' }).click();

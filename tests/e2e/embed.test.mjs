@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { serve, launch, root, dist } from '../support.mjs';
-import { watch, plans, completeCheck, answerStep, dimensions } from './app.mjs';
+import { watch, plans, completeCheck, answerStep, dimensions, started, eventually } from './app.mjs';
 
 const env = {};
 before(async () => {
@@ -35,13 +35,11 @@ async function page(options = {}) {
 
 const frameHeight = (p) => p.locator('iframe.rapport-frame').evaluate((f) => f.getBoundingClientRect().height);
 
-async function waitForHeight(p, predicate, what) {
-  for (let i = 0; i < 50; i++) {
-    const h = await frameHeight(p);
-    if (predicate(h)) return h;
-    await p.waitForTimeout(100);
-  }
-  assert.fail(`iframe height never became ${what} (is ${await frameHeight(p)})`);
+/** The app inside the page's iframe, once it has taken over from the built-in first screen. */
+async function appIn(p) {
+  const frame = await (await p.locator('iframe.rapport-frame').elementHandle()).contentFrame();
+  await started(frame);
+  return frame;
 }
 
 describe('published under a sub-path', () => {
@@ -51,6 +49,7 @@ describe('published under a sub-path', () => {
     const failed = [];
     p.on('response', (r) => r.status() >= 400 && failed.push(r.url()));
     await p.goto(server.url);
+    await started(p);
     await p.getByRole('heading', { level: 1, name: 'Partnership Health Check' }).waitFor();
     await completeCheck(p, () => plans.all('Agree'));
     assert.match(await p.locator('#share-link').inputValue(), new RegExp(`^${server.url}#RP1\\.`));
@@ -66,11 +65,19 @@ describe('iframe with embed.js', () => {
     const { context, page: p, problems } = await page({ viewport: { width: 900, height: 700 } });
     await p.goto(`${env.host.url}iframe.html`);
     const frame = p.frameLocator('iframe');
+    // The app's own screen, not the page's built-in first one: the app reports heights.
+    const app = await appIn(p);
     await frame.getByRole('heading', { level: 1, name: 'Partnership Health Check' }).waitFor();
     // The frame follows the welcome screen's height, not its 640 px default.
-    const content = async () => p.frames()[1].evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
-    const welcome = await waitForHeight(p, (h) => h !== 642, 'the welcome height');
-    assert.ok(Math.abs(welcome - (await content()) - 2) <= 1, `frame ${welcome}, content ${await content()}`);
+    const content = async () => app.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
+    /** The frame's height once it fits the content (2 px of border) and `is` holds. */
+    const fitted = (is) => eventually(async () => {
+      const [h, c] = [await frameHeight(p), await content()];
+      assert.ok(is(h), `frame ${h}`);
+      assert.ok(Math.abs(h - c - 2) <= 1, `frame ${h}, content ${c}`);
+      return h;
+    });
+    const welcome = await fitted((h) => h !== 642);
     // No page chrome, the host page untouched: title, scroll, focus, history.
     assert.equal(await frame.locator('footer').count(), 0);
     assert.equal(await p.title(), 'Riverside Partnership Network · Partnership check');
@@ -81,18 +88,23 @@ describe('iframe with embed.js', () => {
     assert.equal(await frame.getByRole('button', { name: 'Start' }).evaluate((b) => getComputedStyle(b).backgroundColor), 'rgb(10, 125, 85)');
 
     await frame.getByRole('button', { name: 'Start' }).click();
-    const step = await waitForHeight(p, (h) => h > welcome + 100, 'taller for a step');
-    assert.ok(Math.abs(step - (await content()) - 2) <= 1);
+    const step = await fitted((h) => h > welcome + 100);
     assert.equal(await p.evaluate(() => history.length), historyLength, 'screen changes add no history entries');
 
-    // Forged: from the host page itself, and from a frame of a third origin.
+    // Forged: from the host page itself, and from a frame of a third origin. A listener
+    // added after embed.js's hears each message after it: once it has heard both, embed.js
+    // has had its say on both.
+    await p.evaluate(() => {
+      window.forged = [];
+      addEventListener('message', (e) => e.data?.type === 'rapport:resize' && [50, 60].includes(e.data.height) && window.forged.push(e.data.height));
+    });
     await p.evaluate(() => window.postMessage({ type: 'rapport:resize', height: 50 }, '*'));
     await p.evaluate((src) => {
       const other = document.createElement('iframe');
       other.srcdoc = `<script>parent.postMessage({type:'rapport:resize', height: 60}, '*')<\/script>`;
       document.body.append(other);
     });
-    await p.waitForTimeout(500);
+    await p.waitForFunction(() => window.forged.length === 2);
     assert.equal(await frameHeight(p), step);
     assert.deepEqual(problems, []);
     await context.close();
@@ -101,7 +113,7 @@ describe('iframe with embed.js', () => {
   it('the host page has no axe violations, and embed.js stays under 2 KB', async () => {
     const { context, page: p } = await page();
     await p.goto(`${env.host.url}iframe.html`);
-    await p.frameLocator('iframe').getByRole('heading', { level: 1 }).waitFor();
+    await appIn(p);
     const { violations } = await new AxeBuilder({ page: p }).analyze();
     assert.deepEqual(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), []);
     const bytes = fs.statSync(path.join(dist, 'embed.js')).size;
@@ -141,6 +153,8 @@ describe('configuration by query parameters', () => {
   it('theme, accent, name and storage key take effect', async () => {
     const { context, page: p, problems, warnings } = await page();
     await p.goto(`${env.app.url}?embed=1&theme=dark&accent=%23ffd400&name=River%20Trust&storage-key=team-a`);
+    // The app's screen, not the built-in first one: the accent and the name are the app's doing.
+    await started(p);
     await p.getByRole('heading', { level: 1, name: 'Partnership Health Check' }).waitFor();
     assert.equal(await p.evaluate(() => document.documentElement.dataset.theme), 'dark');
     assert.equal(await p.evaluate(() => getComputedStyle(document.body).backgroundColor), 'rgb(28, 34, 41)');
@@ -150,13 +164,13 @@ describe('configuration by query parameters', () => {
     assert.equal(await p.getByLabel('Partnership name (kept only on this device)').inputValue(), 'River Trust');
     await start.click();
     await answerStep(p, plans.all('Agree'));
-    const keys = await p.evaluate(() => Object.keys(localStorage).sort());
-    assert.deepEqual(keys, ['rapport-team-a.draft']);
+    await eventually(async () => assert.deepEqual(await p.evaluate(() => Object.keys(localStorage).sort()), ['rapport-team-a.draft']));
     assert.deepEqual(warnings, []);
     assert.deepEqual(problems, []);
 
     // Another key on the same origin sees none of it; the same key sees it all.
     await p.goto(`${env.app.url}?embed=1&storage-key=team-b`);
+    await started(p);
     await p.getByRole('heading', { level: 1, name: 'Partnership Health Check' }).waitFor();
     assert.equal(await p.getByRole('button', { name: 'Continue' }).count(), 0);
     // The same key resumes the unfinished check on its step.
@@ -169,20 +183,22 @@ describe('configuration by query parameters', () => {
     const { context, page: p, problems, warnings } = await page();
     const long = 'n'.repeat(121);
     await p.goto(`${env.app.url}?theme=purple&accent=red%3B%7Dbody%7Bdisplay%3Anone&storage-key=..%2Fother&name=${long}&embed=maybe`);
+    await started(p);
     await p.getByRole('heading', { level: 1, name: 'Partnership Health Check' }).waitFor();
-    assert.deepEqual(warnings, [
+    // Console messages reach the test on their own schedule, not with the heading.
+    await eventually(() => assert.deepEqual(warnings, [
       'Rapport: ignoring theme="purple": the theme is light, dark or auto; using the default.',
       'Rapport: ignoring accent="red;}body{display:none": the accent is a hex colour such as #0a7d55; using the default.',
       'Rapport: ignoring storage-key="../other": the storage key is 1 to 32 letters, digits, \'-\' or \'_\'; using the default.',
       `Rapport: ignoring name="${'n'.repeat(80)}": the name is longer than 120 characters; using the default.`,
       'Rapport: ignoring embed="maybe": use embed=1; using the default.',
-    ]);
+    ]));
     assert.equal(await p.evaluate(() => document.documentElement.dataset.theme), undefined);
     assert.equal(await p.getByRole('button', { name: 'Start' }).evaluate((b) => getComputedStyle(b).backgroundColor), 'rgb(31, 95, 174)');
     assert.equal(await p.getByLabel('Partnership name (kept only on this device)').inputValue(), '');
     await p.getByRole('button', { name: 'Start' }).click();
     await answerStep(p, plans.all('Agree'));
-    assert.deepEqual(await p.evaluate(() => Object.keys(localStorage)), ['rapport.draft']);
+    await eventually(async () => assert.deepEqual(await p.evaluate(() => Object.keys(localStorage)), ['rapport.draft']));
     assert.equal(await p.locator('footer').count(), 1, 'not embedded');
     assert.deepEqual(problems, []);
     await context.close();
@@ -255,14 +271,14 @@ describe('mounted into a host page', () => {
     const a = inMount(p, 0);
     await a.getByRole('button', { name: 'Start' }).click();
     await answerStep(a, plans.all('Agree'));
-    assert.deepEqual(await p.evaluate(() => Object.keys(localStorage).sort()), ['rapport-operations.draft']);
+    await eventually(async () => assert.deepEqual(await p.evaluate(() => Object.keys(localStorage).sort()), ['rapport-operations.draft']));
     await p.reload();
     await inMount(p, 0).getByText(`Step 1 of ${dimensions.length}`, { exact: true }).waitFor();
     const b = inMount(p, 1);
     await b.getByRole('heading', { level: 1, name: 'Partnership Health Check' }).waitFor();
     assert.equal(await b.getByRole('button', { name: 'Continue' }).count(), 0);
     await completeCheck(b, () => plans.all('Agree'));
-    assert.deepEqual(await p.evaluate(() => Object.keys(localStorage).sort()), ['rapport-operations.draft', 'rapport-programme.history']);
+    await eventually(async () => assert.deepEqual(await p.evaluate(() => Object.keys(localStorage).sort()), ['rapport-operations.draft', 'rapport-programme.history']));
     assert.deepEqual(problems, []);
     await context.close();
   });
@@ -274,14 +290,16 @@ describe('mounted into a host page', () => {
     const b = inMount(p, 1);
     await completeCheck(b, () => plans.all('Agree'));
     // Focus followed the screen change to the results heading inside the second mount.
-    assert.deepEqual(await b.evaluate((host) => [host.shadowRoot.activeElement?.id, document.activeElement === host]), ['screen-title', true]);
+    await eventually(async () => assert.deepEqual(await b.evaluate((host) => [host.shadowRoot.activeElement?.id, document.activeElement === host]), ['screen-title', true]));
     await b.getByRole('button', { name: 'Copy code' }).click();
     await b.getByText('Copying is not available here, so the text is selected').waitFor();
-    const selected = await b.evaluate((host) => {
-      const el = host.shadowRoot.activeElement;
-      return { id: el.id, all: el.selectionStart === 0 && el.selectionEnd === el.value.length, code: /^RP1\./.test(el.value) };
+    await eventually(async () => {
+      const selected = await b.evaluate((host) => {
+        const el = host.shadowRoot.activeElement;
+        return { id: el?.id, all: el?.selectionStart === 0 && el?.selectionEnd === el?.value.length, code: /^RP1\./.test(el?.value) };
+      });
+      assert.deepEqual(selected, { id: 'share-code', all: true, code: true });
     });
-    assert.deepEqual(selected, { id: 'share-code', all: true, code: true });
     assert.deepEqual(problems, []);
     await context.close();
   });

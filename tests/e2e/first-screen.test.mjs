@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { dist, languages, pack } from '../support.mjs';
-import { useApp, watch, started, answerStep, plans } from './app.mjs';
+import { useApp, watch, started, answerStep, plans, eventually, onStep, storedDraft } from './app.mjs';
 
 const env = useApp();
 const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
@@ -31,10 +31,11 @@ async function held(locale, { path: at = '', contextOptions = {}, before } = {})
   // Layout shifts from the first paint on (CLS counts those without recent input).
   await page.addInitScript(() => {
     window.shifts = [];
-    new PerformanceObserver((list) => window.shifts.push(...list.getEntries().map((e) => ({ value: e.value, input: e.hadRecentInput })))).observe({
-      type: 'layout-shift',
-      buffered: true,
-    });
+    const keep = (entries) => window.shifts.push(...entries.map((e) => ({ value: e.value, input: e.hadRecentInput })));
+    const observer = new PerformanceObserver((list) => keep(list.getEntries()));
+    observer.observe({ type: 'layout-shift', buffered: true });
+    // Entries queued but not yet handed to the observer's callback count too.
+    window.takeShifts = () => keep(observer.takeRecords());
   });
   await page.goto(env.url + at);
   await page.getByRole('heading', { level: 1 }).waitFor();
@@ -42,7 +43,17 @@ async function held(locale, { path: at = '', contextOptions = {}, before } = {})
 }
 
 const wordsOf = (tag) => ({ m: pack(tag).messages, i: pack(tag).instruments['partnership-health'] });
-const shifted = (page) => page.evaluate(() => window.shifts.filter((s) => !s.input).reduce((sum, s) => sum + s.value, 0));
+/**
+ * The layout shift so far, once two more frames have been drawn: a shift is measured as
+ * the frame that makes it is drawn, so the app's take-over frame and the one after it
+ * (where anything the take-over left for later would land) are both counted.
+ */
+const shifted = (page) =>
+  page.evaluate(async () => {
+    for (let i = 0; i < 2; i++) await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+    window.takeShifts();
+    return window.shifts.filter((s) => !s.input).reduce((sum, s) => sum + s.value, 0);
+  });
 
 describe('the first screen in the first paint', () => {
   it('index.html holds the welcome in every language, the app’s own markup, and no stylesheet to wait for', () => {
@@ -76,9 +87,9 @@ describe('the first screen in the first paint', () => {
       const before = await page.getByRole('heading', { level: 1 }).boundingBox();
       release();
       await started(page);
-      await page.waitForTimeout(300);
+      const shift = await shifted(page);
       assert.deepEqual(await page.getByRole('heading', { level: 1 }).boundingBox(), before);
-      assert.equal(await shifted(page), 0, 'cumulative layout shift');
+      assert.equal(shift, 0, 'cumulative layout shift');
       assert.deepEqual(problems, []);
       await context.close();
     });
@@ -94,9 +105,8 @@ describe('the first screen in the first paint', () => {
     release();
     await started(page);
     await page.getByRole('progressbar').waitFor();
-    assert.equal(await page.evaluate(() => document.activeElement.id), 'screen-title');
-    const draft = JSON.parse(await page.evaluate(() => localStorage.getItem('rapport.draft')));
-    assert.equal(draft.data.name, 'Alliance du fleuve');
+    await eventually(async () => assert.equal(await page.evaluate(() => document.activeElement.id), 'screen-title'));
+    await eventually(async () => assert.equal((await storedDraft(page))?.name, 'Alliance du fleuve'));
     assert.deepEqual(problems, []);
     await context.close();
   });
@@ -108,9 +118,9 @@ describe('the first screen in the first paint', () => {
     release();
     await started(page);
     assert.equal(await field.inputValue(), 'River');
-    assert.equal(await page.evaluate(() => document.activeElement.id), 'partnership-name');
+    await eventually(async () => assert.equal(await page.evaluate(() => document.activeElement.id), 'partnership-name'));
     await page.keyboard.type(' Trust');
-    assert.equal(await field.inputValue(), 'River Trust');
+    await eventually(async () => assert.equal(await field.inputValue(), 'River Trust'));
     assert.deepEqual(problems, []);
     await context.close();
   });
@@ -123,7 +133,12 @@ describe('the first screen in the first paint', () => {
     await first.page.getByRole('button', { name: 'Start' }).click();
     await answerStep(first.page, plans.all('Agree'));
     await first.page.getByRole('button', { name: 'Next' }).click();
-    await first.page.getByText('Step 2 of 8', { exact: true }).waitFor();
+    await onStep(first.page, 2);
+    // The answers and the step are stored before the storage is taken along.
+    await eventually(async () => {
+      const draft = await storedDraft(first.page);
+      assert.deepEqual([Object.keys(draft.answers).length, draft.step], [4, 1]);
+    });
     const state = await first.context.storageState();
     await first.context.close();
     // Back later, on a slow network: the built-in welcome says Start; pressing it resumes.
@@ -132,8 +147,8 @@ describe('the first screen in the first paint', () => {
     release();
     await started(page);
     await page.getByText('Step 1 of 8', { exact: true }).or(page.getByText('Step 2 of 8', { exact: true })).waitFor();
-    const draft = JSON.parse(await page.evaluate(() => localStorage.getItem('rapport.draft')));
-    assert.equal(Object.keys(draft.data.answers).length, 4, 'the answers of step 1 are still there');
+    const draft = await storedDraft(page);
+    assert.equal(Object.keys(draft.answers).length, 4, 'the answers of step 1 are still there');
     assert.deepEqual(problems, []);
     await context.close();
   });
@@ -144,7 +159,7 @@ describe('the first screen in the first paint', () => {
     await page.getByRole('heading', { level: 1, name: wordsOf('de').i.title }).waitFor();
     release();
     await started(page);
-    assert.equal(await page.evaluate(() => document.documentElement.lang), 'de');
+    await eventually(async () => assert.equal(await page.evaluate(() => document.documentElement.lang), 'de'));
     assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), wordsOf('de').i.title);
     assert.deepEqual(problems, []);
     await context.close();

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { serve, launch, dist, root, pack } from '../support.mjs';
-import { watch, plans, answerStep, completeCheck, dimensions, started } from './app.mjs';
+import { watch, plans, answerStep, completeCheck, dimensions, started, eventually, onStep, storedDraft } from './app.mjs';
 
 const env = {};
 before(async () => {
@@ -59,8 +59,10 @@ describe('offline', () => {
     const second = await context.newPage();
     const secondProblems = watch(second);
     await second.goto(`${server.url}?lang=de&theme=dark`);
+    // The app's screen, not the page's built-in one (which guesses the language too).
+    await started(second);
     await second.getByRole('heading', { level: 1, name: pack('fr').instruments['partnership-health'].title }).waitFor();
-    assert.equal(await second.evaluate(() => document.documentElement.lang), 'fr');
+    await eventually(async () => assert.equal(await second.evaluate(() => document.documentElement.lang), 'fr'));
     assert.deepEqual(problems, []);
     assert.deepEqual(secondProblems, []);
     await context.close();
@@ -73,7 +75,8 @@ describe('offline', () => {
     await page.getByRole('button', { name: 'Start' }).click();
     await answerStep(page, plans.all('Agree'));
     await page.getByRole('button', { name: 'Next' }).click();
-    await page.getByText(`Step 2 of ${dimensions.length}`, { exact: true }).waitFor();
+    await onStep(page, 2);
+    await eventually(async () => assert.equal(Object.keys((await storedDraft(page)).answers).length, dimensions[0].statements.length));
 
     // Deploy: a changed index.html, and the sw.js that lists its new revision.
     const index = path.join(dir, 'index.html');
@@ -95,10 +98,13 @@ describe('offline', () => {
     await started(page);
     assert.equal(await version(), '2', 'the new index.html is in use');
     // The step and its answers are back.
-    await page.getByText(`Step 2 of ${dimensions.length}`, { exact: true }).waitFor();
+    await onStep(page, 2);
     await page.getByRole('button', { name: 'Back' }).click();
-    const checked = await page.getByRole('radio', { name: 'Agree', exact: true, checked: true }).count();
-    assert.equal(checked, dimensions[0].statements.length);
+    await onStep(page, 1);
+    await eventually(async () => {
+      const checked = await page.getByRole('radio', { name: 'Agree', exact: true, checked: true }).count();
+      assert.equal(checked, dimensions[0].statements.length);
+    });
     assert.equal(await notice.count(), 0, 'no notice after the update');
     assert.deepEqual(problems, []);
     await context.close();
@@ -143,19 +149,33 @@ describe('offline', () => {
       rewrite: (html) => html.replaceAll('https://example.github.io/rapport/', app.url),
     });
     const context = await env.browser.newContext({ locale: 'en-GB' });
+    // Every call to register() is noted, in every frame: a registration only starts there.
+    await context.addInitScript(() => {
+      window.registrations = [];
+      const register = ServiceWorkerContainer.prototype.register;
+      ServiceWorkerContainer.prototype.register = function (...args) {
+        window.registrations.push(String(args[0]));
+        return register.apply(this, args);
+      };
+    });
+    /** Once the page (or frame) has loaded, when index.html registers its worker, and the
+     * app runs in it: the calls to register() made, and the registrations there are. */
+    const registered = async (where) => {
+      await where.waitForFunction(() => document.readyState === 'complete');
+      return where.evaluate(async () => [window.registrations, (await navigator.serviceWorker.getRegistrations()).length]);
+    };
     const page = await context.newPage();
     const problems = watch(page);
     await page.goto(`${host.url}mount.html`);
     await page.locator('[data-rapport]').first().getByRole('heading', { level: 1 }).waitFor();
-    await page.waitForTimeout(1000);
-    assert.equal(await page.evaluate(() => navigator.serviceWorker.getRegistrations().then((r) => r.length)), 0, 'host origin');
+    assert.deepEqual(await registered(page), [[], 0], 'host origin');
     // The iframe: on the app's own origin, where registering would be allowed.
     const { dir, server } = await deployment();
     fs.writeFileSync(path.join(dir, 'host.html'), '<!doctype html><html lang="en"><title>Host</title><link rel="icon" href="data:,"><iframe src="index.html?embed=1" title="Rapport"></iframe></html>');
     await page.goto(`${server.url}host.html`);
-    await page.frameLocator('iframe').getByRole('heading', { level: 1 }).waitFor();
-    await page.waitForTimeout(1000);
-    assert.equal(await page.frames()[1].evaluate(() => navigator.serviceWorker.getRegistrations().then((r) => r.length)), 0, 'in the frame');
+    const frame = await (await page.locator('iframe').elementHandle()).contentFrame();
+    await started(frame);
+    assert.deepEqual(await registered(frame), [[], 0], 'in the frame');
     assert.deepEqual(problems, []);
     await context.close();
     for (const s of [app, host, server]) s.close();

@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { useApp, open, plans, completeCheck, dimensions, instrument, scoreTable, goHistory, tableRows, comparePasted, codeFor } from './app.mjs';
+import { useApp, open, plans, completeCheck, dimensions, instrument, scoreTable, goHistory, tableRows, comparePasted, codeFor, eventually, onStep } from './app.mjs';
 
 const env = useApp();
 
@@ -16,6 +16,15 @@ const goals = instrument.dimensions.find((d) => d.id === 'goals');
 
 async function storedHistory(page) {
   return JSON.parse(await page.evaluate(() => localStorage.getItem('rapport.history')));
+}
+
+/** Waits until the stored history's latest check but `back` has a plan whose actions
+ * read `fields` (e.g. [['Ana', '2031-03-01'], …] for owner and due): what a reload then finds. */
+async function planStored(page, fields, { back = 0, read = (a) => [a.owner, a.due] } = {}) {
+  await eventually(async () => {
+    const actions = (await storedHistory(page))?.data.assessments[back]?.plan?.actions ?? [];
+    assert.deepEqual(actions.map(read), fields);
+  });
 }
 
 /** Opens the latest result from the welcome screen: "Open it", or its partnership's "Open". */
@@ -62,15 +71,17 @@ describe('an action plan', () => {
   it('is made from the next steps and one’s own words, kept as typed, and survives a reload', async () => {
     const { context, page, expectNoProblems } = await open(env);
     await completeCheck(page, weakTrustAndGoals, { name: 'River Trust' });
-    assert.equal(await page.locator('.plan .plan-action').count(), 0);
     await page.getByText('No actions yet.').waitFor();
+    assert.equal(await page.locator('.plan .plan-action').count(), 0);
     // Strength dimensions offer nothing to add; Concern ones offer their recommendations.
-    assert.equal(await page.getByRole('button', { name: 'Add to plan' }).count(), 6);
+    await eventually(async () => assert.equal(await page.getByRole('button', { name: 'Add to plan' }).count(), 6));
     await addToPlan(page, trust.recommendations.concern[0]);
     // Added, the button says so and keeps the focus.
     const added = page.locator('.advice li', { hasText: trust.recommendations.concern[0] }).getByRole('button');
-    assert.equal(await added.innerText(), 'In your plan');
-    assert.equal(await added.evaluate((b) => b === document.activeElement), true);
+    await eventually(async () => {
+      assert.equal(await added.innerText(), 'In your plan');
+      assert.equal(await added.evaluate((b) => b === document.activeElement), true);
+    });
     await addToPlan(page, goals.recommendations.concern[1]);
     await page.getByRole('button', { name: 'Write my own action' }).click();
     // Focus goes to the new action's words.
@@ -84,9 +95,13 @@ describe('an action plan', () => {
     await page.getByLabel('Due date').nth(0).fill(due);
     // Full: no more additions, and it says why.
     await page.getByText('The plan has 3 actions, its limit. Remove one to choose another.').waitFor();
-    assert.equal(await page.getByRole('button', { name: 'Write my own action' }).isDisabled(), true);
-    assert.equal(await page.locator('.advice').getByRole('button', { name: 'Add to plan', disabled: false }).count(), 0);
+    await eventually(async () => {
+      assert.equal(await page.getByRole('button', { name: 'Write my own action' }).isDisabled(), true);
+      assert.equal(await page.locator('.advice').getByRole('button', { name: 'Add to plan', disabled: false }).count(), 0);
+    });
 
+    // What was typed last is stored before the reload.
+    await planStored(page, [['Ana', due], ['', null], ['Kofi', null]]);
     await page.reload();
     await openLatest(page);
     await page.locator('.plan .plan-action').nth(2).waitFor();
@@ -108,8 +123,10 @@ describe('an action plan', () => {
     // Removing one frees a place, and focus goes to the plan's heading.
     await page.getByRole('button', { name: 'Remove action 2' }).click();
     await page.waitForFunction(() => document.activeElement?.id === 'plan-title');
-    assert.equal(await page.locator('.plan .plan-action').count(), 2);
-    assert.equal(await page.getByRole('button', { name: 'Write my own action' }).isDisabled(), false);
+    await eventually(async () => {
+      assert.equal(await page.locator('.plan .plan-action').count(), 2);
+      assert.equal(await page.getByRole('button', { name: 'Write my own action' }).isDisabled(), false);
+    });
     expectNoProblems();
     await context.close();
   });
@@ -120,6 +137,7 @@ describe('an action plan', () => {
     await addToPlan(page, trust.recommendations.concern[2]);
     await page.getByLabel('Owner').fill('Ana, "the lead"');
     await page.getByLabel('Due date').fill('2031-03-01');
+    await planStored(page, [['Ana, "the lead"', '2031-03-01']]);
 
     await page.emulateMedia({ media: 'print' });
     assert.ok(await page.locator('.plan').isVisible());
@@ -143,7 +161,7 @@ describe('an action plan', () => {
     await page.getByRole('navigation').getByRole('button', { name: 'History' }).click();
     await page.locator('#import-file').setInputFiles({ name: json.name, mimeType: 'application/json', buffer: Buffer.from(json.text) });
     await page.getByText(`Imported ${json.name}: 1 result added.`).waitFor();
-    assert.deepEqual((await storedHistory(page)).data.assessments, before);
+    await eventually(async () => assert.deepEqual((await storedHistory(page))?.data.assessments, before));
     // A plan naming a recommendation this version does not have is refused, and says so.
     const odd = json.text.replace('"advice":"concern-3"', '"advice":"concern-9"');
     assert.notEqual(odd, json.text);
@@ -155,7 +173,7 @@ describe('an action plan', () => {
     );
     assert.deepEqual((await storedHistory(page)).data.assessments, before);
     await page.getByRole('button', { name: /^Open/ }).first().click();
-    assert.equal(await page.getByLabel('Owner').inputValue(), 'Ana, "the lead"');
+    await eventually(async () => assert.equal(await page.getByLabel('Owner').inputValue(), 'Ana, "the lead"'));
     expectNoProblems();
     await context.close();
   });
@@ -221,7 +239,7 @@ describe('following a plan up', () => {
     assert.equal(await page.locator('.welcome > .due').innerText(), `1 action due since ${shown}`);
     // Starting the check of the same partnership shows the plan to follow up.
     await page.getByRole('heading', { name: /^Your plan from / }).waitFor();
-    assert.equal(await page.locator('.follow-up .plan-action').count(), 2);
+    await eventually(async () => assert.equal(await page.locator('.follow-up .plan-action').count(), 2));
 
     await completeCheck(page, (d) => (d.id === 'trust' ? plans.all('Agree') : weakTrustAndGoals(d)));
     const followUp = page.locator('.follow-up');
@@ -233,6 +251,8 @@ describe('following a plan up', () => {
     assert.match(await items.nth(1).innerText(), /since then:\s*no change/);
     await items.nth(0).getByLabel('Status').selectOption({ label: 'Done' });
     await items.nth(1).getByLabel('Status').selectOption({ label: 'Dropped' });
+    // The statuses are stored with the earlier check before the reload.
+    await planStored(page, ['done', 'dropped'], { back: 1, read: (a) => a.status });
     await page.reload();
     await openLatest(page);
     await page.locator('.follow-up .plan-action').nth(1).waitFor();
@@ -240,8 +260,9 @@ describe('following a plan up', () => {
     const stored = (await storedHistory(page)).data.assessments;
     assert.deepEqual(stored[1].plan.actions.map((a) => a.status), ['done', 'dropped']);
     assert.equal(stored[0].plan, undefined, 'the new check has its own, empty plan');
-    // Done and dropped: nothing is due any more.
+    // Done and dropped: nothing is due any more, once the welcome screen is there.
     await page.getByRole('button', { name: 'Rapport' }).click();
+    await page.locator('.welcome').waitFor();
     assert.equal(await page.locator('.welcome > .due').count(), 0);
     expectNoProblems();
     await context.close();
@@ -263,10 +284,10 @@ describe('following a plan up', () => {
     assert.match(await list.nth(1).innerText(), /River Trust[\s\S]*1 action still open/);
     // Picking a partnership starts its check; its plan, not the other's, is followed up.
     await list.nth(1).getByRole('button', { name: 'Check River Trust again' }).click();
-    await page.getByText(`Step 1 of ${dimensions.length}`, { exact: true }).waitFor();
+    await onStep(page, 1);
     await page.getByRole('button', { name: 'Rapport' }).click();
     assert.equal(await page.getByLabel('Partnership name (kept only on this device)').inputValue(), 'River Trust');
-    assert.equal(await page.locator('.follow-up .plan-action').count(), 1);
+    await eventually(async () => assert.equal(await page.locator('.follow-up .plan-action').count(), 1));
     assert.match(await page.locator('.follow-up').innerText(), new RegExp(trust.recommendations.concern[0].slice(0, 30)));
     expectNoProblems();
     await context.close();
@@ -333,6 +354,7 @@ describe('plans at 320 px', () => {
     await completeCheck(page, weakTrustAndGoals, { name: 'River Trust with a rather long partnership name' });
     await addToPlan(page, trust.recommendations.concern[0]);
     await page.getByRole('button', { name: 'Write my own action' }).click();
+    await page.waitForFunction(() => document.activeElement?.id === 'plan-words-1');
     await noSideways('results with a plan');
     await page.getByRole('button', { name: 'Rapport' }).click();
     await page.locator('.partnerships').waitFor();
@@ -371,7 +393,7 @@ describe('the trend', () => {
     assert.equal(await page.locator('.trend-svg circle').count(), 6);
     assert.ok(await page.getByRole('img', { name: 'Scores over time: River Trust' }).isVisible());
     // Higher scores are drawn higher: the overall line climbs from the first check to the last.
-    const path = await page.locator('.trend-svg .series-0 path').getAttribute('d');
+    const path = await page.locator('.trend-svg .trend-series-0 path').getAttribute('d');
     const points = [...path.matchAll(/[ML](\d+),(\d+)/g)].map((m) => [+m[1], +m[2]]);
     assert.equal(points.length, 3);
     assert.ok(points[0][0] < points[1][0] && points[1][0] < points[2][0], 'oldest on the left');

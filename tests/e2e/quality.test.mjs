@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { useApp, open, plans, completeCheck, goHistory, answerStep, codeAt, comparePasted } from './app.mjs';
+import { useApp, open, plans, completeCheck, goHistory, answerStep, codeAt, comparePasted, onStep } from './app.mjs';
 import { dist, firstLoadSizes, languages, packSize } from '../support.mjs';
 
 const env = useApp();
@@ -41,16 +41,22 @@ for (const colorScheme of ['light', 'dark']) {
     it('welcome, a step (with its validation message), results and history have no axe violations', async () => {
       const { context, page, expectNoProblems } = await open(env, { contextOptions: { colorScheme } });
       await expectNoViolations(page, 'welcome');
+      // Each check waits for the very screen it checks: axe reads whatever is there.
       await page.getByRole('button', { name: 'Start' }).click();
+      await onStep(page, 1);
       await expectNoViolations(page, 'step 1');
       await page.getByRole('button', { name: 'Next' }).click();
+      await page.getByText('Needs an answer').nth(3).waitFor();
       await expectNoViolations(page, 'step 1 with unanswered statements');
       await answerStep(page, plans.all('Agree'));
       await page.getByRole('button', { name: 'Back' }).click();
       await page.getByRole('button', { name: 'Continue' }).click();
+      await onStep(page, 2);
       await page.getByRole('button', { name: 'Rapport' }).click();
+      await page.getByRole('button', { name: 'Start over' }).waitFor();
       await expectNoViolations(page, 'welcome with an unfinished check');
       await page.getByRole('button', { name: 'Start over' }).click();
+      await page.getByRole('button', { name: 'Yes, start over' }).waitFor();
       await expectNoViolations(page, 'welcome asking to start over');
       await page.getByRole('button', { name: 'Yes, start over' }).click();
       await page.getByRole('button', { name: 'Rapport' }).click();
@@ -62,6 +68,7 @@ for (const colorScheme of ['light', 'dark']) {
       await goHistory(page);
       await expectNoViolations(page, 'history');
       await page.locator('.history-item').first().getByRole('button', { name: /^Delete/ }).click();
+      await page.locator('.history-item .confirm').waitFor();
       await expectNoViolations(page, 'history with a confirmation');
       expectNoProblems();
       await context.close();
@@ -76,8 +83,12 @@ describe('sharing and comparing, in dark mode and at 320 px', () => {
     await page.getByRole('heading', { level: 1, name: 'A shared result' }).waitFor();
     await expectNoViolations(page, 'shared result (dark)');
     await comparePasted(page, [codeAt(2), codeAt(5), 'not a code']);
+    await page.locator('#compare-outcome .line-problems').waitFor();
+    await page.locator('#compare-outcome table.pair-table').waitFor();
     await expectNoViolations(page, 'compare, two results with a bad line (dark)');
+    // The pair is on screen until the team replaces it: wait for the team.
     await comparePasted(page, [codeAt(2), codeAt(3), codeAt(5)]);
+    await page.getByRole('heading', { name: 'Team view of 3 results' }).waitFor();
     await expectNoViolations(page, 'compare, team (dark)');
     await goHistory(page);
     await expectNoViolations(page, 'history with import (dark)');
@@ -95,8 +106,11 @@ describe('sharing and comparing, in dark mode and at 320 px', () => {
     await page.getByRole('heading', { level: 1, name: 'A shared result' }).waitFor();
     await noSideways('shared result');
     await comparePasted(page, [codeAt(2), codeAt(5)]);
+    await page.locator('#compare-outcome table.pair-table').waitFor();
     await noSideways('compare, two results');
+    // The pair is on screen until the team replaces it: wait for the team.
     await comparePasted(page, [codeAt(2), codeAt(3), codeAt(5)]);
+    await page.getByRole('heading', { name: 'Team view of 3 results' }).waitFor();
     await noSideways('compare, team');
     expectNoProblems();
     await context.close();
@@ -105,6 +119,7 @@ describe('sharing and comparing, in dark mode and at 320 px', () => {
   it('printing from Compare prints the comparison, without the form', async () => {
     const { context, page, expectNoProblems } = await open(env);
     await comparePasted(page, [codeAt(2), codeAt(5)]);
+    await page.locator('#compare-outcome ol.starters').waitFor();
     await page.emulateMedia({ media: 'print' });
     assert.equal(await page.locator('form.compare-form').isVisible(), false);
     assert.ok(await page.locator('table.pair-table').isVisible());

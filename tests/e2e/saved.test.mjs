@@ -2,7 +2,7 @@
 // comparison, deletion, unreadable data, storage that throws, and two open tabs.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { useApp, open, watch, dimensions, plans, answerStep, completeCheck, scoreTable, rapportKeys, goHistory } from './app.mjs';
+import { useApp, open, watch, dimensions, plans, answerStep, completeCheck, scoreTable, rapportKeys, goHistory, eventually, onStep, storedDraft } from './app.mjs';
 
 const env = useApp();
 const agree = () => plans.all('Agree');
@@ -14,20 +14,24 @@ describe('saved in the browser', () => {
     await page.getByRole('button', { name: 'Start' }).click();
     await answerStep(page, plans.best);
     await page.getByRole('button', { name: 'Next' }).click();
+    await onStep(page, 2);
     await answerStep(page, plans.all('Disagree'));
     await page.getByRole('button', { name: 'Next' }).click();
     const trust = dimensions[2].statements;
     await page.getByRole('group', { name: trust[0].text }).getByText('Neutral', { exact: true }).click();
     await page.getByRole('group', { name: trust[1].text }).getByText("Don't know", { exact: true }).click();
+    // Every answer is stored before the reload.
+    await eventually(async () => assert.equal(Object.keys((await storedDraft(page)).answers).length, 10));
 
     await page.reload();
-    await page.getByText(`Step 3 of ${dimensions.length}`, { exact: true }).waitFor();
+    await onStep(page, 3);
     assert.match(await page.locator('h1').innerText(), /Trust & respect/);
     assert.ok(await page.locator(`#answer-${trust[0].id}-3`).isChecked());
     assert.ok(await page.locator(`#answer-${trust[1].id}-0`).isChecked());
     assert.equal(await page.locator(`input[name="answer-${trust[2].id}"]:checked`).count(), 0);
 
     await page.getByRole('button', { name: 'Back' }).click();
+    await onStep(page, 2);
     for (const s of dimensions[1].statements) assert.ok(await page.locator(`#answer-${s.id}-2`).isChecked());
 
     // A new tab, as after closing the browser: the welcome screen offers to continue.
@@ -41,13 +45,14 @@ describe('saved in the browser', () => {
     await again.getByRole('button', { name: 'Start over' }).click();
     assert.match(await again.getByRole('group', { name: /Start over and clear/ }).innerText(), /clear the 10 answers/);
     await again.getByRole('button', { name: 'Cancel' }).click();
-    assert.equal(await again.evaluate(() => document.activeElement.id), 'start-over');
+    await eventually(async () => assert.equal(await again.evaluate(() => document.activeElement.id), 'start-over'));
     // Continue opens the first step with unanswered statements.
     await again.getByRole('button', { name: 'Continue' }).click();
     await again.getByText(`Step 3 of ${dimensions.length}`, { exact: true }).waitFor();
 
-    // A reload on the welcome screen stays there.
+    // A reload on the welcome screen stays there (the draft stores where the person is).
     await again.getByRole('button', { name: 'Rapport' }).click();
+    await eventually(async () => assert.equal((await storedDraft(again)).step, null));
     await again.reload();
     await again.getByRole('button', { name: 'Continue' }).waitFor();
     assert.equal(await again.getByText(new RegExp(`^Step \\d of ${dimensions.length}$`)).count(), 0);
@@ -108,13 +113,16 @@ describe('saved in the browser', () => {
     const deleteNewest = newest.getByRole('button', { name: /^Delete the check of Second from/ });
     await deleteNewest.click();
     assert.match(await newest.locator('.confirm').innerText(), /This cannot be undone/);
-    assert.equal(await page.evaluate(() => document.activeElement.textContent.trim()), 'Keep it');
+    await eventually(async () => assert.equal(await page.evaluate(() => document.activeElement.textContent.trim()), 'Keep it'));
     await newest.getByRole('button', { name: 'Keep it' }).click();
-    assert.equal(await page.evaluate(() => document.activeElement.id), await deleteNewest.getAttribute('id'));
+    await newest.locator('.confirm').waitFor({ state: 'detached' });
+    await eventually(async () => assert.equal(await page.evaluate(() => document.activeElement.id), await deleteNewest.getAttribute('id')));
     assert.equal(await page.locator('.history-item').count(), 2);
     await deleteNewest.click();
     await newest.getByRole('button', { name: 'Yes, delete it' }).click();
-    assert.deepEqual(await page.locator('.history-name').allInnerTexts(), ['First']);
+    await eventually(async () => assert.deepEqual(await page.locator('.history-name').allInnerTexts(), ['First']));
+    // The delete is stored before the reload.
+    await eventually(async () => assert.equal(JSON.parse(await page.evaluate(() => localStorage.getItem('rapport.history'))).data.assessments.length, 1));
     await page.reload();
     await goHistory(page);
     assert.deepEqual(await page.locator('.history-name').allInnerTexts(), ['First']);

@@ -1,7 +1,7 @@
 // A person takes the whole check by mouse and by keyboard, and gets a useful result.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { useApp, open, dimensions, plans, answerStep, completeCheck, scoreTable, LABELS } from './app.mjs';
+import { useApp, open, dimensions, plans, answerStep, completeCheck, scoreTable, LABELS, eventually, onStep, goHistory } from './app.mjs';
 
 const env = useApp();
 
@@ -93,8 +93,9 @@ describe('walk-through', () => {
 
     const agree = LABELS.indexOf('Agree');
     for (let step = 0; step < dimensions.length; step++) {
-      await page.getByText(`Step ${step + 1} of ${dimensions.length}`, { exact: true }).waitFor();
-      assert.equal(await focused(), 'screen-title', `focus is on the heading of step ${step + 1}`);
+      await onStep(page, step + 1);
+      // Focus moves in an effect after the step's render.
+      await eventually(async () => assert.equal(await focused(), 'screen-title', `focus is on the heading of step ${step + 1}`));
       for (let s = 0; s < 4; s++) {
         await page.keyboard.press('Tab'); // into the next group, on its first answer
         for (let k = 0; k < agree; k++) await page.keyboard.press('ArrowRight');
@@ -115,7 +116,7 @@ describe('walk-through', () => {
       }
     }
     await page.getByRole('heading', { level: 1, name: 'Your partnership health' }).waitFor();
-    assert.equal(await focused(), 'screen-title');
+    await eventually(async () => assert.equal(await focused(), 'screen-title'));
     // Agree throughout: 4, 4, 4 and 2 for the reversed statement in every dimension.
     assert.match(await page.locator('.overall').innerText(), /3\.5 out of 5/);
     assert.match(await page.locator('.overall').innerText(), /63 \/ 100/);
@@ -126,24 +127,29 @@ describe('walk-through', () => {
   it('Next with unanswered statements says how many and focuses the first', async () => {
     const { context, page, expectNoProblems } = await open(env);
     await page.getByRole('button', { name: 'Start' }).click();
+    await onStep(page, 1);
     await page.getByRole('button', { name: 'Next' }).click();
+    // The alert is there, empty, before Next: its words, the marks and the focus follow it.
     const alert = page.getByRole('alert');
-    assert.equal((await alert.innerText()).trim(), "4 statements still need an answer. Choose Don't know if you are unsure.");
-    assert.equal(await page.evaluate(() => document.activeElement.id), `answer-${dimensions[0].statements[0].id}-1`);
-    assert.equal(await page.getByText('Needs an answer').count(), 4);
+    const focusedId = () => page.evaluate(() => document.activeElement.id);
+    await eventually(async () => assert.equal((await alert.innerText()).trim(), "4 statements still need an answer. Choose Don't know if you are unsure."));
+    await eventually(async () => assert.equal(await focusedId(), `answer-${dimensions[0].statements[0].id}-1`));
+    await eventually(async () => assert.equal(await page.getByText('Needs an answer').count(), 4));
 
     const [first, second] = dimensions[0].statements;
     await page.getByRole('group', { name: first.text }).getByText('Agree', { exact: true }).click();
     await page.getByRole('group', { name: second.text }).getByText('Agree', { exact: true }).click();
-    assert.equal((await alert.innerText()).trim(), "2 statements still need an answer. Choose Don't know if you are unsure.");
+    await eventually(async () => assert.equal((await alert.innerText()).trim(), "2 statements still need an answer. Choose Don't know if you are unsure."));
     await page.getByRole('button', { name: 'Next' }).click();
-    await page.getByText(`Step 1 of ${dimensions.length}`, { exact: true }).waitFor();
-    assert.equal(await page.evaluate(() => document.activeElement.id), `answer-${dimensions[0].statements[2].id}-1`);
+    // Still step 1, whose line was there already: what moves is the focus, to the first
+    // statement still unanswered.
+    await onStep(page, 1);
+    await eventually(async () => assert.equal(await focusedId(), `answer-${dimensions[0].statements[2].id}-1`));
 
     await answerStep(page, () => "Don't know"); // Don't know counts as an answer
     await page.getByRole('button', { name: 'Next' }).click();
-    await page.getByText(`Step 2 of ${dimensions.length}`, { exact: true }).waitFor();
-    assert.equal((await page.getByRole('alert').innerText()).trim(), '');
+    await onStep(page, 2);
+    await eventually(async () => assert.equal((await page.getByRole('alert').innerText()).trim(), ''));
     expectNoProblems();
     await context.close();
   });
@@ -164,10 +170,13 @@ describe('walk-through', () => {
     await answerStep(page, plans.best);
     await page.getByRole('button', { name: 'Next' }).click();
     const bar = page.getByRole('progressbar', { name: 'Progress' });
-    assert.equal(await bar.getAttribute('aria-valuenow'), '2');
-    assert.equal(await bar.getAttribute('aria-valuemin'), '1');
-    assert.equal(await bar.getAttribute('aria-valuemax'), '8');
-    assert.equal(await bar.getAttribute('aria-valuetext'), 'Step 2 of 8');
+    // The bar is on step 1 too: wait for its own values to move on.
+    await eventually(async () => {
+      assert.equal(await bar.getAttribute('aria-valuenow'), '2');
+      assert.equal(await bar.getAttribute('aria-valuemin'), '1');
+      assert.equal(await bar.getAttribute('aria-valuemax'), '8');
+      assert.equal(await bar.getAttribute('aria-valuetext'), 'Step 2 of 8');
+    });
     await context.close();
   });
 
@@ -180,12 +189,13 @@ describe('walk-through', () => {
     await page.getByRole('button', { name: 'Take it again' }).click();
     await page.getByLabel('Partnership name (kept only on this device)').fill('Anunusuallylongpartnershipnamewithoutanyspacesatall');
     await page.getByRole('button', { name: 'Start' }).click();
+    await onStep(page, 1);
     assert.equal(await overflow(), 0, 'step');
     await page.getByRole('button', { name: 'Back' }).click();
     // Start then Back without answering leaves no unfinished check behind.
     await page.getByRole('button', { name: 'Start' }).waitFor();
     await completeCheck(page, mixed);
-    await page.getByRole('navigation').getByRole('button', { name: 'History' }).click();
+    await goHistory(page);
     assert.equal(await overflow(), 0, 'history');
     expectNoProblems();
     await context.close();
