@@ -235,7 +235,6 @@ pub fn App(props: &AppProps) -> Html {
             },
         ),
     };
-    let go = |action: fn() -> Action| ui.dispatch.reform(move |_: MouseEvent| action());
 
     // Mounted into a host page, Rapport is a part of that page: no skip link and no
     // page landmarks (the host has its own, and two mounts would repeat them). In a
@@ -253,7 +252,7 @@ pub fn App(props: &AppProps) -> Html {
                 <a class="skip-link" href="#main">{ text.skip_to_content() }</a>
             }
             <@{bar} class="bar" aria-label={framed.then(|| text.brand().to_owned())}>
-                <button type="button" class="brand" onclick={go(|| Action::ShowWelcome)}>
+                <button type="button" class="brand" onclick={ui.on_click(|| Action::ShowWelcome)}>
                     { text.brand() }
                 </button>
                 <@{nav} class="nav" aria-label={(!mounted).then(|| text.brand().to_owned())}>
@@ -261,7 +260,7 @@ pub fn App(props: &AppProps) -> Html {
                         type="button"
                         class="link"
                         aria-current={(state.screen == Screen::Compare).then_some("page")}
-                        onclick={go(|| Action::Compare(CompareMsg::Show))}
+                        onclick={ui.on_click(|| Action::Compare(CompareMsg::Show))}
                     >
                         { text.nav_compare() }
                     </button>
@@ -269,7 +268,7 @@ pub fn App(props: &AppProps) -> Html {
                         type="button"
                         class="link"
                         aria-current={(state.screen == Screen::History).then_some("page")}
-                        onclick={go(|| Action::ShowHistory)}
+                        onclick={ui.on_click(|| Action::ShowHistory)}
                     >
                         { text.nav_history() }
                     </button>

@@ -21,12 +21,9 @@ pub struct HistoryProps {
 /// view function: its state lives in the app's reducer.
 pub fn history_screen(ui: &Ui, props: &HistoryProps) -> Html {
     let text = &*ui.text;
-    let ask = |question: Question| {
-        ui.dispatch
-            .reform(move |_: MouseEvent| Action::Ask(question.clone()))
-    };
+    let ask = |question: Question| ui.on_click(move || Action::Ask(question.clone()));
     let cancel = ui.dispatch.reform(|()| Action::KeepIt);
-    let new_check = ui.dispatch.reform(|_: MouseEvent| Action::ShowWelcome);
+    let new_check = ui.on_click(|| Action::ShowWelcome);
     let import = {
         let dispatch = ui.dispatch.clone();
         Callback::from(move |e: Event| {
@@ -61,7 +58,7 @@ pub fn history_screen(ui: &Ui, props: &HistoryProps) -> Html {
                         let date = text.date(a.finished_at);
                         let open = {
                             let id = a.id.clone();
-                            ui.dispatch.reform(move |_: MouseEvent| Action::ShowResults(id.clone()))
+                            ui.on_click(move || Action::ShowResults(id.clone()))
                         };
                         let delete = {
                             let (id, dispatch) = (a.id.clone(), ui.dispatch.clone());

@@ -10,7 +10,7 @@ pub fn notices(ui: &Ui, notices: &[Notice]) -> Html {
         <div class="notices" role="status">
             { for notices.iter().enumerate().map(|(index, notice)| {
                 let (text, kind, dismissable) = describe(&ui.text, notice);
-                let dismiss = ui.dispatch.reform(move |_: MouseEvent| Action::Notice(NoticeMsg::Dismiss(index)));
+                let dismiss = ui.on_click(move || Action::Notice(NoticeMsg::Dismiss(index)));
                 let id = format!("notice-{index}");
                 let reload = |_: MouseEvent| browser::reload_with_update();
                 html! {

@@ -30,7 +30,7 @@ pub struct ResultsProps {
 /// A plain view function (see ARCHITECTURE.md on why screens are not components).
 pub fn results(ui: &Ui, props: &ResultsProps) -> Html {
     let history_button = html! {
-        <button type="button" class="secondary" onclick={ui.dispatch.reform(|_: MouseEvent| Action::ShowHistory)}>
+        <button type="button" class="secondary" onclick={ui.on_click(|| Action::ShowHistory)}>
             { ui.text.nav_history() }
         </button>
     };
@@ -46,13 +46,10 @@ pub fn results(ui: &Ui, props: &ResultsProps) -> Html {
     let date = ui.text.date(assessment.finished_at);
     let take_again = {
         let id = props.id.clone();
-        ui.dispatch
-            .reform(move |_: MouseEvent| Action::Walk(WalkMsg::TakeAgain(id.clone())))
+        ui.on_click(move || Action::Walk(WalkMsg::TakeAgain(id.clone())))
     };
     let download = |label, csv| download_button(ui, label, &props.history, Some(&props.id), csv);
-    let compare = ui
-        .dispatch
-        .reform(|_: MouseEvent| Action::Compare(CompareMsg::Show));
+    let compare = ui.on_click(|| Action::Compare(CompareMsg::Show));
     let own = !assessment.received;
     let earlier = own
         .then(|| plan_to_follow(&props.history, &assessment.name, Some(&props.id)))
@@ -104,12 +101,9 @@ pub fn results(ui: &Ui, props: &ResultsProps) -> Html {
 pub fn shared(ui: &Ui, assessment: &Rc<Assessment>) -> Html {
     let compare = {
         let a = assessment.clone();
-        ui.dispatch
-            .reform(move |_: MouseEvent| Action::Compare(CompareMsg::WithMine(a.clone())))
+        ui.on_click(move || Action::Compare(CompareMsg::WithMine(a.clone())))
     };
-    let save = ui
-        .dispatch
-        .reform(|_: MouseEvent| Action::Share(ShareMsg::Save(browser::now())));
+    let save = ui.on_click(|| Action::Share(ShareMsg::Save(browser::now())));
     html! {
         <div class="screen results">
             <header class="results-head">

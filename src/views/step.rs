@@ -58,9 +58,7 @@ pub fn step_screen(ui: &Ui, props: &StepProps) -> Html {
             }
         })
     };
-    let back = ui
-        .dispatch
-        .reform(|_: MouseEvent| Action::Walk(WalkMsg::Back));
+    let back = ui.on_click(|| Action::Walk(WalkMsg::Back));
     let step_label = text.step_of(props.step + 1, total);
     let percent = (props.step + 1) * 100 / total;
 

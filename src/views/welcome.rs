@@ -32,16 +32,14 @@ pub fn welcome(ui: &Ui, props: &WelcomeProps) -> Html {
         Action::Walk(WalkMsg::Start)
     });
     // Starting over clears answers, so it asks first.
-    let ask = ui
-        .dispatch
-        .reform(|_: MouseEvent| Action::Ask(Question::StartOver));
+    let ask = ui.on_click(|| Action::Ask(Question::StartOver));
     let cancel = ui.dispatch.reform(|()| Action::KeepIt);
     let start_over = ui.dispatch.reform(|()| Action::Walk(WalkMsg::StartOver));
-    let history = ui.dispatch.reform(|_: MouseEvent| Action::ShowHistory);
+    let history = ui.on_click(|| Action::ShowHistory);
     let latest = props.history.assessments().iter().find(|a| !a.received).map(|a| {
         let score = text.out_of(a.scores.overall());
         let id = a.id.clone();
-        let open = ui.dispatch.reform(move |_: MouseEvent| Action::ShowResults(id.clone()));
+        let open = ui.on_click(move || Action::ShowResults(id.clone()));
         html! {
             <div class="latest">
                 <p>{ text.latest_result(&score, &text.date(a.finished_at)) }</p>
