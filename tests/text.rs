@@ -48,7 +48,7 @@ fn numbers_in_text_come_from_the_rules_that_enforce_them() {
         text.band_scale_line(),
         "Strength: 4.0 and above · Discuss: 3.0 to 3.9 · Concern: below 3.0"
     );
-    let i = fixtures::instrument();
+    let i = fixtures::version_1();
     assert_eq!(
         text.duration(i.minutes(), i.statement_count()),
         "About 8 minutes · 32 statements"
@@ -68,7 +68,7 @@ fn numbers_in_text_come_from_the_rules_that_enforce_them() {
 #[wasm_bindgen_test]
 fn counts_in_prose_are_spelled_out_and_plurals_agree() {
     let text = english();
-    let i = fixtures::instrument();
+    let i = fixtures::version_1();
     assert!(text
         .chart_description(i.dimensions.len())
         .starts_with("Radar chart of the eight dimension scores"));
@@ -161,7 +161,7 @@ fn french_writes_decimals_with_a_comma_and_uses_its_own_plural_rules() {
     // French takes the singular for 0 and 1.
     assert_eq!(text.missing(0), text.missing(1).replacen('1', "0", 1));
     assert_ne!(text.missing(2).replacen('2', "1", 1), text.missing(1));
-    assert_ne!(words.instrument.title, fixtures::instrument().title);
+    assert_ne!(words.instrument.title, fixtures::version_1().title);
 }
 
 #[wasm_bindgen_test]

@@ -203,7 +203,7 @@ mod tests {
 
     #[test]
     fn labels_follow_the_scale() {
-        let i = crate::fixtures::instrument();
+        let i = crate::fixtures::version_1();
         let labels: Vec<_> = Response::ALL.iter().map(|r| r.label(&i)).collect();
         assert_eq!(
             labels,
@@ -220,7 +220,7 @@ mod tests {
 
     #[test]
     fn unanswered_and_completeness_count_dont_know_as_answered() {
-        let i = crate::fixtures::instrument();
+        let i = crate::fixtures::version_1();
         let d = &i.dimensions[0];
         let mut a = Answers::default();
         assert_eq!(a.unanswered(d).len(), 4);

@@ -248,7 +248,7 @@ fn is_false(b: &bool) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::fixtures::{finished, instrument};
+    use crate::fixtures::{finished, version_1 as instrument};
     use crate::plan::Status;
 
     fn ids(h: &History) -> Vec<&str> {

@@ -306,7 +306,7 @@ pub fn check_chars(body: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::fixtures::instrument;
+    use crate::fixtures::version_1 as instrument;
     use crate::scoring::score;
     use proptest::prelude::*;
 

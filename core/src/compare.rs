@@ -151,7 +151,7 @@ pub fn disagreements<'a>(
 mod tests {
     use super::*;
     use crate::answers::Response;
-    use crate::fixtures::{self, instrument};
+    use crate::fixtures::{self, version_1 as instrument};
     use crate::scoring::{score, DimensionScore};
     use proptest::prelude::*;
 

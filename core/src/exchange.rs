@@ -2,7 +2,7 @@
 //! (for spreadsheets).
 
 use crate::assessment::{Assessment, History};
-use crate::instrument::Instrument;
+use crate::instrument::Instruments;
 use crate::plan::{Date, Status};
 use crate::scoring::{display, value, Band};
 use crate::store::{self, ReadError};
@@ -33,11 +33,15 @@ pub struct CsvWords<'a> {
 /// One row per statement (dimension, text, answer, value), a summary row per dimension
 /// and a row per planned action (dimension, words, owner, due date, status), for every
 /// assessment given.
-pub fn to_csv(instrument: &Instrument, assessments: &[Assessment], words: &CsvWords) -> String {
+/// Each check is written in the words of the instrument version it was made with.
+pub fn to_csv(instruments: &Instruments, assessments: &[Assessment], words: &CsvWords) -> String {
     // The byte-order mark makes spreadsheet programs read the file as UTF-8.
     let mut out = String::from("\u{feff}");
     row(&mut out, &words.header);
     for a in assessments {
+        let instrument = instruments
+            .get(&a.instrument_id, a.instrument_version)
+            .unwrap_or(instruments.current());
         let date = iso_date(a.finished_at);
         for d in &instrument.dimensions {
             for s in &d.statements {
@@ -68,9 +72,7 @@ pub fn to_csv(instrument: &Instrument, assessments: &[Assessment], words: &CsvWo
         }
         for action in &a.plan.actions {
             let dimension = instrument
-                .dimensions
-                .iter()
-                .find(|d| d.id == action.dimension)
+                .dimension(&action.dimension)
                 .map_or(action.dimension.as_str(), |d| d.name.as_str());
             let due = action.due.map(Date::iso).unwrap_or_default();
             let status = words.statuses[Status::ALL
@@ -148,7 +150,7 @@ pub struct Imported {
 pub fn import(
     history: &History,
     file: &str,
-    instrument: &Instrument,
+    instruments: &Instruments,
 ) -> Result<(History, Imported), ImportError> {
     if file.len() > MAX_IMPORT_BYTES {
         return Err(ImportError::TooLarge);
@@ -160,7 +162,7 @@ pub fn import(
     if text.starts_with('"') && !text.starts_with("\"{") {
         return Err(ImportError::Csv);
     }
-    let incoming = store::decode_history(text, instrument).map_err(ImportError::Unreadable)?;
+    let incoming = store::decode_history(text, instruments).map_err(ImportError::Unreadable)?;
     if incoming.is_empty() {
         return Err(ImportError::NoResults);
     }
@@ -190,7 +192,7 @@ mod tests {
     use super::*;
     use crate::answers::Response;
     use crate::assessment::Draft;
-    use crate::fixtures::{instrument, uniform};
+    use crate::fixtures::{instruments, version_1 as instrument, uniform};
     use crate::json::Position;
     use crate::store::Shape;
 
@@ -233,7 +235,7 @@ mod tests {
             finished("a", 1_000, "", 2),
         ];
         let file = to_json(&list);
-        let (back, imported) = import(&History::default(), &file, &instrument()).unwrap();
+        let (back, imported) = import(&History::default(), &file, &instruments()).unwrap();
         assert_eq!(back, history(&list));
         assert_eq!(
             imported,
@@ -246,9 +248,8 @@ mod tests {
 
     #[test]
     fn an_export_from_schema_1_imports() {
-        let i = instrument();
         let (h, imported) =
-            import(&History::default(), crate::fixtures::SCHEMA_1_HISTORY, &i).unwrap();
+            import(&History::default(), crate::fixtures::SCHEMA_1_HISTORY, &instruments()).unwrap();
         assert_eq!(imported.added, 3);
         assert!(h.assessments().iter().all(|a| a.plan.is_empty()));
     }
@@ -256,8 +257,8 @@ mod tests {
     #[test]
     fn importing_twice_duplicates_nothing() {
         let file = to_json(&[finished("a", 1, "", 3)]);
-        let (once, _) = import(&History::default(), &file, &instrument()).unwrap();
-        let (twice, imported) = import(&once, &file, &instrument()).unwrap();
+        let (once, _) = import(&History::default(), &file, &instruments()).unwrap();
+        let (twice, imported) = import(&once, &file, &instruments()).unwrap();
         assert_eq!(twice, once);
         assert_eq!(
             imported,
@@ -270,15 +271,14 @@ mod tests {
 
     #[test]
     fn a_check_already_here_takes_a_later_plan_from_the_file_and_keeps_its_own_otherwise() {
-        let i = instrument();
         let here = history(&[finished("a", 1, "", 3)]);
         let mut elsewhere = finished("a", 1, "", 3);
         elsewhere.plan = crate::fixtures::plan();
-        let (next, imported) = import(&here, &to_json(&[elsewhere.clone()]), &i).unwrap();
+        let (next, imported) = import(&here, &to_json(&[elsewhere.clone()]), &instruments()).unwrap();
         assert_eq!(imported.already, 1);
         assert_eq!(next.get("a").unwrap().plan, elsewhere.plan);
         // Importing an older plan changes nothing.
-        let (again, _) = import(&next, &to_json(&[finished("a", 1, "", 3)]), &i).unwrap();
+        let (again, _) = import(&next, &to_json(&[finished("a", 1, "", 3)]), &instruments()).unwrap();
         assert_eq!(again, next);
     }
 
@@ -287,15 +287,14 @@ mod tests {
         let a = finished("a", 1, "", 3);
         let mut h = history(std::slice::from_ref(&a));
         h.remove("a");
-        let (back, _) = import(&h, &to_json(&[a]), &instrument()).unwrap();
+        let (back, _) = import(&h, &to_json(&[a]), &instruments()).unwrap();
         assert!(back.get("a").is_some());
     }
 
     #[test]
     fn files_that_are_not_ours_say_why() {
-        let i = instrument();
         let empty = History::default();
-        let csv = to_csv(&i, &[finished("a", 1, "", 3)], &WORDS);
+        let csv = to_csv(&instruments(), &[finished("a", 1, "", 3)], &WORDS);
         let cases: [(&str, ImportError); 6] = [
             ("", ImportError::Empty),
             ("  \n", ImportError::Empty),
@@ -314,23 +313,22 @@ mod tests {
             ),
         ];
         for (file, error) in cases {
-            assert_eq!(import(&empty, file, &i), Err(error), "{file:?}");
+            assert_eq!(import(&empty, file, &instruments()), Err(error), "{file:?}");
         }
         assert!(matches!(
-            import(&empty, "{\"schema\":1,\"data\":[1,2]}", &i),
+            import(&empty, "{\"schema\":1,\"data\":[1,2]}", &instruments()),
             Err(ImportError::Unreadable(ReadError::WrongShape(Shape::At(_))))
         ));
         assert_eq!(
-            import(&empty, &" ".repeat(MAX_IMPORT_BYTES + 1), &i),
+            import(&empty, &" ".repeat(MAX_IMPORT_BYTES + 1), &instruments()),
             Err(ImportError::TooLarge)
         );
     }
 
     #[test]
     fn csv_has_a_row_per_statement_and_a_summary_per_dimension() {
-        let i = instrument();
         let a = finished("a", 1_763_812_800_000, "=Acme \"Co\"", 4);
-        let csv = to_csv(&i, &[a], &WORDS);
+        let csv = to_csv(&instruments(), &[a], &WORDS);
         let lines: Vec<&str> = csv.trim_end().split("\r\n").collect();
         assert_eq!(lines.len(), 1 + 32 + 8);
         assert_eq!(
@@ -357,7 +355,7 @@ mod tests {
         let i = instrument();
         let mut a = finished("a", 1_763_812_800_000, "Acme", 2);
         a.plan = crate::fixtures::plan();
-        let csv = to_csv(&i, std::slice::from_ref(&a), &WORDS);
+        let csv = to_csv(&instruments(), std::slice::from_ref(&a), &WORDS);
         let lines: Vec<&str> = csv.trim_end().split("\r\n").collect();
         assert_eq!(lines.len(), 1 + 32 + 8 + 2);
         let trust = &i.dimensions[2];
@@ -365,7 +363,7 @@ mod tests {
             lines[41],
             format!(
                 "\"Acme\",\"2025-11-22T12:00Z\",\"{}\",\"\",\"\",\"\",\"{}\",\"Ana\",\"2027-03-01\",\"Open\"",
-                trust.name, trust.recommendations.concern[2]
+                trust.name, trust.recommendation("concern-3").unwrap().text
             )
         );
         assert!(
@@ -373,7 +371,7 @@ mod tests {
             "{}",
             lines[42]
         );
-        let (back, _) = import(&History::default(), &to_json(&[a.clone()]), &i).unwrap();
+        let (back, _) = import(&History::default(), &to_json(&[a.clone()]), &instruments()).unwrap();
         assert_eq!(back.get("a"), Some(&a));
     }
 

@@ -3,10 +3,9 @@
 
 use crate::answers::{Answers, Response};
 use crate::assessment::{Assessment, Draft};
-use crate::instrument::Instrument;
+use crate::instrument::{Instrument, Instruments};
 use crate::language::Pack;
 use crate::plan::{Change, Date, Plan, Status, Task, What};
-use crate::scoring::Band;
 
 /// The English language pack, as shipped.
 pub const ENGLISH_PACK: &str = include_str!("../data/lang/en.json");
@@ -21,9 +20,19 @@ pub fn english_pack() -> Pack {
     Pack::read(ENGLISH_PACK).unwrap()
 }
 
-/// The shipped instrument, in English.
-pub fn instrument() -> Instrument {
+/// Every shipped version of the instrument, in English.
+pub fn instruments() -> Instruments {
     english_pack().partnership_health().unwrap()
+}
+
+/// The instrument's first version, in English: what checks made before version 2 use.
+pub fn version_1() -> Instrument {
+    instruments().all()[0].clone()
+}
+
+/// The version new checks use, in English.
+pub fn current() -> Instrument {
+    instruments().current().clone()
 }
 
 /// Every statement answered `level` as given: reversed statements are not turned round,
@@ -39,7 +48,7 @@ pub fn uniform(instrument: &Instrument, level: u8) -> Answers {
 /// A finished check of the shipped instrument in which every dimension scores exactly
 /// `level`: reversed statements are answered `6 - level`.
 pub fn finished(id: &str, at: u64, name: &str, level: u8) -> Assessment {
-    let i = instrument();
+    let i = version_1();
     let mut draft = Draft::new(&i, name.into());
     for s in i.statements() {
         let answer = if s.reversed { 6 - level } else { level };
@@ -54,10 +63,7 @@ pub fn finished(id: &str, at: u64, name: &str, level: u8) -> Assessment {
 /// characters CSV and JSON must escape), in progress, with no owner or date.
 pub fn plan() -> Plan {
     let mut plan = Plan::default();
-    let advice = What::Advice {
-        band: Band::Concern,
-        index: 2,
-    };
+    let advice = What::Advice("concern-3".into());
     plan.add(Task::new("trust".into(), advice), 5);
     let own = What::Own("=Lunch, \"soon\"\n".into());
     plan.add(Task::new("goals".into(), own), 6);

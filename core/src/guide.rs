@@ -40,7 +40,7 @@ pub struct Item<'a> {
     pub reason: Reason,
     /// Statements of this dimension answered most differently, widest first.
     pub questions: Vec<Disagreement<'a>>,
-    pub prompts: &'a [String],
+    pub prompts: Vec<&'a str>,
     pub minutes: u32,
 }
 
@@ -103,12 +103,16 @@ pub fn guide<'a>(instrument: &'a Instrument, results: &[(&Answers, &Scores)]) ->
                 .filter(|q| dimension.statements.iter().any(|s| s.id == q.statement.id))
                 .take(QUESTIONS)
                 .collect();
-            let prompts = &dimension.recommendations.discuss;
+            let prompts = dimension
+                .advice_for(Band::Discuss)
+                .take(PROMPTS)
+                .map(|r| r.text.as_str())
+                .collect();
             Item {
                 dimension,
                 reason,
                 questions,
-                prompts: &prompts[..prompts.len().min(PROMPTS)],
+                prompts,
                 minutes: 0,
             }
         })
@@ -152,7 +156,7 @@ fn share_time(items: &mut [Item], minutes: u32) {
 mod tests {
     use super::*;
     use crate::answers::Response;
-    use crate::fixtures::{finished, instrument};
+    use crate::fixtures::{finished, version_1 as instrument};
     use crate::scoring::score;
 
     /// A check scoring `level` everywhere but `changes` (dimension, level).
@@ -201,7 +205,12 @@ mod tests {
             .questions
             .iter()
             .all(|q| q.statement.id.starts_with("trust-")));
-        assert_eq!(trust.prompts, &trust.dimension.recommendations.discuss[..]);
+        let discuss: Vec<&str> = trust
+            .dimension
+            .advice_for(Band::Discuss)
+            .map(|r| r.text.as_str())
+            .collect();
+        assert_eq!(trust.prompts, discuss);
         assert!(g.items[2].questions.is_empty(), "they agree on learning");
     }
 

@@ -1,27 +1,40 @@
 //! What a result means for the person: highlights, next steps, change over time.
 
-use crate::instrument::{Dimension, Instrument};
+use crate::answers::Answers;
+use crate::instrument::{Dimension, Instrument, Recommendation, Statement};
 use crate::scoring::{self, Band, Scores};
 
-/// What the results screen says for one dimension.
-#[derive(Clone, Copy, Debug, PartialEq)]
+/// What the results screen says for one dimension, by its band.
+#[derive(Clone, Debug, PartialEq)]
 pub enum Advice<'a> {
     /// Concern or Discuss: concrete actions or prompts.
-    Actions(&'a [String]),
+    Actions(Vec<&'a Recommendation>),
     /// Strength: how to keep it up.
-    KeepUp(&'a str),
+    KeepUp(Vec<&'a Recommendation>),
     /// Too few scored answers to say anything.
     NotEnoughAnswers,
 }
 
 pub fn advice(dimension: &Dimension, band: Option<Band>) -> Advice<'_> {
-    let r = &dimension.recommendations;
     match band {
-        Some(Band::Concern) => Advice::Actions(&r.concern),
-        Some(Band::Discuss) => Advice::Actions(&r.discuss),
-        Some(Band::Strength) => Advice::KeepUp(&r.strength),
+        Some(Band::Strength) => Advice::KeepUp(dimension.advice_for(Band::Strength).collect()),
+        Some(band) => Advice::Actions(dimension.advice_for(band).collect()),
         None => Advice::NotEnoughAnswers,
     }
+}
+
+/// The dimension's statements answered low that have advice of their own, in order: a
+/// low answer to one statement is worth acting on whatever its dimension's band.
+pub fn low_answers<'a>(
+    dimension: &'a Dimension,
+    answers: &Answers,
+) -> Vec<(&'a Statement, &'a Recommendation)> {
+    dimension
+        .statements
+        .iter()
+        .filter(|s| answers.get(&s.id).is_some_and(|r| scoring::is_low(s, r)))
+        .filter_map(|s| Some((s, dimension.advice_if_low(&s.id)?)))
+        .collect()
 }
 
 /// The dimensions in order of need: Concern, then Discuss, then Strength, each weakest
@@ -96,26 +109,62 @@ mod tests {
 
     #[test]
     fn advice_follows_the_band() {
-        let i = crate::fixtures::instrument();
+        let i = crate::fixtures::version_1();
         let d = &i.dimensions[1];
+        let ids = |a: Advice| match a {
+            Advice::Actions(list) | Advice::KeepUp(list) => {
+                list.iter().map(|r| r.id.clone()).collect::<Vec<_>>()
+            }
+            Advice::NotEnoughAnswers => vec![],
+        };
         assert_eq!(
-            advice(d, Some(Band::Concern)),
-            Advice::Actions(&d.recommendations.concern)
+            ids(advice(d, Some(Band::Concern))),
+            ["concern-1", "concern-2", "concern-3"]
         );
-        assert_eq!(
+        assert!(matches!(
             advice(d, Some(Band::Discuss)),
-            Advice::Actions(&d.recommendations.discuss)
-        );
-        assert_eq!(
+            Advice::Actions(list) if list[0].id == "discuss-1"
+        ));
+        assert!(matches!(
             advice(d, Some(Band::Strength)),
-            Advice::KeepUp(&d.recommendations.strength)
-        );
+            Advice::KeepUp(list) if list.len() == 1 && list[0].id == "strength-1"
+        ));
         assert_eq!(advice(d, None), Advice::NotEnoughAnswers);
     }
 
     #[test]
+    fn a_low_answer_brings_its_statements_advice_whatever_the_band() {
+        use crate::answers::Response;
+        let i = crate::fixtures::current();
+        let d = &i.dimensions[0];
+        let normal = d.statements.iter().find(|s| !s.reversed).unwrap();
+        let mut answers = crate::fixtures::uniform(&i, 5);
+        // Agreeing with every statement: the reversed ones are low.
+        let low: Vec<&str> = low_answers(d, &answers)
+            .iter()
+            .map(|(s, _)| s.id.as_str())
+            .collect();
+        let reversed: Vec<&str> = d
+            .statements
+            .iter()
+            .filter(|s| s.reversed)
+            .map(|s| s.id.as_str())
+            .collect();
+        assert_eq!(low, reversed);
+        answers.set(&normal.id, Response::agreement(2).unwrap());
+        let pairs = low_answers(d, &answers);
+        let (statement, advice) = pairs.iter().find(|(s, _)| s.id == normal.id).unwrap();
+        assert_eq!(advice.when, crate::instrument::When::Low(statement.id.clone()));
+        // Neither agreeing nor disagreeing, and not knowing, are not low.
+        for neither in [Response::agreement(3).unwrap(), Response::DONT_KNOW] {
+            answers.set(&normal.id, neither);
+            assert!(low_answers(d, &answers).iter().all(|(s, _)| s.id != normal.id));
+        }
+    }
+
+    #[test]
     fn by_need_puts_the_weakest_first_and_the_unscored_last() {
-        let i = crate::fixtures::instrument();
+        let i = crate::fixtures::version_1();
         let ids: Vec<&str> = i.dimensions.iter().map(|d| d.id.as_str()).collect();
         // In the instrument's order; `scores` names dimensions d0, d1, ….
         let s = scores(&[

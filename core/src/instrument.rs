@@ -1,12 +1,19 @@
-//! The questionnaire as data. Its structure (ids, order, which statements are reversed)
-//! lives in `data/partnership-health.json`; its words come from a language pack
-//! ([`InstrumentText`]), so every language asks exactly the same questions.
+//! The questionnaire as data. Its structure (ids, order, which statements are reversed,
+//! which advice answers which band or statement, and the seed passage each rests on)
+//! lives in `data/partnership-health-<version>.json`; its words come from a language
+//! pack ([`InstrumentText`]), so every language asks exactly the same questions. Every
+//! version ever shipped stays here: checks people keep were made with them.
 
 use crate::json::{unique, Position};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
-const PARTNERSHIP_HEALTH: &str = include_str!("../data/partnership-health.json");
+/// Every version of the Partnership Health Check, oldest first. The last is the one new
+/// checks use.
+const PARTNERSHIP_HEALTH: [&str; 2] = [
+    include_str!("../data/partnership-health-1.json"),
+    include_str!("../data/partnership-health-2.json"),
+];
 
 /// The fewest statements a dimension may have: a dimension needs two scored answers to
 /// have a score at all.
@@ -17,6 +24,15 @@ pub const MIN_ADVICE: usize = 2;
 pub const MAX_ADVICE: usize = 3;
 /// About how long one statement takes to read and answer.
 pub const SECONDS_PER_STATEMENT: usize = 15;
+
+/// Where a dimension's mean falls: what the results say about it and which advice fits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Band {
+    Concern,
+    Discuss,
+    Strength,
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Instrument {
@@ -44,7 +60,8 @@ pub struct Dimension {
     pub name: String,
     pub description: String,
     pub statements: Vec<Statement>,
-    pub recommendations: Recommendations,
+    /// In the order the results show them: the bands' advice, then the statements'.
+    pub advice: Vec<Recommendation>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,15 +72,47 @@ pub struct Statement {
     pub reversed: bool,
 }
 
+/// One thing to do, and when the results offer it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Recommendations {
-    pub concern: Vec<String>,
-    pub discuss: Vec<String>,
-    pub strength: String,
+pub struct Recommendation {
+    /// Unique within its dimension; a plan keeps it by this id.
+    pub id: String,
+    pub when: When,
+    pub text: String,
 }
 
-/// An instrument's structure, as its data file gives it: ids in order, and which
-/// statements are reversed. No words: those are in every language's pack.
+/// When a recommendation is offered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum When {
+    /// The dimension's mean is in this band.
+    Band(Band),
+    /// This statement's answer is low (see `scoring::is_low`), whatever the band.
+    Low(String),
+}
+
+impl Dimension {
+    /// The recommendations for a band, in order.
+    pub fn advice_for(&self, band: Band) -> impl Iterator<Item = &Recommendation> {
+        self.advice
+            .iter()
+            .filter(move |r| r.when == When::Band(band))
+    }
+
+    /// The recommendation for a low answer to `statement`, if there is one.
+    pub fn advice_if_low(&self, statement: &str) -> Option<&Recommendation> {
+        self.advice
+            .iter()
+            .find(|r| matches!(&r.when, When::Low(s) if s == statement))
+    }
+
+    pub fn recommendation(&self, id: &str) -> Option<&Recommendation> {
+        self.advice.iter().find(|r| r.id == id)
+    }
+}
+
+/// An instrument's structure, as its data file gives it: ids in order, which statements
+/// are reversed, when each recommendation is offered, and where each rests in the seed
+/// articles. No words: those are in every language's pack.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Structure {
@@ -78,6 +127,7 @@ pub struct Structure {
 pub struct DimensionStructure {
     pub id: String,
     pub statements: Vec<StatementStructure>,
+    pub advice: Vec<AdviceStructure>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -85,11 +135,70 @@ pub struct DimensionStructure {
 pub struct StatementStructure {
     pub id: String,
     pub reversed: bool,
+    /// Version 1 was written before sources were recorded.
+    #[serde(default)]
+    pub source: Option<Source>,
 }
 
+/// A recommendation's place in the structure: offered for a band or for one statement's
+/// low answer, never both.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(try_from = "AdviceFields")]
+pub struct AdviceStructure {
+    pub id: String,
+    pub when: When,
+    pub source: Option<Source>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AdviceFields {
+    id: String,
+    #[serde(default)]
+    band: Option<Band>,
+    #[serde(default)]
+    statement: Option<String>,
+    #[serde(default)]
+    source: Option<Source>,
+}
+
+impl TryFrom<AdviceFields> for AdviceStructure {
+    type Error = String;
+
+    fn try_from(a: AdviceFields) -> Result<Self, String> {
+        let when = match (a.band, a.statement) {
+            (Some(band), None) => When::Band(band),
+            (None, Some(statement)) => When::Low(statement),
+            _ => return Err(format!("{}: one of band or statement", a.id)),
+        };
+        Ok(AdviceStructure {
+            id: a.id,
+            when,
+            source: a.source,
+        })
+    }
+}
+
+/// The passage of a seed article (`../shared/seeds/`) a statement or a recommendation
+/// rests on, quoted exactly.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub seed: String,
+    pub passage: String,
+}
+
+/// Each instrument's words by instrument id, then by version.
+pub type Words = BTreeMap<String, Versions>;
+
+/// One instrument's words by version (`"1"`, `"2"`).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(transparent)]
+pub struct Versions(#[serde(deserialize_with = "unique")] pub BTreeMap<u32, InstrumentText>);
+
 /// An instrument's words in one language, keyed by the structure's ids, as a language
-/// pack gives them (`instruments.<id>`). Whether a statement is reversed is not theirs
-/// to say.
+/// pack gives them (`instruments.<id>.<version>`). Whether a statement is reversed is
+/// not theirs to say.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct InstrumentText {
@@ -101,7 +210,7 @@ pub struct InstrumentText {
     pub dimensions: BTreeMap<String, DimensionText>,
 }
 
-/// One dimension's words, its statements by id.
+/// One dimension's words: its statements and its advice by id.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DimensionText {
@@ -109,41 +218,75 @@ pub struct DimensionText {
     pub description: String,
     #[serde(deserialize_with = "unique")]
     pub statements: BTreeMap<String, String>,
-    pub concern: Vec<String>,
-    pub discuss: Vec<String>,
-    pub strength: String,
+    #[serde(deserialize_with = "unique")]
+    pub advice: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum InstrumentError {
     /// The structure is not what an instrument's data file holds; where it went wrong.
     Parse(Position),
-    /// The pack has no words for this instrument at all.
+    /// The pack has no words for this instrument (or this version of it) at all.
     NoWords,
-    /// The words give no text for this id: a dimension's, or a statement's
-    /// (`trust/trust-2`).
+    /// The words give no text for this id: a dimension's, a statement's
+    /// (`trust/trust-2`) or a recommendation's (`trust/concern-1`).
     NoText(String),
 }
 
-impl Instrument {
-    /// The Partnership Health Check compiled into the app, in a pack's words (its
-    /// instruments' words by instrument id). Its structure and the shipped packs are
-    /// validated by this crate's tests, so the app only checks that every text is there.
-    pub fn partnership_health(
-        words: &BTreeMap<String, InstrumentText>,
-    ) -> Result<Instrument, InstrumentError> {
-        Instrument::build(PARTNERSHIP_HEALTH, words)
+/// Every version of an instrument this build knows, oldest first: checks made with any
+/// of them open, and new checks use the last.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Instruments {
+    versions: Vec<Instrument>,
+}
+
+impl Instruments {
+    /// Every version of the Partnership Health Check in a pack's words. Its structures
+    /// and the shipped packs are validated by this crate's tests, so the app only checks
+    /// that every text is there.
+    pub fn partnership_health(words: &Words) -> Result<Instruments, InstrumentError> {
+        Instruments::of(&PARTNERSHIP_HEALTH, words)
     }
 
-    /// Puts a structure (JSON) and the words for its id together; fails when the
-    /// structure is broken or a text is missing.
-    pub fn build(
-        structure: &str,
-        words: &BTreeMap<String, InstrumentText>,
-    ) -> Result<Instrument, InstrumentError> {
+    /// Builds each structure (oldest first) in `words`.
+    pub fn of(structures: &[&str], words: &Words) -> Result<Instruments, InstrumentError> {
+        let versions = structures
+            .iter()
+            .map(|s| Instrument::build(s, words))
+            .collect::<Result<Vec<_>, _>>()?;
+        if versions.is_empty() {
+            return Err(InstrumentError::NoWords);
+        }
+        Ok(Instruments { versions })
+    }
+
+    /// The version new checks use.
+    pub fn current(&self) -> &Instrument {
+        // `of` never builds an empty list.
+        &self.versions[self.versions.len() - 1]
+    }
+
+    pub fn get(&self, id: &str, version: u32) -> Option<&Instrument> {
+        self.versions
+            .iter()
+            .find(|i| i.id == id && i.version == version)
+    }
+
+    pub fn all(&self) -> &[Instrument] {
+        &self.versions
+    }
+}
+
+impl Instrument {
+    /// Puts a structure (JSON) and the words for its id and version together; fails
+    /// when the structure is broken or a text is missing.
+    pub fn build(structure: &str, words: &Words) -> Result<Instrument, InstrumentError> {
         let structure: Structure = serde_json::from_str(structure)
             .map_err(|e| InstrumentError::Parse(Position::from(&e)))?;
-        let words = words.get(&structure.id).ok_or(InstrumentError::NoWords)?;
+        let words = words
+            .get(&structure.id)
+            .and_then(|versions| versions.0.get(&structure.version))
+            .ok_or(InstrumentError::NoWords)?;
         let dimensions = structure
             .dimensions
             .into_iter()
@@ -152,30 +295,37 @@ impl Instrument {
                     .dimensions
                     .get(&d.id)
                     .ok_or_else(|| InstrumentError::NoText(d.id.clone()))?;
-                let statements =
-                    d.statements
-                        .into_iter()
-                        .map(|s| {
-                            let statement = text.statements.get(&s.id).ok_or_else(|| {
-                                InstrumentError::NoText(format!("{}/{}", d.id, s.id))
-                            })?;
-                            Ok(Statement {
-                                text: statement.clone(),
-                                id: s.id,
-                                reversed: s.reversed,
-                            })
+                let missing = |id: &str| InstrumentError::NoText(format!("{}/{id}", d.id));
+                let statements = d
+                    .statements
+                    .into_iter()
+                    .map(|s| {
+                        let words = text.statements.get(&s.id).ok_or_else(|| missing(&s.id))?;
+                        Ok(Statement {
+                            text: words.clone(),
+                            id: s.id,
+                            reversed: s.reversed,
                         })
-                        .collect::<Result<_, _>>()?;
+                    })
+                    .collect::<Result<_, _>>()?;
+                let advice = d
+                    .advice
+                    .into_iter()
+                    .map(|a| {
+                        let words = text.advice.get(&a.id).ok_or_else(|| missing(&a.id))?;
+                        Ok(Recommendation {
+                            text: words.clone(),
+                            id: a.id,
+                            when: a.when,
+                        })
+                    })
+                    .collect::<Result<_, _>>()?;
                 Ok(Dimension {
                     id: d.id,
                     name: text.name.clone(),
                     description: text.description.clone(),
                     statements,
-                    recommendations: Recommendations {
-                        concern: text.concern.clone(),
-                        discuss: text.discuss.clone(),
-                        strength: text.strength.clone(),
-                    },
+                    advice,
                 })
             })
             .collect::<Result<_, _>>()?;
@@ -201,6 +351,10 @@ impl Instrument {
         self.statements().count()
     }
 
+    pub fn dimension(&self, id: &str) -> Option<&Dimension> {
+        self.dimensions.iter().find(|d| d.id == id)
+    }
+
     /// About how long the whole check takes, in whole minutes, rounded up.
     pub fn minutes(&self) -> usize {
         (self.statement_count() * SECONDS_PER_STATEMENT).div_ceil(60)
@@ -213,13 +367,31 @@ mod tests {
     use crate::fixtures;
     use std::collections::BTreeSet;
 
-    fn shipped() -> Instrument {
-        fixtures::instrument()
+    fn version_1() -> Instrument {
+        fixtures::version_1()
     }
 
     #[test]
-    fn shipped_instrument_is_the_partnership_health_check() {
-        let i = shipped();
+    fn every_version_is_built_and_new_checks_use_the_last() {
+        let all = fixtures::instruments();
+        let versions: Vec<(&str, u32, &str)> = all
+            .all()
+            .iter()
+            .map(|i| (i.id.as_str(), i.version, i.code.as_str()))
+            .collect();
+        assert_eq!(
+            versions,
+            [("partnership-health", 1, "PH"), ("partnership-health", 2, "PH")]
+        );
+        assert_eq!(all.current().version, 2);
+        assert_eq!(all.get("partnership-health", 1), Some(&version_1()));
+        assert_eq!(all.get("partnership-health", 3), None);
+        assert_eq!(all.get("other", 1), None);
+    }
+
+    #[test]
+    fn version_1_is_the_partnership_health_check_as_first_shipped() {
+        let i = version_1();
         assert_eq!(i.id, "partnership-health");
         assert_eq!(i.version, 1);
         assert_eq!(i.title, "Partnership Health Check");
@@ -231,15 +403,7 @@ mod tests {
         );
         assert_eq!(i.dimensions.len(), 8);
         assert_eq!(i.statement_count(), 32);
-    }
-
-    #[test]
-    fn shipped_dimensions_are_the_eight_named_ones_in_order() {
-        let names: Vec<_> = shipped()
-            .dimensions
-            .iter()
-            .map(|d| d.name.clone())
-            .collect();
+        let names: Vec<_> = i.dimensions.iter().map(|d| d.name.clone()).collect();
         assert_eq!(
             names,
             [
@@ -253,11 +417,6 @@ mod tests {
                 "Learning & celebration"
             ]
         );
-    }
-
-    #[test]
-    fn shipped_scale_has_exactly_the_agreed_labels() {
-        let i = shipped();
         assert_eq!(
             i.scale.agreement,
             [
@@ -269,32 +428,50 @@ mod tests {
             ]
         );
         assert_eq!(i.scale.dont_know, "Don't know");
+        // Version 1 advises by band only.
+        assert!(i
+            .dimensions
+            .iter()
+            .flat_map(|d| &d.advice)
+            .all(|r| matches!(r.when, When::Band(_))));
+    }
+
+    #[test]
+    fn the_current_version_asks_the_same_midpoint_as_neither_nor() {
+        let i = fixtures::current();
+        assert_eq!(i.scale.agreement[2], "Neither agree nor disagree");
+        assert!(i.statement_count() <= 40, "{}", i.statement_count());
+        assert!(i.minutes() <= 10);
     }
 
     #[test]
     fn shipped_text_is_never_duplicated() {
-        let i = shipped();
-        let mut seen = BTreeSet::new();
-        for d in &i.dimensions {
-            for text in d
-                .statements
-                .iter()
-                .map(|s| &s.text)
-                .chain(&d.recommendations.concern)
-                .chain(&d.recommendations.discuss)
-                .chain([&d.recommendations.strength, &d.description])
-            {
-                assert!(seen.insert(text.clone()), "duplicated: {text}");
+        for i in fixtures::instruments().all() {
+            let mut seen = BTreeSet::new();
+            for d in &i.dimensions {
+                for text in d
+                    .statements
+                    .iter()
+                    .map(|s| &s.text)
+                    .chain(d.advice.iter().map(|r| &r.text))
+                    .chain([&d.description])
+                {
+                    assert!(seen.insert(text.clone()), "duplicated: {text}");
+                }
             }
         }
     }
 
-    /// The English words, changed by `edit`, built into the instrument.
+    /// The English words of version 1, changed by `edit`, built into the instrument.
     fn build_with(edit: impl FnOnce(&mut InstrumentText)) -> Result<Instrument, InstrumentError> {
         let mut pack = fixtures::english_pack();
-        let words = pack.instruments.get_mut("partnership-health").unwrap();
+        let words = pack
+            .instruments
+            .get_mut("partnership-health")
+            .and_then(|v| v.0.get_mut(&1))
+            .unwrap();
         edit(words);
-        Instrument::partnership_health(&pack.instruments)
+        Instrument::build(PARTNERSHIP_HEALTH[0], &pack.instruments)
     }
 
     #[test]
@@ -309,7 +486,7 @@ mod tests {
         );
         assert_ne!(pack, fixtures::ENGLISH_PACK);
         assert!(crate::language::Pack::read(&pack).is_err());
-        let reversed: Vec<_> = shipped()
+        let reversed: Vec<_> = version_1()
             .statements()
             .filter(|s| s.reversed)
             .map(|s| s.id.clone())
@@ -319,7 +496,7 @@ mod tests {
     }
 
     #[test]
-    fn a_statement_or_dimension_without_words_is_refused() {
+    fn a_statement_dimension_or_recommendation_without_words_is_refused() {
         assert_eq!(
             build_with(|w| {
                 w.dimensions
@@ -332,27 +509,61 @@ mod tests {
         );
         assert_eq!(
             build_with(|w| {
+                w.dimensions
+                    .get_mut("trust")
+                    .unwrap()
+                    .advice
+                    .remove("concern-1");
+            }),
+            Err(InstrumentError::NoText("trust/concern-1".into()))
+        );
+        assert_eq!(
+            build_with(|w| {
                 w.dimensions.remove("goals");
             }),
             Err(InstrumentError::NoText("goals".into()))
         );
         let mut pack = fixtures::english_pack();
-        pack.instruments.clear();
+        pack.instruments
+            .get_mut("partnership-health")
+            .unwrap()
+            .0
+            .remove(&2);
         assert_eq!(
-            Instrument::partnership_health(&pack.instruments),
+            Instruments::partnership_health(&pack.instruments),
             Err(InstrumentError::NoWords)
         );
-        let fewer = build_with(|w| {
-            w.dimensions.get_mut("goals").unwrap().concern.pop();
-        })
-        .unwrap();
-        assert_eq!(fewer.dimensions[3].recommendations.concern.len(), 2);
+        pack.instruments.clear();
+        assert_eq!(
+            Instruments::partnership_health(&pack.instruments),
+            Err(InstrumentError::NoWords)
+        );
     }
 
     #[test]
-    fn the_shipped_check_takes_eight_minutes() {
-        assert_eq!(shipped().minutes(), 8);
-        let mut i = shipped();
+    fn advice_is_found_by_band_by_statement_and_by_id() {
+        let i = fixtures::current();
+        for d in &i.dimensions {
+            assert_eq!(d.advice_for(Band::Concern).count(), 2, "{}", d.id);
+            assert_eq!(d.advice_for(Band::Strength).count(), 1, "{}", d.id);
+            for s in &d.statements {
+                let advice = d.advice_if_low(&s.id).unwrap();
+                assert_eq!(d.recommendation(&advice.id), Some(advice));
+            }
+        }
+        let v1 = version_1();
+        assert_eq!(v1.dimensions[0].advice_if_low("purpose-1"), None);
+        assert_eq!(
+            v1.dimensions[0].recommendation("discuss-2").unwrap().text,
+            "Link each current joint activity to the shared purpose, and question any \
+             activity that cannot be linked."
+        );
+    }
+
+    #[test]
+    fn the_check_takes_a_quarter_minute_a_statement_rounded_up() {
+        let mut i = version_1();
+        assert_eq!(i.minutes(), 8);
         i.dimensions[0].statements.pop();
         // 31 statements are 7 minutes 45 seconds: rounded up.
         assert_eq!(i.minutes(), 8);
@@ -367,7 +578,8 @@ mod tests {
             Instrument::build("{", &words),
             Err(InstrumentError::Parse(Position { line: 1, column: 1 }))
         );
-        let mut structure: serde_json::Value = serde_json::from_str(PARTNERSHIP_HEALTH).unwrap();
+        let mut structure: serde_json::Value =
+            serde_json::from_str(PARTNERSHIP_HEALTH[0]).unwrap();
         structure["dimensions"][1]["statements"][2]
             .as_object_mut()
             .unwrap()
@@ -379,5 +591,14 @@ mod tests {
         // Reported where that statement closes.
         let line = text.lines().nth(at.line - 1).unwrap();
         assert_eq!(line.trim(), "},", "{at:?}");
+        // A recommendation for a band and a statement at once is no recommendation.
+        let mut structure: serde_json::Value =
+            serde_json::from_str(PARTNERSHIP_HEALTH[0]).unwrap();
+        structure["dimensions"][0]["advice"][0]["statement"] = "purpose-1".into();
+        let text = serde_json::to_string(&structure).unwrap();
+        assert!(matches!(
+            Instrument::build(&text, &words),
+            Err(InstrumentError::Parse(_))
+        ));
     }
 }

@@ -4,7 +4,7 @@
 //! in `data/languages.json`; no code changes. Plural categories (CLDR) are chosen by the
 //! browser's `Intl.PluralRules`, so the core only picks a form by its category's name.
 
-use crate::instrument::{Instrument, InstrumentError, InstrumentText};
+use crate::instrument::{InstrumentError, Instruments, Words};
 use crate::json::{unique, Position};
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -91,7 +91,7 @@ pub struct Pack {
     #[serde(default)]
     pub number_words: Vec<String>,
     #[serde(deserialize_with = "unique")]
-    pub instruments: BTreeMap<String, InstrumentText>,
+    pub instruments: Words,
 }
 
 /// A message: one text, or one text per CLDR plural category, chosen by its `{count}`.
@@ -134,9 +134,9 @@ impl Pack {
         self.messages.get(name)
     }
 
-    /// The shipped questionnaire in this pack's words.
-    pub fn partnership_health(&self) -> Result<Instrument, InstrumentError> {
-        Instrument::partnership_health(&self.instruments)
+    /// Every version of the shipped questionnaire in this pack's words.
+    pub fn partnership_health(&self) -> Result<Instruments, InstrumentError> {
+        Instruments::partnership_health(&self.instruments)
     }
 }
 

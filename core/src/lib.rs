@@ -34,5 +34,5 @@ mod validation;
 
 pub use answers::{Answers, Response};
 pub use assessment::{Assessment, Draft, History};
-pub use instrument::{Dimension, Instrument, Recommendations, Statement};
+pub use instrument::{Dimension, Instrument, Instruments, Recommendation, Statement};
 pub use scoring::{Band, DimensionScore, Scores};

@@ -130,7 +130,7 @@ impl<'a> Partnership<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::fixtures::{finished, instrument};
+    use crate::fixtures::{finished, version_1 as instrument};
     use crate::plan::{Change, Status, Task, What};
 
     fn day(text: &str) -> Date {

@@ -4,7 +4,6 @@
 //! kept with the check it came from. Dates are calendar days, as a date input gives them.
 
 use crate::instrument::Instrument;
-use crate::scoring::Band;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -158,39 +157,15 @@ impl Status {
     }
 }
 
-/// What an action is: one of the instrument's recommendations, kept by reference so it
-/// reads in whatever language the plan is shown in, or the person's own words.
+/// What an action is: one of the instrument's recommendations, kept by its id (unique
+/// within the dimension) so it reads in whatever language the plan is shown in, or the
+/// person's own words.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum What {
-    /// The `index`th recommendation for a dimension in the `Discuss` or `Concern` band.
-    Advice {
-        band: Band,
-        index: usize,
-    },
+    /// A recommendation's id: `concern-1` (version 1 numbered the band's advice), or any
+    /// id the instrument gives its advice.
+    Advice(String),
     Own(String),
-}
-
-impl What {
-    /// As stored: `concern-1`, `discuss-3` (1-based), for a recommendation.
-    pub fn advice_id(band: Band, index: usize) -> Option<String> {
-        let word = match band {
-            Band::Concern => "concern",
-            Band::Discuss => "discuss",
-            Band::Strength => return None,
-        };
-        Some(format!("{word}-{}", index + 1))
-    }
-
-    pub fn from_advice_id(id: &str) -> Option<What> {
-        let (word, n) = id.split_once('-')?;
-        let band = match word {
-            "concern" => Band::Concern,
-            "discuss" => Band::Discuss,
-            _ => return None,
-        };
-        let n: usize = n.parse().ok().filter(|n| *n >= 1)?;
-        Some(What::Advice { band, index: n - 1 })
-    }
 }
 
 /// One thing the partners will do after a check (an "action" to the person), linked to
@@ -219,20 +194,10 @@ impl Task {
     /// Its words in `instrument`'s language; `None` if it names a recommendation or a
     /// dimension the instrument does not have.
     pub fn text<'a>(&'a self, instrument: &'a Instrument) -> Option<&'a str> {
-        let d = instrument
-            .dimensions
-            .iter()
-            .find(|d| d.id == self.dimension)?;
+        let d = instrument.dimension(&self.dimension)?;
         match &self.what {
             What::Own(text) => Some(text),
-            What::Advice { band, index } => {
-                let list = match band {
-                    Band::Concern => &d.recommendations.concern,
-                    Band::Discuss => &d.recommendations.discuss,
-                    Band::Strength => return None,
-                };
-                list.get(*index).map(String::as_str)
-            }
+            What::Advice(id) => d.recommendation(id).map(|r| r.text.as_str()),
         }
     }
 
@@ -273,7 +238,7 @@ impl TryFrom<StoredTask> for Task {
 
     fn try_from(stored: StoredTask) -> Result<Task, NotATask> {
         let what = match (stored.advice, stored.text) {
-            (Some(id), None) => What::from_advice_id(&id).ok_or(NotATask(id))?,
+            (Some(id), None) if !id.is_empty() => What::Advice(id),
             (None, Some(text)) => What::Own(text),
             // Neither or both.
             (advice, text) => return Err(NotATask(advice.or(text).unwrap_or_default())),
@@ -295,7 +260,7 @@ impl TryFrom<StoredTask> for Task {
 impl From<Task> for StoredTask {
     fn from(task: Task) -> StoredTask {
         let (advice, text) = match task.what {
-            What::Advice { band, index } => (What::advice_id(band, index), None),
+            What::Advice(id) => (Some(id), None),
             What::Own(text) => (None, Some(text)),
         };
         StoredTask {
@@ -354,7 +319,7 @@ impl Plan {
     /// Adds `action` unless the plan is full or already has that recommendation.
     pub fn add(&mut self, action: Task, at: u64) -> bool {
         let repeated =
-            matches!(action.what, What::Advice { .. }) && self.has(&action.dimension, &action.what);
+            matches!(action.what, What::Advice(_)) && self.has(&action.dimension, &action.what);
         if self.is_full() || repeated {
             return false;
         }
@@ -417,7 +382,7 @@ fn cut(text: String, chars: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::fixtures::instrument;
+    use crate::fixtures::version_1;
 
     fn day(text: &str) -> Date {
         Date::parse(text).unwrap()
@@ -535,16 +500,19 @@ mod tests {
     #[test]
     fn a_plan_holds_three_different_actions_and_records_when_it_changed() {
         let mut plan = Plan::default();
-        let advice = |index| What::Advice {
-            band: Band::Concern,
-            index,
-        };
-        assert!(plan.add(Task::new("trust".into(), advice(0)), 10));
-        assert!(!plan.add(Task::new("trust".into(), advice(0)), 11), "twice");
+        let advice = |id: &str| What::Advice(id.into());
+        assert!(plan.add(Task::new("trust".into(), advice("concern-1")), 10));
+        assert!(
+            !plan.add(Task::new("trust".into(), advice("concern-1")), 11),
+            "twice"
+        );
         // Two own actions may start out the same: each gets its words next.
         assert!(plan.add(Task::new("trust".into(), What::Own(String::new())), 12));
         assert!(plan.add(Task::new("trust".into(), What::Own(String::new())), 13));
-        assert!(!plan.add(Task::new("goals".into(), advice(0)), 14), "full");
+        assert!(
+            !plan.add(Task::new("goals".into(), advice("concern-1")), 14),
+            "full"
+        );
         assert_eq!((plan.actions.len(), plan.changed_at), (3, 13));
 
         assert!(plan.change(0, Change::Owner("Ana".into()), 20));
@@ -567,25 +535,19 @@ mod tests {
 
     #[test]
     fn actions_read_in_the_instruments_language_and_unknown_ones_do_not_fit() {
-        let i = instrument();
-        let picked = Task::new(
-            "purpose".into(),
-            What::Advice {
-                band: Band::Discuss,
-                index: 1,
-            },
-        );
+        let i = version_1();
+        let picked = Task::new("purpose".into(), What::Advice("discuss-2".into()));
         assert_eq!(
             picked.text(&i),
-            Some(i.dimensions[0].recommendations.discuss[1].as_str())
+            Some(
+                "Link each current joint activity to the shared purpose, and question any \
+                 activity that cannot be linked."
+            )
         );
         let mut plan = Plan::default();
         plan.add(picked, 1);
         assert!(plan.fits(&i));
-        let missing = What::Advice {
-            band: Band::Concern,
-            index: 9,
-        };
+        let missing = What::Advice("concern-9".into());
         plan.add(Task::new("purpose".into(), missing), 2);
         assert!(!plan.fits(&i));
         let mut plan = Plan::default();
@@ -604,19 +566,17 @@ mod tests {
     }
 
     #[test]
-    fn advice_ids_round_trip_and_strength_has_none() {
-        for band in [Band::Concern, Band::Discuss] {
-            for index in 0..3 {
-                let id = What::advice_id(band, index).unwrap();
-                assert_eq!(
-                    What::from_advice_id(&id),
-                    Some(What::Advice { band, index })
-                );
-            }
-        }
-        assert_eq!(What::advice_id(Band::Strength, 0), None);
-        for bad in ["concern-0", "strength-1", "concern", "discuss-x", "-1"] {
-            assert_eq!(What::from_advice_id(bad), None, "{bad}");
+    fn a_task_is_stored_with_its_recommendation_id_or_its_own_words() {
+        let stored = r#"{"dimension":"trust","advice":"concern-3","owner":"","due":null,"status":"open"}"#;
+        let task: Task = serde_json::from_str(stored).unwrap();
+        assert_eq!(task.what, What::Advice("concern-3".into()));
+        assert_eq!(serde_json::to_string(&task).unwrap(), stored);
+        for bad in [
+            r#"{"dimension":"trust","advice":"","owner":"","due":null,"status":"open"}"#,
+            r#"{"dimension":"trust","advice":"a","text":"b","owner":"","due":null,"status":"open"}"#,
+            r#"{"dimension":"trust","owner":"","due":null,"status":"open"}"#,
+        ] {
+            assert!(serde_json::from_str::<Task>(bad).is_err(), "{bad}");
         }
     }
 }

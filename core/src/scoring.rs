@@ -8,12 +8,7 @@ use serde::{Deserialize, Serialize};
 /// The instrument gives every dimension at least this many statements.
 pub const MIN_SCORED_ANSWERS: usize = crate::instrument::MIN_STATEMENTS;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Band {
-    Concern,
-    Discuss,
-    Strength,
-}
+pub use crate::instrument::Band;
 
 impl Band {
     pub const STRENGTH_FROM: f64 = 4.0;
@@ -91,6 +86,14 @@ pub fn value(statement: &Statement, response: Response) -> Option<u8> {
     Some(if statement.reversed { 6 - level } else { level })
 }
 
+/// The highest value of a low answer: disagreeing with a statement (agreeing with a
+/// reversed one) brings up that statement's own advice, whatever its dimension's band.
+pub const LOW_UP_TO: u8 = 2;
+
+pub fn is_low(statement: &Statement, response: Response) -> bool {
+    value(statement, response).is_some_and(|v| v <= LOW_UP_TO)
+}
+
 pub fn score(instrument: &Instrument, answers: &Answers) -> Scores {
     let dimensions = instrument
         .dimensions
@@ -157,7 +160,7 @@ pub fn change(current: f64, previous: f64) -> i64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::instrument::{Dimension, Recommendations, Scale};
+    use crate::instrument::{Dimension, Scale};
     use proptest::prelude::*;
 
     fn mean(s: &Scores, i: usize) -> Option<f64> {
@@ -177,11 +180,7 @@ mod tests {
                     reversed: n == reversed,
                 })
                 .collect(),
-            recommendations: Recommendations {
-                concern: vec![],
-                discuss: vec![],
-                strength: "s".into(),
-            },
+            advice: vec![],
         };
         Instrument {
             id: "fixture".into(),
@@ -371,7 +370,7 @@ mod tests {
         fn every_score_lies_between_one_and_five(
             responses in proptest::collection::vec(proptest::option::of(any_response()), 32)
         ) {
-            let instrument = crate::fixtures::instrument();
+            let instrument = crate::fixtures::version_1();
             let answers: Answers = instrument
                 .statements()
                 .zip(&responses)
@@ -393,7 +392,7 @@ mod tests {
         /// the same thing throughout, so every dimension scores exactly x.
         #[test]
         fn reversed_wording_is_scored_symmetrically(x in 1u8..=5) {
-            let instrument = crate::fixtures::instrument();
+            let instrument = crate::fixtures::version_1();
             let answers: Answers = instrument
                 .statements()
                 .map(|s| {

@@ -4,7 +4,7 @@
 //! reported, never guessed at, so the caller can keep it aside untouched.
 
 use crate::assessment::{Draft, History, Misfit};
-use crate::instrument::Instrument;
+use crate::instrument::Instruments;
 use crate::json::Position;
 use crate::scoring;
 use serde::de::DeserializeOwned;
@@ -158,9 +158,9 @@ pub fn decode<T: Versioned>(raw: &str) -> Result<T, ReadError> {
 }
 
 /// A stored history, tidied (newest first, one entry per id) and checked: every score is
-/// within what its answers could give, and checks of this instrument have their scores
-/// worked out again from their answers, which are the record.
-pub fn decode_history(raw: &str, instrument: &Instrument) -> Result<History, ReadError> {
+/// within what its answers could give, and checks of an instrument version this build
+/// knows have their scores worked out again from their answers, which are the record.
+pub fn decode_history(raw: &str, instruments: &Instruments) -> Result<History, ReadError> {
     let mut history: History = decode(raw)?;
     for a in &mut history.assessments {
         let plausible = a
@@ -173,7 +173,7 @@ pub fn decode_history(raw: &str, instrument: &Instrument) -> Result<History, Rea
                 check: a.id.clone(),
             }));
         }
-        if a.instrument_id == instrument.id && a.instrument_version == instrument.version {
+        if let Some(instrument) = instruments.get(&a.instrument_id, a.instrument_version) {
             if !a.plan.fits(instrument) {
                 return Err(ReadError::WrongShape(Shape::UnknownPlan {
                     check: a.id.clone(),
@@ -190,10 +190,17 @@ pub fn decode_history(raw: &str, instrument: &Instrument) -> Result<History, Rea
     Ok(History::default().merge(&history))
 }
 
-/// A stored draft that this instrument can continue.
-pub fn decode_draft(raw: &str, instrument: &Instrument) -> Result<Draft, ReadError> {
+/// A stored draft that the instrument version it was started with can continue.
+pub fn decode_draft(raw: &str, instruments: &Instruments) -> Result<Draft, ReadError> {
     let draft: Draft = decode(raw)?;
-    match draft.misfit(instrument) {
+    let misfit = match instruments.get(&draft.instrument_id, draft.instrument_version) {
+        Some(instrument) => draft.misfit(instrument),
+        None => Some(Misfit::OtherInstrument {
+            id: draft.instrument_id.clone(),
+            version: draft.instrument_version,
+        }),
+    };
+    match misfit {
         Some(misfit) => Err(ReadError::WrongShape(Shape::Draft(misfit))),
         None => Ok(draft),
     }
@@ -204,7 +211,7 @@ mod tests {
     use super::*;
     use crate::answers::Response;
     use crate::assessment::Assessment;
-    use crate::fixtures::{finished, instrument};
+    use crate::fixtures::{finished, instruments, version_1 as instrument};
 
     fn ids(h: &History) -> Vec<&str> {
         h.assessments().iter().map(|a| a.id.as_str()).collect()
@@ -218,7 +225,7 @@ mod tests {
         d.step = Some(2);
         let raw = encode(&d);
         assert!(raw.starts_with(r#"{"schema":2,"data":{"#), "{raw}");
-        assert_eq!(decode_draft(&raw, &i), Ok(d));
+        assert_eq!(decode_draft(&raw, &instruments()), Ok(d));
     }
 
     #[test]
@@ -271,7 +278,7 @@ mod tests {
         d.instrument_version = 9;
         let misfit = |m| Err(ReadError::WrongShape(Shape::Draft(m)));
         assert_eq!(
-            decode_draft(&encode(&d), &i),
+            decode_draft(&encode(&d), &instruments()),
             misfit(Misfit::OtherInstrument {
                 id: "partnership-health".into(),
                 version: 9
@@ -280,20 +287,19 @@ mod tests {
         let mut d = Draft::new(&i, String::new());
         d.step = Some(8);
         assert_eq!(
-            decode_draft(&encode(&d), &i),
+            decode_draft(&encode(&d), &instruments()),
             misfit(Misfit::StepOutOfRange { step: 8, steps: 8 })
         );
         let mut d = Draft::new(&i, String::new());
         d.answers.set("nope-1", Response::DONT_KNOW);
         assert_eq!(
-            decode_draft(&encode(&d), &i),
+            decode_draft(&encode(&d), &instruments()),
             misfit(Misfit::UnknownStatements)
         );
     }
 
     #[test]
     fn a_stored_history_is_tidied_and_its_scores_rechecked() {
-        let i = instrument();
         let (old, new) = (finished("old", 1, "", 2), finished("new", 2, "", 4));
         let raw = |assessments: Vec<Assessment>| {
             encode(&History {
@@ -302,13 +308,13 @@ mod tests {
             })
         };
         // Stored oldest first and with a repeat: read back newest first, once each.
-        let h = decode_history(&raw(vec![old.clone(), new.clone(), old.clone()]), &i).unwrap();
+        let h = decode_history(&raw(vec![old.clone(), new.clone(), old.clone()]), &instruments()).unwrap();
         assert_eq!(ids(&h), ["new", "old"]);
 
         // Scores that disagree with the answers are worked out again from the answers.
         let mut tampered = new.clone();
         tampered.scores.dimensions[0].total = 20;
-        let h = decode_history(&raw(vec![tampered]), &i).unwrap();
+        let h = decode_history(&raw(vec![tampered]), &instruments()).unwrap();
         assert_eq!(h.get("new").unwrap().scores, new.scores);
 
         // Scores no answers could give are refused.
@@ -316,7 +322,7 @@ mod tests {
         impossible.instrument_version = 7;
         impossible.scores.dimensions[0].total = u32::MAX;
         assert_eq!(
-            decode_history(&raw(vec![impossible]), &i),
+            decode_history(&raw(vec![impossible]), &instruments()),
             Err(ReadError::WrongShape(Shape::ImpossibleScores {
                 check: "new".into()
             }))
@@ -325,7 +331,7 @@ mod tests {
         let mut unknown = new.clone();
         unknown.answers.set("nope-1", Response::DONT_KNOW);
         assert_eq!(
-            decode_history(&raw(vec![unknown]), &i),
+            decode_history(&raw(vec![unknown]), &instruments()),
             Err(ReadError::WrongShape(Shape::UnknownStatements {
                 check: "new".into()
             }))
@@ -335,10 +341,9 @@ mod tests {
     // Found by the fuzz harness (core/examples/fuzz_decoders/): these overflowed.
     #[test]
     fn extreme_numbers_are_refused_without_overflow() {
-        let i = instrument();
         let draft = r#"{"schema":1,"data":{"instrument_id":"partnership-health","instrument_version":1,"name":"","answers":{},"step":18446744073709551615}}"#;
         assert_eq!(
-            decode_draft(draft, &i),
+            decode_draft(draft, &instruments()),
             Err(ReadError::WrongShape(Shape::Draft(
                 Misfit::StepOutOfRange {
                     step: usize::MAX,
@@ -354,14 +359,13 @@ mod tests {
         );
         assert!(raw.contains("4294967295"));
         // Plausible (a mean just under 5): read, and its scores worked out again.
-        assert_eq!(decode_history(&raw, &i), Ok(h));
+        assert_eq!(decode_history(&raw, &instruments()), Ok(h));
     }
 
     #[test]
     fn schema_1_data_loads_unchanged_with_empty_plans_and_is_written_as_schema_2() {
         use crate::fixtures::{SCHEMA_1_DRAFT, SCHEMA_1_HISTORY};
-        let i = instrument();
-        let h = decode_history(SCHEMA_1_HISTORY, &i).unwrap();
+        let h = decode_history(SCHEMA_1_HISTORY, &instruments()).unwrap();
         let names: Vec<&str> = h.assessments().iter().map(|a| a.name.as_str()).collect();
         assert_eq!(
             names,
@@ -377,9 +381,9 @@ mod tests {
         // Written again, it is schema 2 and reads back the same.
         let raw = encode(&h);
         assert!(raw.starts_with(r#"{"schema":2,"#));
-        assert_eq!(decode_history(&raw, &i), Ok(h));
+        assert_eq!(decode_history(&raw, &instruments()), Ok(h));
 
-        let draft = decode_draft(SCHEMA_1_DRAFT, &i).unwrap();
+        let draft = decode_draft(SCHEMA_1_DRAFT, &instruments()).unwrap();
         assert_eq!(
             (draft.name.as_str(), draft.answers.len()),
             ("Delta Cooperative", 4)
@@ -388,7 +392,6 @@ mod tests {
 
     #[test]
     fn a_plan_round_trips_and_schema_1_cannot_hold_one() {
-        let i = instrument();
         let mut h = History::default();
         h.add(finished("a", 1, "Alpha", 2));
         assert!(h.update_plan("a", |plan| {
@@ -401,17 +404,17 @@ mod tests {
             raw.contains(r#""plan":{"changed_at":9,"actions":[{"dimension":"trust","advice":"concern-3","owner":"Ana","due":"2027-03-01","status":"open"},"#),
             "{raw}"
         );
-        assert_eq!(decode_history(&raw, &i), Ok(h.clone()));
+        assert_eq!(decode_history(&raw, &instruments()), Ok(h.clone()));
         // Plans came with schema 2: a schema-1 text holding one is not guessed at.
         let as_1 = raw.replacen(r#""schema":2"#, r#""schema":1"#, 1);
         assert!(matches!(
-            decode_history(&as_1, &i),
+            decode_history(&as_1, &instruments()),
             Err(ReadError::WrongShape(Shape::At(_)))
         ));
         // An action that is not one of the instrument's is refused, and says which check.
         let unknown = raw.replace("concern-3", "concern-7");
         assert_eq!(
-            decode_history(&unknown, &i),
+            decode_history(&unknown, &instruments()),
             Err(ReadError::WrongShape(Shape::UnknownPlan {
                 check: "a".into()
             }))
@@ -428,7 +431,7 @@ mod tests {
         ] {
             assert!(
                 matches!(
-                    decode_history(&broken, &i),
+                    decode_history(&broken, &instruments()),
                     Err(ReadError::WrongShape(Shape::At(_)))
                 ),
                 "{broken}"

@@ -2,7 +2,9 @@
 //! for the shipped structure and every shipped pack, so the app only checks that every
 //! text is there. Compiled for tests only.
 
-use crate::instrument::{Instrument, InstrumentError, MAX_ADVICE, MIN_ADVICE, MIN_STATEMENTS};
+use crate::instrument::{
+    Band, Instrument, InstrumentError, When, MAX_ADVICE, MIN_ADVICE, MIN_STATEMENTS,
+};
 use crate::language::{placeholders, Language, Message, Pack};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -19,22 +21,14 @@ pub enum Field {
     DimensionId(usize),
     DimensionName(String),
     DimensionDescription(String),
-    Strength(String),
     /// The id of a statement of this dimension, at this place in it (0-based).
     StatementId {
         dimension: String,
         index: usize,
     },
     StatementText(String),
-    /// A concern or discuss recommendation of this dimension.
+    /// A recommendation, as `dimension/id`.
     Recommendation(String),
-}
-
-/// Which list of recommendations.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum AdviceList {
-    Concern,
-    Discuss,
 }
 
 /// One thing that makes instrument data unusable.
@@ -54,12 +48,18 @@ pub enum Flaw {
     },
     /// A dimension without a reverse-worded statement.
     NoReversed(String),
-    /// Not [`MIN_ADVICE`] to [`MAX_ADVICE`] recommendations in a list.
+    /// Not [`MIN_ADVICE`] to [`MAX_ADVICE`] recommendations for the Concern or the
+    /// Discuss band, or none for Strength.
     AdviceCount {
         dimension: String,
-        list: AdviceList,
+        band: Band,
         count: usize,
     },
+    /// Two recommendations of a dimension share this id (`dimension/id`).
+    DuplicateAdviceId(String),
+    /// Advice for a low answer to a statement its dimension does not have
+    /// (`dimension/statement`).
+    AdviceForNoStatement(String),
     /// A statement id with characters other than ASCII letters, digits and '-'.
     BadStatementId(String),
 }
@@ -84,19 +84,13 @@ impl Instrument {
             empty(Field::DimensionId(at), &d.id);
             empty(Field::DimensionName(d.id.clone()), &d.name);
             empty(Field::DimensionDescription(d.id.clone()), &d.description);
-            empty(Field::Strength(d.id.clone()), &d.recommendations.strength);
             for (index, s) in d.statements.iter().enumerate() {
                 let dimension = d.id.clone();
                 empty(Field::StatementId { dimension, index }, &s.id);
                 empty(Field::StatementText(s.id.clone()), &s.text);
             }
-            for r in d
-                .recommendations
-                .concern
-                .iter()
-                .chain(&d.recommendations.discuss)
-            {
-                empty(Field::Recommendation(d.id.clone()), r);
+            for r in &d.advice {
+                empty(Field::Recommendation(format!("{}/{}", d.id, r.id)), &r.text);
             }
         }
 
@@ -122,16 +116,30 @@ impl Instrument {
             if !d.statements.iter().any(|s| s.reversed) {
                 flaws.push(Flaw::NoReversed(d.id.clone()));
             }
-            for (list, advice) in [
-                (AdviceList::Concern, &d.recommendations.concern),
-                (AdviceList::Discuss, &d.recommendations.discuss),
-            ] {
-                if !(MIN_ADVICE..=MAX_ADVICE).contains(&advice.len()) {
+            for band in [Band::Concern, Band::Discuss, Band::Strength] {
+                let count = d.advice_for(band).count();
+                let range = match band {
+                    Band::Strength => 1..=MAX_ADVICE,
+                    _ => MIN_ADVICE..=MAX_ADVICE,
+                };
+                if !range.contains(&count) {
                     flaws.push(Flaw::AdviceCount {
                         dimension: d.id.clone(),
-                        list,
-                        count: advice.len(),
+                        band,
+                        count,
                     });
+                }
+            }
+            let mut advice_ids = BTreeSet::new();
+            for r in &d.advice {
+                let at = format!("{}/{}", d.id, r.id);
+                if !advice_ids.insert(r.id.as_str()) {
+                    flaws.push(Flaw::DuplicateAdviceId(at.clone()));
+                }
+                if let When::Low(statement) = &r.when {
+                    if !d.statements.iter().any(|s| s.id == *statement) {
+                        flaws.push(Flaw::AdviceForNoStatement(format!("{}/{statement}", d.id)));
+                    }
                 }
             }
         }
@@ -180,10 +188,12 @@ impl Pack {
             }
         }
         match self.partnership_health() {
-            Ok(instrument) => {
-                let found = instrument.flaws();
-                if !found.is_empty() {
-                    problems.push(PackFlaw::Instrument(found));
+            Ok(instruments) => {
+                for instrument in instruments.all() {
+                    let found = instrument.flaws();
+                    if !found.is_empty() {
+                        problems.push(PackFlaw::Instrument(found));
+                    }
                 }
             }
             Err(error) => problems.push(PackFlaw::Unbuilt(error)),
@@ -193,10 +203,14 @@ impl Pack {
 }
 
 /// Every text of a pack's instruments, by its path
-/// (`instruments.<id>.dimensions.<id>.concern.<n>`).
+/// (`instruments.<id>.<version>.dimensions.<id>.advice.<id>`).
 fn texts(pack: &Pack) -> BTreeMap<String, &str> {
     let mut out = BTreeMap::new();
-    for (id, words) in &pack.instruments {
+    let versions = pack
+        .instruments
+        .iter()
+        .flat_map(|(id, v)| v.0.iter().map(move |(n, words)| (format!("{id}.{n}"), words)));
+    for (id, words) in versions {
         let at = |rest: &str| format!("instruments.{id}.{rest}");
         out.insert(at("title"), words.title.as_str());
         out.insert(at("intro"), words.intro.as_str());
@@ -208,14 +222,11 @@ fn texts(pack: &Pack) -> BTreeMap<String, &str> {
             let at = |rest: &str| at(&format!("dimensions.{d}.{rest}"));
             out.insert(at("name"), text.name.as_str());
             out.insert(at("description"), text.description.as_str());
-            out.insert(at("strength"), text.strength.as_str());
             for (s, statement) in &text.statements {
                 out.insert(at(&format!("statements.{s}")), statement.as_str());
             }
-            for (list, advice) in [("concern", &text.concern), ("discuss", &text.discuss)] {
-                for (n, a) in advice.iter().enumerate() {
-                    out.insert(at(&format!("{list}.{n}")), a.as_str());
-                }
+            for (a, advice) in &text.advice {
+                out.insert(at(&format!("advice.{a}")), advice.as_str());
             }
         }
     }
@@ -299,7 +310,7 @@ mod tests {
     use crate::language::{find, languages};
 
     fn shipped() -> Instrument {
-        let i = fixtures::instrument();
+        let i = fixtures::version_1();
         assert!(i.flaws().is_empty(), "{:?}", i.flaws());
         i
     }
@@ -349,15 +360,18 @@ mod tests {
                 })
                 .collect()
         };
-        let english = structure(&shipped());
+        let english: Vec<_> = fixtures::instruments().all().iter().map(structure).collect();
         for (tag, json) in packs() {
-            let instrument = Pack::read(&json).unwrap().partnership_health().unwrap();
-            assert_eq!(structure(&instrument), english, "{tag}");
-            assert!(
-                instrument.flaws().is_empty(),
-                "{tag}: {:?}",
-                instrument.flaws()
-            );
+            let instruments = Pack::read(&json).unwrap().partnership_health().unwrap();
+            let built: Vec<_> = instruments.all().iter().map(structure).collect();
+            assert_eq!(built, english, "{tag}");
+            for instrument in instruments.all() {
+                assert!(
+                    instrument.flaws().is_empty(),
+                    "{tag}: {:?}",
+                    instrument.flaws()
+                );
+            }
         }
     }
 
@@ -379,7 +393,9 @@ mod tests {
         pack.messages
             .insert("back".into(), Message::Text("  ".into()));
         let words = pack.instruments.get_mut("partnership-health").unwrap();
-        words.dimensions.get_mut("goals").unwrap().discuss.remove(1);
+        let version_1 = words.0.get_mut(&1).unwrap();
+        let goals = version_1.dimensions.get_mut("goals").unwrap();
+        goals.advice.remove("discuss-2");
         let problems = pack.flaws(&reference, french);
         for expected in [
             PackFlaw::Missing("start".into()),
@@ -389,7 +405,9 @@ mod tests {
             },
             PackFlaw::Categories("missing".into()),
             PackFlaw::Empty("back".into()),
-            PackFlaw::Missing("instruments.partnership-health.dimensions.goals.discuss.2".into()),
+            PackFlaw::Missing(
+                "instruments.partnership-health.1.dimensions.goals.advice.discuss-2".into(),
+            ),
         ] {
             assert!(
                 problems.contains(&expected),
@@ -456,23 +474,28 @@ mod tests {
     }
 
     #[test]
-    fn missing_or_empty_recommendations_are_rejected() {
+    fn missing_empty_or_misplaced_recommendations_are_rejected() {
         let p = problems_of(|i| {
-            i.dimensions[3].recommendations.concern = vec!["Only one.".into()];
-            i.dimensions[3].recommendations.strength = " ".into();
+            let goals = &mut i.dimensions[3];
+            goals.advice.retain(|r| r.id != "concern-2" && r.id != "concern-3");
+            let strength = goals.advice.iter_mut().find(|r| r.id == "strength-1").unwrap();
+            strength.text = " ".into();
+            let mut low = strength.clone();
+            low.when = When::Low("trust-1".into());
+            goals.advice.push(low);
         });
-        assert!(
-            p.contains(&Flaw::AdviceCount {
+        for expected in [
+            Flaw::AdviceCount {
                 dimension: "goals".into(),
-                list: AdviceList::Concern,
-                count: 1
-            }),
-            "{p:?}"
-        );
-        assert!(
-            p.contains(&Flaw::Empty(Field::Strength("goals".into()))),
-            "{p:?}"
-        );
+                band: Band::Concern,
+                count: 1,
+            },
+            Flaw::Empty(Field::Recommendation("goals/strength-1".into())),
+            Flaw::DuplicateAdviceId("goals/strength-1".into()),
+            Flaw::AdviceForNoStatement("goals/trust-1".into()),
+        ] {
+            assert!(p.contains(&expected), "{expected:?} not in {p:?}");
+        }
     }
 
     #[test]

@@ -8,7 +8,7 @@ use rapport_core::store::ReadError;
 use rapport_core::{Draft, Instrument, Response};
 
 fn instrument() -> Rc<Instrument> {
-    Rc::new(rapport_core::fixtures::instrument())
+    Rc::new(rapport_core::fixtures::version_1())
 }
 
 fn start(loaded: Loaded) -> Rc<AppState> {
