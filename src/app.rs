@@ -58,10 +58,10 @@ pub fn App(props: &AppProps) -> Html {
     let persistence = props.persistence.clone();
     // Scoring, saving and codes use the questionnaire's structure, which every language
     // shares: they keep the first language's instrument; views use the words in use.
-    let structure = props.words.instrument.clone();
+    let structure = props.words.instruments.clone();
     let shown = use_state(|| props.words.clone());
     let state = {
-        let (instrument, persistence, embed, notice, first) = (
+        let (instruments, persistence, embed, notice, first) = (
             structure.clone(),
             persistence.clone(),
             props.embed.clone(),
@@ -69,8 +69,8 @@ pub fn App(props: &AppProps) -> Html {
             props.first_screen.clone(),
         );
         use_reducer(move || {
-            let loaded = persistence.load(&instrument);
-            let mut state = AppState::new(instrument, loaded);
+            let loaded = persistence.load(&instruments);
+            let mut state = AppState::new(instruments, loaded);
             // What was typed before the app ran, unless a check is already under way.
             if !first.name.is_empty() {
                 state.preset_name(&first.name);
@@ -93,20 +93,20 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
     let dispatcher = state.dispatcher();
-    let instrument = &structure;
+    let instruments = &structure;
     use_autosave(
         persistence.clone(),
-        instrument.clone(),
+        instruments.clone(),
         state.draft.clone(),
         dispatcher.clone(),
     );
     use_history_saved(
         persistence.clone(),
-        instrument.clone(),
+        instruments.clone(),
         state.history.clone(),
         dispatcher.clone(),
     );
-    use_other_tabs(persistence.clone(), instrument.clone(), dispatcher.clone());
+    use_other_tabs(persistence.clone(), instruments.clone(), dispatcher.clone());
     use_share_links(placement, dispatcher.clone());
     use_update_ready(dispatcher.clone());
     use_focus_follows_screen(placement, state.screen.clone());
@@ -169,11 +169,11 @@ pub fn App(props: &AppProps) -> Html {
         &props.language_root,
         placement,
         &shown.text,
-        &shown.instrument.title,
+        &shown.instruments.current().title,
     );
     let ui = Ui {
         text: shown.text.clone(),
-        instrument: shown.instrument.clone(),
+        instruments: shown.instruments.clone(),
         dispatch: dispatcher.into(),
     };
     let text = &ui.text;
@@ -202,7 +202,7 @@ pub fn App(props: &AppProps) -> Html {
             &ui,
             &StepProps {
                 step: *step,
-                answers: state.draft.answers.clone(),
+                draft: state.draft.clone(),
                 show_missing: state.show_missing,
             },
         ),
@@ -275,7 +275,7 @@ pub fn App(props: &AppProps) -> Html {
                     { language_select }
                 </@>
             </@>
-            <@{body} id="main" class="body" tabindex="-1" aria-label={framed.then(|| ui.instrument.title.clone())}>
+            <@{body} id="main" class="body" tabindex="-1" aria-label={framed.then(|| ui.current().title.clone())}>
                 { notices(&ui, &state.notices) }
                 { screen }
             </@>

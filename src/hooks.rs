@@ -9,7 +9,7 @@ use crate::state::{Action, AppState, HistoryMsg, NoticeMsg, Question, Screen, Sh
 use crate::views::widgets::{CANCEL_ID, NAME_ID, SCREEN_TITLE};
 use gloo_events::EventListener;
 use rapport_core::embed::Placement;
-use rapport_core::{Draft, History, Instrument};
+use rapport_core::{Draft, History, Instruments};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::StorageEvent;
@@ -21,12 +21,12 @@ type Dispatcher = UseReducerDispatcher<AppState>;
 #[hook]
 pub fn use_autosave(
     persistence: Rc<Persistence>,
-    instrument: Rc<Instrument>,
+    instruments: Rc<Instruments>,
     draft: Rc<Draft>,
     dispatcher: Dispatcher,
 ) {
     use_effect_with(draft, move |draft| {
-        if let Err(problem) = persistence.save_draft(draft, &instrument) {
+        if let Err(problem) = persistence.save_draft(draft, &instruments) {
             dispatcher.dispatch(Action::Notice(NoticeMsg::Storage(problem)));
         }
     });
@@ -37,12 +37,12 @@ pub fn use_autosave(
 #[hook]
 pub fn use_history_saved(
     persistence: Rc<Persistence>,
-    instrument: Rc<Instrument>,
+    instruments: Rc<Instruments>,
     history: Rc<History>,
     dispatcher: Dispatcher,
 ) {
     use_effect_with(history, move |history| {
-        match persistence.save_history(history, &instrument) {
+        match persistence.save_history(history, &instruments) {
             Ok(merged) if merged != **history => {
                 dispatcher.dispatch(Action::History(HistoryMsg::Stored(merged)))
             }
@@ -57,7 +57,7 @@ pub fn use_history_saved(
 #[hook]
 pub fn use_other_tabs(
     persistence: Rc<Persistence>,
-    instrument: Rc<Instrument>,
+    instruments: Rc<Instruments>,
     dispatcher: Dispatcher,
 ) {
     use_effect_with((), move |_| {
@@ -73,7 +73,7 @@ pub fn use_other_tabs(
                     (None, _) => dispatcher.dispatch(deleted),
                     (Some(key), None) if key == history_key => dispatcher.dispatch(deleted),
                     (Some(key), Some(_)) if key == history_key => {
-                        if let Some(history) = persistence.stored_history(&instrument) {
+                        if let Some(history) = persistence.stored_history(&instruments) {
                             dispatcher.dispatch(Action::History(HistoryMsg::Stored(history)));
                         }
                     }

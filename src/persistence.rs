@@ -10,7 +10,7 @@
 
 use crate::state::saved::{Loaded, Problem, Stored};
 use rapport_core::store::{self, ReadError};
-use rapport_core::{Draft, History, Instrument};
+use rapport_core::{Draft, History, Instruments};
 use std::cell::RefCell;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{DomException, Storage};
@@ -91,7 +91,7 @@ impl Persistence {
         format!("{}.{}", self.prefix, what.name())
     }
 
-    pub fn load(&self, instrument: &Instrument) -> Loaded {
+    pub fn load(&self, instruments: &Instruments) -> Loaded {
         let mut loaded = Loaded::default();
         loaded.problems.extend(self.probe_problem.clone());
         let mut note = |problem: Problem| {
@@ -99,14 +99,14 @@ impl Persistence {
                 loaded.problems.push(problem);
             }
         };
-        match self.read(Stored::Draft, |raw| store::decode_draft(raw, instrument)) {
+        match self.read(Stored::Draft, |raw| store::decode_draft(raw, instruments)) {
             Found::Value(draft) => loaded.draft = Some(draft),
             Found::Nothing => {}
             Found::Unreadable(problem) => note(problem),
             Found::ReadFailed => note(Problem::Unavailable),
         }
         match self.read(Stored::History, |raw| {
-            store::decode_history(raw, instrument)
+            store::decode_history(raw, instruments)
         }) {
             Found::Value(history) => loaded.history = history,
             Found::Nothing => {}
@@ -118,18 +118,18 @@ impl Persistence {
 
     /// The stored history as another tab left it; `None` when there is none or it cannot
     /// be read now.
-    pub fn stored_history(&self, instrument: &Instrument) -> Option<History> {
+    pub fn stored_history(&self, instruments: &Instruments) -> Option<History> {
         let raw = self
             .storage
             .as_ref()?
             .get_item(&self.key(Stored::History))
             .ok()??;
-        store::decode_history(&raw, instrument).ok()
+        store::decode_history(&raw, instruments).ok()
     }
 
     /// Saves the unfinished check; one that holds nothing is removed instead.
-    pub fn save_draft(&self, draft: &Draft, instrument: &Instrument) -> Result<(), Problem> {
-        let empty = *draft == Draft::new(instrument, String::new());
+    pub fn save_draft(&self, draft: &Draft, instruments: &Instruments) -> Result<(), Problem> {
+        let empty = *draft == Draft::new(instruments.current(), String::new());
         self.write(Stored::Draft, (!empty).then(|| store::encode(draft)))
     }
 
@@ -139,12 +139,12 @@ impl Persistence {
     pub fn save_history(
         &self,
         history: &History,
-        instrument: &Instrument,
+        instruments: &Instruments,
     ) -> Result<History, Problem> {
         let written = self.written.take();
         let merged = match self.read(Stored::History, |raw| match &written {
             Some((text, stored)) if text == raw => Ok(stored.clone()),
-            _ => store::decode_history(raw, instrument),
+            _ => store::decode_history(raw, instruments),
         }) {
             Found::Nothing => history.clone(),
             Found::Value(stored) => history.merge(&stored),

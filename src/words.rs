@@ -4,13 +4,14 @@
 use crate::browser;
 use crate::text::Text;
 use rapport_core::language::{self, Language, Pack};
-use rapport_core::Instrument;
+use rapport_core::Instruments;
 use std::rc::Rc;
 
 /// One language's words: what every view shows.
 pub struct Words {
     pub text: Rc<Text>,
-    pub instrument: Rc<Instrument>,
+    /// Every version of the questionnaire, in this language.
+    pub instruments: Rc<Instruments>,
 }
 
 /// Why a pack gave no words: `Some` with the reason in the pack's own words when its
@@ -39,11 +40,10 @@ pub fn load(
 pub fn words(language: Language, locale: String, json: &str) -> Result<Words, Failure> {
     let pack = Pack::read(json).map_err(|_| None)?;
     let text = Text::new(language, locale, &pack).map_err(|_| None)?;
-    let instrument = pack.partnership_health();
-    match instrument {
-        Ok(instrument) => Ok(Words {
+    match pack.partnership_health() {
+        Ok(instruments) => Ok(Words {
             text: Rc::new(text),
-            instrument: Rc::new(instrument),
+            instruments: Rc::new(instruments),
         }),
         Err(error) => Err(Some(text.instrument_error(&error))),
     }

@@ -169,7 +169,8 @@ impl TryFrom<AdviceFields> for AdviceStructure {
         let when = match (a.band, a.statement) {
             (Some(band), None) => When::Band(band),
             (None, Some(statement)) => When::Low(statement),
-            _ => return Err(format!("{}: one of band or statement", a.id)),
+            // The id names the faulty advice; where it is comes with serde's position.
+            _ => return Err(a.id),
         };
         Ok(AdviceStructure {
             id: a.id,

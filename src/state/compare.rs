@@ -56,7 +56,15 @@ impl AppState {
                         received: a.received,
                     },
                     name: a.name.clone(),
-                    code: code::encode(&self.instrument, &a.answers, ""),
+                    code: code::encode(
+                        self.instruments
+                            .get(&a.instrument_id, a.instrument_version)
+                            .unwrap_or(self.instruments.current()),
+                        &a.answers,
+                        "",
+                    ),
+                    instrument_id: a.instrument_id.clone(),
+                    instrument_version: a.instrument_version,
                     answers: a.answers.clone(),
                     scores: a.scores.clone(),
                 });
@@ -71,10 +79,23 @@ impl AppState {
                     source: Source::Line(listed.line),
                     name: assessment.name,
                     code: assessment.id,
+                    instrument_id: assessment.instrument_id,
+                    instrument_version: assessment.instrument_version,
                     answers: assessment.answers,
                     scores: assessment.scores,
                 }
             }));
+        // One version is compared: the first result's. Versions ask different
+        // statements, so a score of one says nothing about the same score of another.
+        if let Some(first) = comparison.entries.first() {
+            let version = (first.instrument_id.clone(), first.instrument_version);
+            let (same, other): (Vec<Entry>, Vec<Entry>) =
+                comparison.entries.drain(..).partition(|e| {
+                    (&e.instrument_id, e.instrument_version) == (&version.0, version.1)
+                });
+            comparison.entries = same;
+            comparison.set_aside = other;
+        }
         comparison.problems = list.problems;
         comparison.too_large = list.too_large;
         comparison.input = input;

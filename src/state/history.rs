@@ -67,7 +67,7 @@ impl AppState {
             }
             HistoryMsg::Import { file, text } => {
                 let outcome =
-                    text.and_then(|text| exchange::import(&self.history, &text, &self.instrument));
+                    text.and_then(|text| exchange::import(&self.history, &text, &self.instruments));
                 match outcome {
                     Ok((history, imported)) => {
                         self.history = Rc::new(history);

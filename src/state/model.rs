@@ -6,7 +6,7 @@
 use crate::state::saved::{Loaded, Problem};
 use rapport_core::exchange::{ImportError, Imported};
 use rapport_core::scoring::Scores;
-use rapport_core::{Answers, Assessment, Draft, History, Instrument};
+use rapport_core::{Answers, Assessment, Draft, History, Instrument, Instruments};
 use std::rc::Rc;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -74,6 +74,9 @@ pub struct Entry {
     pub name: String,
     /// The code that carries it, for a link to the comparison.
     pub code: String,
+    /// The questionnaire version it answers.
+    pub instrument_id: String,
+    pub instrument_version: u32,
     pub answers: Answers,
     pub scores: Scores,
 }
@@ -85,7 +88,11 @@ pub struct Comparison {
     pub input: String,
     /// Ids of checks picked from history.
     pub picks: Vec<String>,
+    /// The results compared: all of one version of the questionnaire (the first's).
     pub entries: Vec<Entry>,
+    /// Results of another version than the first: they ask other statements, so their
+    /// scores are not compared, and the screen says so.
+    pub set_aside: Vec<Entry>,
     pub problems: Vec<rapport_core::code::LineProblem>,
     /// Set when the paste was refused whole for its size.
     pub too_large: bool,
@@ -120,7 +127,9 @@ pub struct CopyStatus {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct AppState {
-    pub instrument: Rc<Instrument>,
+    /// Every version of the questionnaire: checks made with any of them open; new checks
+    /// use the current one.
+    pub instruments: Rc<Instruments>,
     pub screen: Screen,
     /// The check being filled in; its `step` mirrors the screen while on a step, so a
     /// reload reopens it.
@@ -142,13 +151,13 @@ pub struct AppState {
 }
 
 impl AppState {
-    pub fn new(instrument: Rc<Instrument>, loaded: Loaded) -> AppState {
+    pub fn new(instruments: Rc<Instruments>, loaded: Loaded) -> AppState {
         let draft = loaded
             .draft
-            .unwrap_or_else(|| Draft::new(&instrument, String::new()));
+            .unwrap_or_else(|| Draft::new(instruments.current(), String::new()));
         let screen = draft.step.map_or(Screen::Welcome, Screen::Step);
         AppState {
-            instrument,
+            instruments,
             screen,
             draft: Rc::new(draft),
             history: Rc::new(loaded.history),
@@ -183,7 +192,14 @@ impl AppState {
 
     /// The instruments codes are read against.
     pub fn known(&self) -> &[Instrument] {
-        std::slice::from_ref(&*self.instrument)
+        self.instruments.all()
+    }
+
+    /// The version the unfinished check was started with: it finishes with it.
+    pub fn draft_instrument(&self) -> &Instrument {
+        self.instruments
+            .get(&self.draft.instrument_id, self.draft.instrument_version)
+            .unwrap_or(self.instruments.current())
     }
 
     /// Moves to `screen`, leaving behind what belonged to the one before: its question,
@@ -235,6 +251,6 @@ impl AppState {
     }
 
     pub(crate) fn fresh_draft(&self, name: String) -> Rc<Draft> {
-        Rc::new(Draft::new(&self.instrument, name))
+        Rc::new(Draft::new(self.instruments.current(), name))
     }
 }

@@ -5,10 +5,10 @@ use super::*;
 use rapport_core::code::{self, CodeError, LineProblem, MAX_LIST_BYTES};
 use rapport_core::exchange;
 use rapport_core::store::ReadError;
-use rapport_core::{Draft, Instrument, Response};
+use rapport_core::{Draft, Instruments, Response};
 
-fn instrument() -> Rc<Instrument> {
-    Rc::new(rapport_core::fixtures::version_1())
+fn instrument() -> Rc<Instruments> {
+    Rc::new(rapport_core::fixtures::instruments())
 }
 
 fn start(loaded: Loaded) -> Rc<AppState> {
@@ -21,7 +21,7 @@ fn apply(state: Rc<AppState>, actions: impl IntoIterator<Item = Action>) -> Rc<A
 
 /// Answers every statement of `step` with `level`.
 fn answer_step(state: &AppState, step: usize, level: u8) -> Vec<Action> {
-    state.instrument.dimensions[step]
+    state.draft_instrument().dimensions[step]
         .statements
         .iter()
         .map(|s| {
@@ -36,7 +36,7 @@ fn answer_step(state: &AppState, step: usize, level: u8) -> Vec<Action> {
 /// Answers every step, pressing Next after each but the last.
 fn fill_all(mut state: Rc<AppState>) -> Rc<AppState> {
     state = apply(state, [Action::Walk(WalkMsg::Start)]);
-    let steps = state.instrument.dimensions.len();
+    let steps = state.draft_instrument().dimensions.len();
     for step in 0..steps {
         let answers = answer_step(&state, step, 4);
         state = apply(state, answers);
@@ -116,7 +116,7 @@ fn start_then_back_without_answers_leaves_nothing_unfinished() {
     );
     assert_eq!(s.screen, Screen::Welcome);
     assert!(!s.has_unfinished());
-    assert_eq!(*s.draft, Draft::new(&s.instrument, String::new()));
+    assert_eq!(*s.draft, Draft::new(s.instruments.current(), String::new()));
 }
 
 #[test]
@@ -138,19 +138,19 @@ fn finishing_with_a_gap_earlier_goes_back_to_it() {
     let s = fill_all(start(Loaded::default()));
     let mut draft = (*s.draft).clone();
     // Forget step 3's answers, as a hand-edited draft might.
-    let ids: Vec<String> = s.instrument.dimensions[2]
+    let ids: Vec<String> = s.draft_instrument().dimensions[2]
         .statements
         .iter()
         .map(|st| st.id.clone())
         .collect();
     let kept: rapport_core::Answers = s
-        .instrument
+        .draft_instrument()
         .statements()
         .filter(|st| !ids.contains(&st.id))
         .map(|st| (st.id.clone(), draft.answers.get(&st.id).unwrap()))
         .collect();
     draft.answers = kept;
-    draft.step = Some(s.instrument.dimensions.len() - 1);
+    draft.step = Some(s.draft_instrument().dimensions.len() - 1);
     let s = finish(
         start(Loaded {
             draft: Some(draft),
@@ -273,7 +273,7 @@ fn nothing_new_means_no_new_state() {
     let answers = answer_step(&s, 0, 3);
     let s = apply(s, answers);
     let same = s.clone().reduce(Action::Walk(WalkMsg::Answer {
-        statement: s.instrument.dimensions[0].statements[0].id.clone(),
+        statement: s.draft_instrument().dimensions[0].statements[0].id.clone(),
         response: Response::agreement(3).unwrap(),
     }));
     assert!(Rc::ptr_eq(&s, &same));
@@ -286,19 +286,19 @@ fn nothing_new_means_no_new_state() {
 
 fn code_of(state: &AppState, id: &str, name: &str) -> String {
     let a = state.history.get(id).unwrap();
-    code::encode(&state.instrument, &a.answers, name)
+    code::encode(state.instruments.current(), &a.answers, name)
 }
 
 #[test]
 fn a_link_with_one_code_shows_it_and_saving_twice_keeps_one() {
     let mine = finish(fill_all(start(Loaded::default())), "mine", 1);
-    let mut theirs_draft = Draft::new(&mine.instrument, String::new());
-    for s in mine.instrument.statements() {
+    let mut theirs_draft = Draft::new(mine.instruments.current(), String::new());
+    for s in mine.instruments.current().statements() {
         theirs_draft
             .answers
             .set(&s.id, Response::agreement(2).unwrap());
     }
-    let code = code::encode(&mine.instrument, &theirs_draft.answers, "River");
+    let code = code::encode(mine.instruments.current(), &theirs_draft.answers, "River");
     let opened = apply(
         mine.clone(),
         [Action::Share(ShareMsg::OpenLink(format!("#{code}")))],
@@ -488,10 +488,7 @@ fn results_draw_their_top_first_and_the_rest_once_painted() {
 fn a_plan_is_kept_with_its_check_and_only_own_checks_have_one() {
     use rapport_core::plan::{Change, Date, Status, What};
     let s = finish(fill_all(start(Loaded::default())), "a", 1);
-    let advice = What::Advice {
-        band: rapport_core::Band::Concern,
-        index: 0,
-    };
+    let advice = What::Advice("concern-1".into());
     let add = |what: What| {
         Action::Plan(PlanMsg::Add {
             check: "a".into(),

@@ -38,7 +38,7 @@ impl AppState {
             }
             WalkMsg::Start => {
                 // Continue where answers are missing; a complete check opens its last step.
-                let last = self.instrument.dimensions.len().saturating_sub(1);
+                let last = self.draft_instrument().dimensions.len().saturating_sub(1);
                 let step = self.first_incomplete_step().unwrap_or(last);
                 self.go(Screen::Step(step));
             }
@@ -66,7 +66,7 @@ impl AppState {
                 Screen::Step(step) if !self.step_is_answered(step) => {
                     return !std::mem::replace(&mut self.show_missing, true);
                 }
-                Screen::Step(step) if step + 1 < self.instrument.dimensions.len() => {
+                Screen::Step(step) if step + 1 < self.draft_instrument().dimensions.len() => {
                     return self.go(Screen::Step(step + 1));
                 }
                 _ => return false,
@@ -78,7 +78,7 @@ impl AppState {
                 }
                 None => {
                     let assessment =
-                        Assessment::finish(&self.instrument, &self.draft, id.clone(), finished_at);
+                        Assessment::finish(self.draft_instrument(), &self.draft, id.clone(), finished_at);
                     Rc::make_mut(&mut self.history).add(assessment);
                     self.draft = self.fresh_draft(self.draft.name.clone());
                     self.go(Screen::Results(id));
@@ -109,13 +109,13 @@ impl AppState {
     }
 
     fn step_is_answered(&self, step: usize) -> bool {
-        self.instrument
+        self.draft_instrument()
             .dimensions
             .get(step)
             .is_some_and(|d| self.draft.answers.unanswered(d).is_empty())
     }
 
     fn first_incomplete_step(&self) -> Option<usize> {
-        (0..self.instrument.dimensions.len()).find(|&s| !self.step_is_answered(s))
+        (0..self.draft_instrument().dimensions.len()).find(|&s| !self.step_is_answered(s))
     }
 }

@@ -71,6 +71,7 @@ messages! {
         csv_due, csv_status, event_reminder_details, trend_title, trend_partnership, col_date,
         guide_button, guide_title, guide_opening_title, guide_opening, guide_closing_title,
         guide_closing, guide_nothing, guide_questions, guide_prompts, back_to_compare, print_guide,
+        low_answers_heading, col_version,
     }
     formatted {
         language_unavailable(language: &str, shown: &str),
@@ -155,6 +156,10 @@ messages! {
         guide_gap(gap: &str),
         guide_concern(score: &str),
         guide_question(statement: &str),
+        low_answer(statement: &str, answer: &str),
+        other_version(who: &str, version: usize, compared: usize),
+        unfinished_older_version(version: usize),
+        trend_version_changed(version: usize, date: &str),
     }
 }
 

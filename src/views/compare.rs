@@ -107,6 +107,15 @@ pub fn compare_screen(ui: &Ui, props: &CompareProps) -> Html {
                             }
                         </div>
                     }
+                    if !comparison.set_aside.is_empty() {
+                        <div class="notice set-aside" role="status">
+                            <ul>
+                                { for comparison.set_aside.iter().map(|e| html! {
+                                    <li>{ text.other_version(&label(ui, e), e.instrument_version as usize, entries.first().map_or(0, |f| f.instrument_version as usize)) }</li>
+                                }) }
+                            </ul>
+                        </div>
+                    }
                     { match entries.len() {
                         0 | 1 => html! { <p class="need-two">{ ui.text.need_two() }</p> },
                         2 => pair_view(ui, &entries[0], &entries[1]),
@@ -195,8 +204,15 @@ fn label_of(instrument: &Instrument, level: u8) -> &str {
     Response::agreement(level).map_or("", |r| r.label(instrument))
 }
 
+/// The version of the questionnaire the compared results answer.
+fn compared<'a>(ui: &'a Ui, entries: &[&Entry]) -> &'a Instrument {
+    entries.first().map_or(ui.current(), |e| {
+        ui.instrument(&e.instrument_id, e.instrument_version)
+    })
+}
+
 fn pair_view(ui: &Ui, a: &Entry, b: &Entry) -> Html {
-    let (text, instrument) = (&*ui.text, &*ui.instrument);
+    let (text, instrument) = (&*ui.text, compared(ui, &[a]));
     let rows = compare::pair(&a.scores, &b.scores);
     let starters = compare::disagreements(instrument, &[&a.answers, &b.answers], STARTERS);
     let [letter_a, letter_b] = [text.pair_a(), text.pair_b()];
@@ -221,7 +237,7 @@ fn pair_view(ui: &Ui, a: &Entry, b: &Entry) -> Html {
             numeric: false,
         },
     ];
-    let table = scores_table(ui, "pair-table", &columns, &|i, _| {
+    let table = scores_table(ui, instrument, "pair-table", &columns, &|i, _| {
         let row = rows.get(i)?;
         let cells = html! {
             <>
@@ -249,7 +265,7 @@ fn pair_view(ui: &Ui, a: &Entry, b: &Entry) -> Html {
                 <li><span class="swatch series-1" aria-hidden="true"></span><span>{ format!("{letter_b}: {}", label(ui, b)) }</span></li>
             </ul>
             <div class="chart-and-table">
-                <figure class="chart">{ radar(ui, &series, text.chart_pair_description()) }</figure>
+                <figure class="chart">{ radar(ui, instrument, &series, text.chart_pair_description()) }</figure>
                 { table }
             </div>
             { conversation_starters(ui, &starters, text.starters_intro(), |d| {
@@ -260,7 +276,7 @@ fn pair_view(ui: &Ui, a: &Entry, b: &Entry) -> Html {
 }
 
 fn team_view(ui: &Ui, entries: &[Entry]) -> Html {
-    let (text, instrument) = (&*ui.text, &*ui.instrument);
+    let (text, instrument) = (&*ui.text, compared(ui, &entries.iter().collect::<Vec<_>>()));
     let scores: Vec<&Scores> = entries.iter().map(|e| &e.scores).collect();
     let Some(rows) = compare::team(&scores) else {
         return html! {};
@@ -281,7 +297,7 @@ fn team_view(ui: &Ui, entries: &[Entry]) -> Html {
         heading,
         numeric: true,
     });
-    let table = scores_table(ui, "team-table", &columns, &|i, _| {
+    let table = scores_table(ui, instrument, "team-table", &columns, &|i, _| {
         let cells = match rows.get(i)?.stats.as_ref() {
             Some(s) => html! {
                 <>
@@ -300,7 +316,7 @@ fn team_view(ui: &Ui, entries: &[Entry]) -> Html {
             <h2>{ text.team_heading(entries.len()) }</h2>
             <p>{ text.team_intro(TEAM_MIN) }</p>
             <div class="chart-and-table">
-                <figure class="chart">{ radar(ui, &[mean_series], text.chart_team_description()) }</figure>
+                <figure class="chart">{ radar(ui, instrument, &[mean_series], text.chart_team_description()) }</figure>
                 { table }
             </div>
             { conversation_starters(ui, &starters, text.team_starters_intro(), |d| {

@@ -11,7 +11,10 @@ use yew::prelude::*;
 /// The agenda for `entries` (two or more results compared), with a print button and a
 /// way back to the comparison.
 pub fn guide_view(ui: &Ui, entries: &[Entry]) -> Html {
-    let (text, instrument) = (&*ui.text, &*ui.instrument);
+    let instrument = entries.first().map_or(ui.current(), |e| {
+        ui.instrument(&e.instrument_id, e.instrument_version)
+    });
+    let text = &*ui.text;
     let results: Vec<(&Answers, &Scores)> =
         entries.iter().map(|e| (&e.answers, &e.scores)).collect();
     let back = {

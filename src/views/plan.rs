@@ -9,7 +9,8 @@ use rapport_core::insight;
 use rapport_core::plan::{
     Change, Date, Status, What, DUE_FIRST, DUE_LAST, MAX_ACTIONS, MAX_OWNER_CHARS, MAX_WHAT_CHARS,
 };
-use rapport_core::Assessment;
+use rapport_core::{Assessment, Instrument};
+use std::rc::Rc;
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
@@ -26,19 +27,19 @@ pub fn add_button(
     described_by: &str,
 ) -> Html {
     let text = &*ui.text;
-    let What::Advice { band, index } = what else {
+    if !matches!(what, What::Advice(_)) {
         return Html::default();
-    };
+    }
     // Once added, the same button says so and does nothing, so focus stays on it.
     let added = assessment.plan.has(dimension, &what);
     let plan = &assessment.plan;
     let add = (!added).then(|| {
-        let (check, dimension) = (assessment.id.clone(), dimension.to_owned());
+        let (check, dimension, what) = (assessment.id.clone(), dimension.to_owned(), what.clone());
         ui.on_click(move || {
             Action::Plan(PlanMsg::Add {
                 check: check.clone(),
                 dimension: dimension.clone(),
-                what: What::Advice { band, index },
+                what: what.clone(),
                 at: browser::now(),
             })
         })
@@ -56,7 +57,7 @@ pub fn add_button(
 /// a button for an action in one's own words; calendar files for the dates and a
 /// reminder to check again.
 pub fn plan_section(ui: &Ui, assessment: &Assessment) -> Html {
-    let (text, instrument) = (&*ui.text, &*ui.instrument);
+    let (text, instrument) = (&*ui.text, ui.of(assessment));
     let plan = &assessment.plan;
     let check = assessment.id.clone();
     // Own actions start on the dimension most in need.
@@ -66,13 +67,13 @@ pub fn plan_section(ui: &Ui, assessment: &Assessment) -> Html {
         .unwrap_or_default();
     let has_dates = plan.actions.iter().any(|a| a.due.is_some());
     // A change to the action at `index`, from its field's value.
-    let change = |index: usize, make: fn(&Ui, String) -> Option<Change>| {
-        let (check, field) = (check.clone(), ui.clone());
+    let change = |index: usize, make: fn(&Instrument, String) -> Option<Change>| {
+        let (check, of) = (check.clone(), Rc::new(instrument.clone()));
         ui.on_input(move |value| {
             Some(Action::Plan(PlanMsg::Change {
                 check: check.clone(),
                 index,
-                change: make(&field, value)?,
+                change: make(&of, value)?,
                 at: browser::now(),
             }))
         })
@@ -126,8 +127,8 @@ pub fn plan_section(ui: &Ui, assessment: &Assessment) -> Html {
                                             </div>
                                             <div class="field">
                                                 <label for={id("dimension")}>{ text.action_dimension() }</label>
-                                                <select id={id("dimension")} oninput={change(i, |ui, id| {
-                                                    let d = picked(&ui.instrument.dimensions, &id, |d| &d.id)?;
+                                                <select id={id("dimension")} oninput={change(i, |instrument, id| {
+                                                    let d = picked(&instrument.dimensions, &id, |d| &d.id)?;
                                                     Some(Change::Dimension(d.id.clone()))
                                                 })}>
                                                     { for instrument.dimensions.iter().map(|d| html! {
@@ -186,7 +187,8 @@ pub fn plan_section(ui: &Ui, assessment: &Assessment) -> Html {
 
 /// A calendar file with an all-day event on each action's due date.
 fn due_dates_file(ui: &Ui, assessment: &Assessment) -> Callback<MouseEvent> {
-    let (text, instrument, a) = (ui.text.clone(), ui.instrument.clone(), assessment.clone());
+    let (text, a) = (ui.text.clone(), assessment.clone());
+    let instrument = Rc::new(ui.of(assessment).clone());
     Callback::from(move |_: MouseEvent| {
         let name = text.name_or_unnamed(&a.name);
         let events: Vec<CalendarEvent> = a
@@ -270,7 +272,7 @@ fn save_calendar(what: &str, file: &str) {
 /// status (saved with that check) and, once the new check is finished (`now`), the
 /// change in its dimension since.
 pub fn follow_up(ui: &Ui, earlier: &Assessment, now: Option<&Assessment>) -> Html {
-    let (text, instrument) = (&*ui.text, &*ui.instrument);
+    let (text, instrument) = (&*ui.text, ui.of(earlier));
     let check = earlier.id.clone();
     html! {
         <section class="follow-up" aria-labelledby="follow-up-title">

@@ -1,4 +1,5 @@
 use crate::views::widgets::Ui;
+use rapport_core::Instrument;
 use std::f64::consts::PI;
 use std::fmt::Write;
 use yew::prelude::*;
@@ -47,8 +48,12 @@ fn points(points: impl Iterator<Item = Point>) -> String {
 /// (or none) per dimension; a second series is drawn dashed in another colour. With one
 /// series each axis label carries its score. A table beside it carries the same numbers
 /// for screen readers and print.
-pub fn radar(ui: &Ui, series: &[Vec<Option<f64>>], description: &str) -> Html {
-    let instrument = &ui.instrument;
+pub fn radar(
+    ui: &Ui,
+    instrument: &Instrument,
+    series: &[Vec<Option<f64>>],
+    description: &str,
+) -> Html {
     let n = instrument.dimensions.len().max(1);
     let directions: Vec<(f64, f64)> = (0..n).map(|i| direction(i, n)).collect();
     let ring = |score: f64| points(directions.iter().map(|&d| at(d, distance(score))));

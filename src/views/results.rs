@@ -11,7 +11,7 @@ use rapport_core::insight::{self, Advice};
 use rapport_core::partnership::plan_to_follow;
 use rapport_core::plan::What;
 use rapport_core::scoring;
-use rapport_core::{Assessment, Band, History};
+use rapport_core::{Assessment, Band, History, Recommendation};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -132,7 +132,7 @@ fn share(ui: &Ui, props: &ResultsProps, assessment: &Assessment) -> Html {
     } else {
         ""
     };
-    let code = code::encode(&ui.instrument, &assessment.answers, name);
+    let code = code::encode(ui.of(assessment), &assessment.answers, name);
     let link = format!("{}#{code}", browser::base_url());
     let toggle = ui.dispatch.reform(|e: Event| {
         let on = e
@@ -167,7 +167,7 @@ fn report(
     complete: bool,
     planning: bool,
 ) -> Html {
-    let (text, instrument) = (&*ui.text, &*ui.instrument);
+    let (text, instrument) = (&*ui.text, ui.of(assessment));
     let scores = &assessment.scores;
     let (strongest, weakest) = insight::highlights(scores, 2);
     let name_of = |dimension_id: &str| -> String {
@@ -207,7 +207,7 @@ fn report(
                 numeric: true,
             });
         }
-        scores_table(ui, "", &columns, &|_, dimension| {
+        scores_table(ui, instrument, "", &columns, &|_, dimension| {
             let score = scores.dimension(&dimension.id);
             let cells = html! {
                 <>
@@ -258,7 +258,7 @@ fn report(
             if complete {
                 <div class="chart-and-table">
                     <figure class="chart">
-                        { radar(ui, &[scoring::means(instrument, scores)], &text.chart_description(instrument.dimensions.len())) }
+                        { radar(ui, instrument, &[scoring::means(instrument, scores)], &text.chart_description(instrument.dimensions.len())) }
                     </figure>
                     { for table }
                     if let Some(previous) = previous {
@@ -271,6 +271,12 @@ fn report(
                 <div class="advice-list">
                     { for insight::by_need(instrument, scores).into_iter().map(|(dimension, mean)| {
                         let band = mean.map(Band::of);
+                        let add = |r: &Recommendation, id: &str| if planning {
+                            add_button(ui, assessment, &dimension.id, What::Advice(r.id.clone()), id)
+                        } else {
+                            Html::default()
+                        };
+                        let low = insight::low_answers(dimension, &assessment.answers);
                         html! {
                             <article class={classes!("advice", band_class(band))}>
                                 <h3>
@@ -279,20 +285,37 @@ fn report(
                                 </h3>
                                 { match insight::advice(dimension, band) {
                                     Advice::Actions(actions) => html! {
-                                        <ul>{ for actions.iter().enumerate().map(|(i, a)| {
-                                            let id = format!("advice-{}-{i}", dimension.id);
-                                            let add = match (planning, band) {
-                                                (true, Some(band)) => add_button(ui, assessment, &dimension.id, What::Advice { band, index: i }, &id),
-                                                _ => Html::default(),
-                                            };
-                                            html! { <li><span id={id}>{ a }</span>{ " " }{ add }</li> }
+                                        <ul>{ for actions.iter().map(|r| {
+                                            let id = format!("advice-{}-{}", dimension.id, r.id);
+                                            html! { <li><span id={id.clone()}>{ &r.text }</span>{ " " }{ add(r, &id) }</li> }
                                         }) }</ul>
                                     },
-                                    Advice::KeepUp(line) => html! {
-                                        <p><strong>{ text.keep_it_up() }</strong>{ " " }{ line }</p>
+                                    Advice::KeepUp(lines) => html! {
+                                        { for lines.iter().map(|r| {
+                                            let id = format!("advice-{}-{}", dimension.id, r.id);
+                                            html! {
+                                                <p>
+                                                    <strong>{ text.keep_it_up() }</strong>{ " " }
+                                                    <span id={id.clone()}>{ &r.text }</span>{ " " }{ add(r, &id) }
+                                                </p>
+                                            }
+                                        }) }
                                     },
                                     Advice::NotEnoughAnswers => html! { <p>{ text.not_enough_advice() }</p> },
                                 } }
+                                if !low.is_empty() {
+                                    <h4 class="low-heading">{ text.low_answers_heading() }</h4>
+                                    <ul class="low-answers">{ for low.iter().map(|(statement, r)| {
+                                        let id = format!("advice-{}-{}", dimension.id, r.id);
+                                        let answer = assessment.answers.get(&statement.id).map_or("", |a| a.label(instrument));
+                                        html! {
+                                            <li>
+                                                <p class="low-statement">{ text.low_answer(&statement.text, answer) }</p>
+                                                <span id={id.clone()}>{ &r.text }</span>{ " " }{ add(r, &id) }
+                                            </li>
+                                        }
+                                    }) }</ul>
+                                }
                             </article>
                         }
                     }) }

@@ -1,5 +1,5 @@
 use crate::views::widgets::Ui;
-use rapport_core::{Response, Statement};
+use rapport_core::{Instrument, Response, Statement};
 use yew::prelude::*;
 
 /// The id of one answer's radio input.
@@ -12,6 +12,7 @@ pub fn answer_id(statement: &str, response: Response) -> String {
 /// `missing` highlights it as still needing an answer.
 pub fn statement_field(
     ui: &Ui,
+    instrument: &Instrument,
     statement: &Statement,
     response: Option<Response>,
     missing: bool,
@@ -41,7 +42,7 @@ pub fn statement_field(
                                 checked={response == Some(r)}
                                 onchange={on_change}
                             />
-                            <span>{ r.label(&ui.instrument) }</span>
+                            <span>{ r.label(instrument) }</span>
                         </label>
                     }
                 }) }

@@ -2,7 +2,8 @@ use crate::browser;
 use crate::state::{Action, WalkMsg};
 use crate::views::statement::{answer_id, statement_field};
 use crate::views::widgets::{Ui, SCREEN_TITLE};
-use rapport_core::{Answers, Response};
+use rapport_core::{Draft, Response};
+use std::rc::Rc;
 use web_sys::{HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;
 
@@ -10,7 +11,8 @@ use yew::prelude::*;
 pub struct StepProps {
     /// 0-based; always a valid dimension index (the state guarantees it).
     pub step: usize,
-    pub answers: Answers,
+    /// The unfinished check: its answers, and the version it was started with.
+    pub draft: Rc<Draft>,
     pub show_missing: bool,
 }
 
@@ -18,12 +20,14 @@ pub struct StepProps {
 /// A plain view function: the screen has no state of its own.
 pub fn step_screen(ui: &Ui, props: &StepProps) -> Html {
     let text = &*ui.text;
-    let Some(dimension) = ui.instrument.dimensions.get(props.step) else {
+    let instrument = ui.of_draft(&props.draft);
+    let Some(dimension) = instrument.dimensions.get(props.step) else {
         return html! {};
     };
-    let total = ui.instrument.dimensions.len();
+    let total = instrument.dimensions.len();
     let is_last = props.step + 1 == total;
-    let unanswered = props.answers.unanswered(dimension);
+    let answers = &props.draft.answers;
+    let unanswered = answers.unanswered(dimension);
 
     let advance = {
         let dispatch = ui.dispatch.clone();
@@ -97,8 +101,9 @@ pub fn step_screen(ui: &Ui, props: &StepProps) -> Html {
                     html! {
                         { statement_field(
                             ui,
+                            instrument,
                             statement,
-                            props.answers.get(&statement.id),
+                            answers.get(&statement.id),
                             props.show_missing && unanswered.iter().any(|s| s.id == statement.id),
                             &on_answer,
                         ) }

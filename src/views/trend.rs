@@ -6,7 +6,7 @@
 use crate::state::{Action, HistoryMsg};
 use crate::views::widgets::{picked, Ui};
 use rapport_core::partnership::{Partnership, TrendPoint};
-use rapport_core::Band;
+use rapport_core::{Band, Dimension};
 use yew::prelude::*;
 
 /// The chart's size in viewBox units, and its plot area inside.
@@ -40,7 +40,7 @@ pub fn trend_view(
     chosen: Option<&str>,
     dimension: Option<&str>,
 ) -> Html {
-    let (text, instrument) = (&*ui.text, &*ui.instrument);
+    let text = &*ui.text;
     let over_time: Vec<&Partnership> = partnerships.iter().filter(|p| p.checks.len() > 1).collect();
     let Some(shown) = chosen
         .and_then(|name| over_time.iter().find(|p| p.name == name))
@@ -48,8 +48,19 @@ pub fn trend_view(
     else {
         return Html::default();
     };
+    // The latest check's dimensions, then any only earlier versions had: a dimension
+    // that carries over between versions keeps its id, and its line goes on.
+    let instrument = ui.of(shown.latest());
+    let mut dimensions: Vec<&Dimension> = instrument.dimensions.iter().collect();
+    for check in &shown.checks {
+        for d in &ui.of(check).dimensions {
+            if !dimensions.iter().any(|known| known.id == d.id) {
+                dimensions.push(d);
+            }
+        }
+    }
     let dimension = dimension
-        .and_then(|id| instrument.dimensions.iter().find(|d| d.id == id))
+        .and_then(|id| dimensions.iter().copied().find(|d| d.id == id))
         .or_else(|| {
             rapport_core::insight::by_need(instrument, &shown.latest().scores)
                 .first()
@@ -60,6 +71,14 @@ pub fn trend_view(
     };
     let history_points = shown.trend(&dimension.id);
     let n = history_points.len();
+    // Where the questionnaire's version changed: scores either side answer different
+    // statements, so the chart and the table mark it.
+    let version_changes: Vec<usize> = (1..n)
+        .filter(|&i| {
+            let (a, b) = (history_points[i - 1].check, history_points[i].check);
+            (&a.instrument_id, a.instrument_version) != (&b.instrument_id, b.instrument_version)
+        })
+        .collect();
     let line = |pick: fn(&TrendPoint) -> Option<f64>| {
         let mut d = String::new();
         for (i, p) in history_points.iter().enumerate() {
@@ -78,10 +97,10 @@ pub fn trend_view(
         })
     };
     let pick_dimension = {
-        let instrument = ui.instrument.clone();
+        let ids: Vec<String> = dimensions.iter().map(|d| d.id.clone()).collect();
         ui.on_input(move |id| {
-            let d = picked(&instrument.dimensions, &id, |d| &d.id)?;
-            Some(Action::History(HistoryMsg::TrendDimension(d.id.clone())))
+            let id = picked(&ids, &id, String::as_str)?;
+            Some(Action::History(HistoryMsg::TrendDimension(id.clone())))
         })
     };
     let shown_name = text.name_or_unnamed(shown.name);
@@ -108,7 +127,7 @@ pub fn trend_view(
                 <div class="field">
                     <label for="trend-dimension">{ text.col_dimension() }</label>
                     <select id="trend-dimension" oninput={pick_dimension}>
-                        { for instrument.dimensions.iter().map(|d| html! {
+                        { for dimensions.iter().map(|d| html! {
                             <option value={d.id.clone()} selected={d.id == dimension.id}>{ &d.name }</option>
                         }) }
                     </select>
@@ -129,6 +148,13 @@ pub fn trend_view(
                                     y1={y(s).to_string()} y2={y(s).to_string()} />
                                 <text x={(LEFT - 8).to_string()} y={(y(s) + 4).to_string()} text-anchor="end">{ text.mean(s) }</text>
                             </g>
+                        }
+                    }) }
+                    { for version_changes.iter().map(|&i| {
+                        let at = (x(i - 1, n) + x(i, n)) / 2;
+                        html! {
+                            <line class="trend-version" x1={at.to_string()} x2={at.to_string()}
+                                y1={y(5.0).to_string()} y2={y(1.0).to_string()} />
                         }
                     }) }
                     { for series.iter().map(|(k, d, _)| html! {
@@ -159,6 +185,14 @@ pub fn trend_view(
                         <li><span class={format!("trend-swatch trend-series-{k}")} aria-hidden="true"></span><span>{ *label }</span></li>
                     }) }
                 </ul>
+                { for version_changes.iter().map(|&i| {
+                    let check = history_points[i].check;
+                    html! {
+                        <p class="trend-version-note">
+                            { text.trend_version_changed(check.instrument_version as usize, &day(check.finished_at)) }
+                        </p>
+                    }
+                }) }
             </figure>
             <table class="scores trend-table">
                 <caption>{ text.trend_caption(shown_name) }</caption>
@@ -167,6 +201,7 @@ pub fn trend_view(
                         <th scope="col">{ text.col_date() }</th>
                         <th scope="col" class="num">{ text.overall() }</th>
                         <th scope="col" class="num">{ &dimension.name }</th>
+                        <th scope="col" class="num">{ text.col_version() }</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -175,6 +210,7 @@ pub fn trend_view(
                             <th scope="row">{ day(p.check.finished_at) }</th>
                             <td class="num">{ text.score(p.overall) }</td>
                             <td class="num">{ text.score(p.dimension) }</td>
+                            <td class="num">{ text.number(p.check.instrument_version as usize) }</td>
                         </tr>
                     }) }
                 </tbody>

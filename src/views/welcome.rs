@@ -21,7 +21,7 @@ pub struct WelcomeProps {
 
 /// A plain view function: its state lives in the app's reducer.
 pub fn welcome(ui: &Ui, props: &WelcomeProps) -> Html {
-    let (text, instrument) = (&*ui.text, &*ui.instrument);
+    let (text, instrument) = (&*ui.text, ui.of_draft(&props.draft));
     let on_name = ui.dispatch.reform(|e: InputEvent| {
         Action::Walk(WalkMsg::SetName(
             e.target_unchecked_into::<HtmlInputElement>().value(),
@@ -70,6 +70,9 @@ pub fn welcome(ui: &Ui, props: &WelcomeProps) -> Html {
                 <li>{ text.duration(instrument.minutes(), total) }</li>
                 <li>{ text.welcome_privacy() }</li>
             </ul>
+            if has_unfinished && instrument.version != ui.current().version {
+                <p class="older-version">{ text.unfinished_older_version(instrument.version as usize) }</p>
+            }
             if let Some(overdue) = overdue {
                 <p class="due">{ text.actions_due(overdue.count, &text.day(overdue.since)) }</p>
             }

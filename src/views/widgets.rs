@@ -4,7 +4,7 @@
 use crate::browser;
 use crate::state::{Action, CopyStatus, Share, ShareMsg};
 use crate::text::Text;
-use rapport_core::{exchange, Assessment, Band, Dimension, History, Instrument};
+use rapport_core::{exchange, Assessment, Band, Dimension, Draft, History, Instrument, Instruments};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -22,16 +22,35 @@ pub const PLAN_TITLE: &str = "plan-title";
 /// (see `hooks.rs`), so a keyboard user can read the question first.
 pub const CANCEL_ID: &str = "confirm-cancel";
 
-/// What every view needs: the words of the language in use, the questionnaire (with its
-/// own words), and the way to ask the app state for a change.
+/// What every view needs: the words of the language in use, every version of the
+/// questionnaire (with its own words), and the way to ask the app state for a change.
 #[derive(Clone)]
 pub struct Ui {
     pub text: Rc<Text>,
-    pub instrument: Rc<Instrument>,
+    pub instruments: Rc<Instruments>,
     pub dispatch: Callback<Action>,
 }
 
 impl Ui {
+    /// The version new checks use.
+    pub fn current(&self) -> &Instrument {
+        self.instruments.current()
+    }
+
+    /// The version a check was made with; the current one for a version this build does
+    /// not know (its scores are shown by dimension id where they match).
+    pub fn instrument(&self, id: &str, version: u32) -> &Instrument {
+        self.instruments.get(id, version).unwrap_or(self.current())
+    }
+
+    pub fn of(&self, assessment: &Assessment) -> &Instrument {
+        self.instrument(&assessment.instrument_id, assessment.instrument_version)
+    }
+
+    pub fn of_draft(&self, draft: &Draft) -> &Instrument {
+        self.instrument(&draft.instrument_id, draft.instrument_version)
+    }
+
     /// A press that asks for `action`.
     pub fn on_click(&self, action: impl Fn() -> Action + 'static) -> Callback<MouseEvent> {
         self.dispatch.reform(move |_: MouseEvent| action())
@@ -112,7 +131,13 @@ pub type ScoresRow<'a> = dyn Fn(usize, &Dimension) -> Option<(Option<&'static st
 /// The table of scores by dimension that results and compare each show: one row per
 /// dimension in the instrument's order. `row` gives each row's class and its cells after
 /// the dimension's name.
-pub fn scores_table(ui: &Ui, class: &'static str, columns: &[Column], row: &ScoresRow) -> Html {
+pub fn scores_table(
+    ui: &Ui,
+    instrument: &Instrument,
+    class: &'static str,
+    columns: &[Column],
+    row: &ScoresRow,
+) -> Html {
     let text = &*ui.text;
     html! {
         <table class={classes!("scores", class)}>
@@ -126,7 +151,7 @@ pub fn scores_table(ui: &Ui, class: &'static str, columns: &[Column], row: &Scor
                 </tr>
             </thead>
             <tbody>
-                { for ui.instrument.dimensions.iter().enumerate().filter_map(|(i, dimension)| {
+                { for instrument.dimensions.iter().enumerate().filter_map(|(i, dimension)| {
                     let (class, cells) = row(i, dimension)?;
                     Some(html! {
                         <tr class={classes!(class)}>
@@ -190,7 +215,7 @@ pub fn download_button(
     only: Option<&str>,
     csv: bool,
 ) -> Html {
-    let (text, instrument, history) = (ui.text.clone(), ui.instrument.clone(), history.clone());
+    let (text, instruments, history) = (ui.text.clone(), ui.instruments.clone(), history.clone());
     let only = only.map(str::to_owned);
     let save = Callback::from(move |_: MouseEvent| {
         let assessments: Vec<Assessment> = match &only {
@@ -204,7 +229,7 @@ pub fn download_button(
         };
         let day = &exchange::iso_date(browser::now())[..10];
         if csv {
-            let file = exchange::to_csv(&instrument, &assessments, &text.csv());
+            let file = exchange::to_csv(&instruments, &assessments, &text.csv());
             browser::download(&format!("rapport-{what}-{day}.csv"), "text/csv", &file);
         } else {
             let file = exchange::to_json(&assessments);

@@ -9,7 +9,7 @@ use rapport_core::code::{self, List};
 use rapport_core::exchange::{self, ImportError};
 use rapport_core::language::{self, Arg, Pack};
 use rapport_core::store::{self, ReadError, Shape, Versioned};
-use rapport_core::{History, Instrument};
+use rapport_core::{History, Instruments};
 use std::collections::BTreeMap;
 use std::fmt::Debug;
 use std::panic::{self, AssertUnwindSafe};
@@ -133,7 +133,7 @@ pub(crate) fn import_case(
         };
         let input = gen_json(rng, c, &pools);
         set_input(&input);
-        let outcome = guarded(|| match exchange::import(into, &input, &c.instrument) {
+        let outcome = guarded(|| match exchange::import(into, &input, &c.instruments) {
             Ok((history, imported)) => {
                 let before = into.assessments().len();
                 let after = history.assessments().len();
@@ -182,12 +182,12 @@ fn stored_case<'a, T: Versioned + PartialEq + Debug + 'a>(
     c: &'a Corpus,
     pools: Pools<'a>,
     name: &'static str,
-    decode: fn(&str, &Instrument) -> Result<T, ReadError>,
+    decode: fn(&str, &Instruments) -> Result<T, ReadError>,
 ) -> impl Fn(&mut Rng, &AtomicU64) -> (usize, Outcome) + Sync + 'a {
     move |rng, shown| {
         let input = gen_json(rng, c, &pools);
         set_input(&input);
-        let i = &c.instrument;
+        let i = &c.instruments;
         let outcome = guarded(|| match decode(&input, i) {
             Ok(value) => match decode(&store::encode(&value), i) {
                 Ok(back) if back == value => Outcome::Ok,
@@ -223,8 +223,8 @@ pub(crate) fn pack_case(
                 Ok(pack) => pack,
                 Err(_) => return Outcome::Err("NotJson".to_owned()),
             };
-            let instrument = match pack.partnership_health() {
-                Ok(instrument) => instrument,
+            let instruments = match pack.partnership_health() {
+                Ok(instruments) => instruments,
                 Err(e) => return Outcome::Err(variant(&format!("Instrument{e:?}"))),
             };
             if names.iter().any(|name| pack.message(name).is_none()) {
@@ -244,7 +244,11 @@ pub(crate) fn pack_case(
                         language::fill(message.form(category), &args, &|n| n.to_string(), words);
                 }
             }
-            let found: Vec<&str> = instrument.statements().map(|s| s.id.as_str()).collect();
+            let found: Vec<&str> = instruments
+                .current()
+                .statements()
+                .map(|s| s.id.as_str())
+                .collect();
             if found == ids {
                 Outcome::Ok
             } else {
@@ -259,7 +263,7 @@ pub(crate) fn pack_case(
 
 /// What a decoder made of an input, as `hostile::Shape::expect` words it.
 fn outcome(decoder: Decoder, input: &str, c: &Corpus) -> String {
-    let i = &c.instrument;
+    let i = &c.instruments;
     match decoder {
         Decoder::Import => match exchange::import(&History::default(), input, i) {
             Ok((_, imported)) => format!("Ok({} added)", imported.added),

@@ -11,11 +11,14 @@ use crate::mutators::{Dict, CODE_TOKENS, JSON_STRINGS, JSON_TOKENS};
 use rapport_core::language::{self, Pack};
 use rapport_core::plan::{Date, Plan, Status, Task, What};
 use rapport_core::{code, exchange, store};
-use rapport_core::{Answers, Assessment, Band, Draft, History, Instrument, Response};
+use rapport_core::{Answers, Assessment, Draft, History, Instrument, Instruments, Response};
 
 pub(crate) struct Corpus {
+    /// The version new checks use.
     pub(crate) instrument: Instrument,
-    /// The shipped instrument and a second one (version 2, 11 statements), for codes.
+    /// Every shipped version, for stored checks, drafts and imports.
+    pub(crate) instruments: Instruments,
+    /// Every shipped version and a made-up one (version 9, 11 statements), for codes.
     pub(crate) known: Vec<Instrument>,
     pub(crate) code_dict: Dict,
     pub(crate) json_dict: Dict,
@@ -125,10 +128,17 @@ fn random_plan(rng: &mut Rng, instrument: &Instrument) -> Plan {
         };
         let what = match rng.below(3) {
             0 => What::Own(random_name(rng)),
-            _ => What::Advice {
-                band: *rng.pick(&[Band::Concern, Band::Discuss]),
-                index: *rng.pick(&[0, 1, 2, 3, 9]),
-            },
+            _ => What::Advice(
+                (*rng.pick(&[
+                    "concern-1",
+                    "discuss-2",
+                    "concern-3",
+                    "strength-1",
+                    "concern-9",
+                    "purpose-1",
+                ]))
+                .to_owned(),
+            ),
         };
         let mut action = Task::new(dimension, what);
         action.owner = random_name(rng);
@@ -229,9 +239,10 @@ pub(crate) fn build(seed: u64) -> Corpus {
         .collect();
     let english = Pack::read(&packs[0]).expect("the English pack reads");
     let messages = english.messages.keys().cloned().collect();
-    let instrument = english
+    let instruments = english
         .partnership_health()
         .expect("the built-in instrument reads");
+    let instrument = instruments.current().clone();
     let mut rng = Rng::new(seed ^ 0xC0DE_5EED);
     let ids: Vec<String> = instrument.statements().map(|s| s.id.clone()).collect();
 
@@ -249,8 +260,13 @@ pub(crate) fn build(seed: u64) -> Corpus {
         };
         codes.push(code::encode(&instrument, &answers, &name));
     }
+    for _ in 0..100 {
+        let version_1 = &instruments.all()[0];
+        let answers = random_answers(&mut rng, version_1);
+        codes.push(code::encode(version_1, &answers, &random_name(&mut rng)));
+    }
     let mut second = instrument.clone();
-    second.version = 2;
+    second.version = 9;
     second.dimensions.truncate(3);
     second.dimensions[2].statements.pop();
     for _ in 0..50 {
@@ -310,12 +326,14 @@ pub(crate) fn build(seed: u64) -> Corpus {
     let code_strings = vec![
         "PH1".to_owned(),
         "PH2".to_owned(),
+        "PH9".to_owned(),
         "gggggggggggggggg".to_owned(),
         "QWNtZSAmIENv".to_owned(),
     ];
     Corpus {
-        known: vec![instrument.clone(), second],
+        known: instruments.all().iter().cloned().chain([second]).collect(),
         instrument,
+        instruments,
         code_dict: Dict {
             tokens: CODE_TOKENS,
             strings: code_strings,
