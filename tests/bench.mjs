@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { codeFor, dist, firstLoadSizes, launch, languages, pack, packSize, serve } from './support.mjs';
+import { codeFor, dist, firstLoadSizes, instrumentIn, launch, languages, pack, packSize, serve } from './support.mjs';
 
 const RUNS = 10;
 const CPU_THROTTLE = 4;
@@ -364,7 +364,9 @@ async function interactionsInCheck(browser, url) {
     await page.waitForFunction(() => !document.querySelector('.pre'));
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_THROTTLE });
-    const instrument = pack('en').instruments['partnership-health'];
+    const instrument = instrumentIn('en');
+    instrument.agreement = instrument.scale.agreement;
+    instrument.dimensions = Object.fromEntries(instrument.dimensions.map((d) => [d.id, { statements: Object.fromEntries(d.statements.map((s) => [s.id, s.text])) }]));
     const dimensions = Object.keys(instrument.dimensions).length;
     const statementCount = Object.values(instrument.dimensions).reduce((n, d) => n + Object.keys(d.statements).length, 0);
     const agree = instrument.agreement.indexOf('Agree');

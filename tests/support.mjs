@@ -15,11 +15,22 @@ export const languages = readJson('core/data/languages.json');
 /** A language's pack, as shipped. */
 export const pack = (tag) => readJson(`core/data/lang/${tag}.json`);
 
-/** The questionnaire in one language: the shared structure with that pack's words, in
- * the shape the app shows (dimension names, statement texts, scale labels). */
-export function instrumentIn(tag) {
-  const structure = readJson('core/data/partnership-health.json');
-  const words = pack(tag).instruments[structure.id];
+/** The versions of the questionnaire, oldest first: `core/data/partnership-health-<n>.json`. */
+export const versions = fs
+  .readdirSync(path.join(root, 'core/data'))
+  .map((f) => /^partnership-health-(\d+)\.json$/.exec(f)?.[1])
+  .filter(Boolean)
+  .map(Number)
+  .sort((a, b) => a - b);
+/** The version new checks use. */
+export const currentVersion = versions[versions.length - 1];
+
+/** The questionnaire in one language: a version's structure with that pack's words, in
+ * the shape the app shows (dimension names, statement texts, scale labels, advice by
+ * band and by statement). */
+export function instrumentIn(tag, version = currentVersion) {
+  const structure = readJson(`core/data/partnership-health-${version}.json`);
+  const words = pack(tag).instruments[structure.id][version];
   return {
     ...structure,
     title: words.title,
@@ -27,11 +38,14 @@ export function instrumentIn(tag) {
     scale: { agreement: words.agreement, dont_know: words.dont_know },
     dimensions: structure.dimensions.map((d) => {
       const w = words.dimensions[d.id];
+      const advice = d.advice.map((a) => ({ ...a, text: w.advice[a.id] }));
+      const band = (b) => advice.filter((a) => a.band === b).map((a) => a.text);
       return {
         ...d,
         name: w.name,
         description: w.description,
-        recommendations: { concern: w.concern, discuss: w.discuss, strength: w.strength },
+        advice,
+        recommendations: { concern: band('concern'), discuss: band('discuss'), strength: band('strength')[0] },
         statements: d.statements.map((s) => ({ ...s, text: w.statements[s.id] })),
       };
     }),

@@ -57,7 +57,10 @@ const dirs = Object.fromEntries(languages.map((l) => [l.tag, l.dir]));
 const titles = Object.fromEntries(
   languages.map(({ tag }) => {
     const words = JSON.parse(fs.readFileSync(path.join(dir, 'lang', `${tag}.json`), 'utf8'));
-    return [tag, `${words.messages.brand} · ${words.instruments['partnership-health'].title}`];
+    // The version new checks use: the highest.
+    const versions = words.instruments['partnership-health'];
+    const current = versions[Math.max(...Object.keys(versions).map(Number))];
+    return [tag, `${words.messages.brand} · ${current.title}`];
   }),
 );
 const early =

@@ -192,7 +192,7 @@ mod tests {
     use super::*;
     use crate::answers::Response;
     use crate::assessment::Draft;
-    use crate::fixtures::{instruments, version_1 as instrument, uniform};
+    use crate::fixtures::{instruments, uniform, version_1 as instrument};
     use crate::json::Position;
     use crate::store::Shape;
 
@@ -248,8 +248,12 @@ mod tests {
 
     #[test]
     fn an_export_from_schema_1_imports() {
-        let (h, imported) =
-            import(&History::default(), crate::fixtures::SCHEMA_1_HISTORY, &instruments()).unwrap();
+        let (h, imported) = import(
+            &History::default(),
+            crate::fixtures::SCHEMA_1_HISTORY,
+            &instruments(),
+        )
+        .unwrap();
         assert_eq!(imported.added, 3);
         assert!(h.assessments().iter().all(|a| a.plan.is_empty()));
     }
@@ -274,11 +278,13 @@ mod tests {
         let here = history(&[finished("a", 1, "", 3)]);
         let mut elsewhere = finished("a", 1, "", 3);
         elsewhere.plan = crate::fixtures::plan();
-        let (next, imported) = import(&here, &to_json(&[elsewhere.clone()]), &instruments()).unwrap();
+        let (next, imported) =
+            import(&here, &to_json(&[elsewhere.clone()]), &instruments()).unwrap();
         assert_eq!(imported.already, 1);
         assert_eq!(next.get("a").unwrap().plan, elsewhere.plan);
         // Importing an older plan changes nothing.
-        let (again, _) = import(&next, &to_json(&[finished("a", 1, "", 3)]), &instruments()).unwrap();
+        let (again, _) =
+            import(&next, &to_json(&[finished("a", 1, "", 3)]), &instruments()).unwrap();
         assert_eq!(again, next);
     }
 
@@ -371,7 +377,8 @@ mod tests {
             "{}",
             lines[42]
         );
-        let (back, _) = import(&History::default(), &to_json(&[a.clone()]), &instruments()).unwrap();
+        let (back, _) =
+            import(&History::default(), &to_json(&[a.clone()]), &instruments()).unwrap();
         assert_eq!(back.get("a"), Some(&a));
     }
 

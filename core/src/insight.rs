@@ -154,11 +154,16 @@ mod tests {
         answers.set(&normal.id, Response::agreement(2).unwrap());
         let pairs = low_answers(d, &answers);
         let (statement, advice) = pairs.iter().find(|(s, _)| s.id == normal.id).unwrap();
-        assert_eq!(advice.when, crate::instrument::When::Low(statement.id.clone()));
+        assert_eq!(
+            advice.when,
+            crate::instrument::When::Low(statement.id.clone())
+        );
         // Neither agreeing nor disagreeing, and not knowing, are not low.
         for neither in [Response::agreement(3).unwrap(), Response::DONT_KNOW] {
             answers.set(&normal.id, neither);
-            assert!(low_answers(d, &answers).iter().all(|(s, _)| s.id != normal.id));
+            assert!(low_answers(d, &answers)
+                .iter()
+                .all(|(s, _)| s.id != normal.id));
         }
     }
 

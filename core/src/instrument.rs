@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 
 /// Every version of the Partnership Health Check, oldest first. The last is the one new
 /// checks use.
-const PARTNERSHIP_HEALTH: [&str; 2] = [
+pub(crate) const PARTNERSHIP_HEALTH: [&str; 2] = [
     include_str!("../data/partnership-health-1.json"),
     include_str!("../data/partnership-health-2.json"),
 ];
@@ -382,7 +382,10 @@ mod tests {
             .collect();
         assert_eq!(
             versions,
-            [("partnership-health", 1, "PH"), ("partnership-health", 2, "PH")]
+            [
+                ("partnership-health", 1, "PH"),
+                ("partnership-health", 2, "PH")
+            ]
         );
         assert_eq!(all.current().version, 2);
         assert_eq!(all.get("partnership-health", 1), Some(&version_1()));
@@ -579,8 +582,7 @@ mod tests {
             Instrument::build("{", &words),
             Err(InstrumentError::Parse(Position { line: 1, column: 1 }))
         );
-        let mut structure: serde_json::Value =
-            serde_json::from_str(PARTNERSHIP_HEALTH[0]).unwrap();
+        let mut structure: serde_json::Value = serde_json::from_str(PARTNERSHIP_HEALTH[0]).unwrap();
         structure["dimensions"][1]["statements"][2]
             .as_object_mut()
             .unwrap()
@@ -593,8 +595,7 @@ mod tests {
         let line = text.lines().nth(at.line - 1).unwrap();
         assert_eq!(line.trim(), "},", "{at:?}");
         // A recommendation for a band and a statement at once is no recommendation.
-        let mut structure: serde_json::Value =
-            serde_json::from_str(PARTNERSHIP_HEALTH[0]).unwrap();
+        let mut structure: serde_json::Value = serde_json::from_str(PARTNERSHIP_HEALTH[0]).unwrap();
         structure["dimensions"][0]["advice"][0]["statement"] = "purpose-1".into();
         let text = serde_json::to_string(&structure).unwrap();
         assert!(matches!(

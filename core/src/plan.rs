@@ -567,7 +567,8 @@ mod tests {
 
     #[test]
     fn a_task_is_stored_with_its_recommendation_id_or_its_own_words() {
-        let stored = r#"{"dimension":"trust","advice":"concern-3","owner":"","due":null,"status":"open"}"#;
+        let stored =
+            r#"{"dimension":"trust","advice":"concern-3","owner":"","due":null,"status":"open"}"#;
         let task: Task = serde_json::from_str(stored).unwrap();
         assert_eq!(task.what, What::Advice("concern-3".into()));
         assert_eq!(serde_json::to_string(&task).unwrap(), stored);

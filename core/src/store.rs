@@ -308,7 +308,11 @@ mod tests {
             })
         };
         // Stored oldest first and with a repeat: read back newest first, once each.
-        let h = decode_history(&raw(vec![old.clone(), new.clone(), old.clone()]), &instruments()).unwrap();
+        let h = decode_history(
+            &raw(vec![old.clone(), new.clone(), old.clone()]),
+            &instruments(),
+        )
+        .unwrap();
         assert_eq!(ids(&h), ["new", "old"]);
 
         // Scores that disagree with the answers are worked out again from the answers.

@@ -89,10 +89,10 @@ impl AppState {
         // statements, so a score of one says nothing about the same score of another.
         if let Some(first) = comparison.entries.first() {
             let version = (first.instrument_id.clone(), first.instrument_version);
-            let (same, other): (Vec<Entry>, Vec<Entry>) =
-                comparison.entries.drain(..).partition(|e| {
-                    (&e.instrument_id, e.instrument_version) == (&version.0, version.1)
-                });
+            let (same, other): (Vec<Entry>, Vec<Entry>) = comparison
+                .entries
+                .drain(..)
+                .partition(|e| (&e.instrument_id, e.instrument_version) == (&version.0, version.1));
             comparison.entries = same;
             comparison.set_aside = other;
         }

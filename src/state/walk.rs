@@ -77,8 +77,12 @@ impl AppState {
                     self.show_missing = true;
                 }
                 None => {
-                    let assessment =
-                        Assessment::finish(self.draft_instrument(), &self.draft, id.clone(), finished_at);
+                    let assessment = Assessment::finish(
+                        self.draft_instrument(),
+                        &self.draft,
+                        id.clone(),
+                        finished_at,
+                    );
                     Rc::make_mut(&mut self.history).add(assessment);
                     self.draft = self.fresh_draft(self.draft.name.clone());
                     self.go(Screen::Results(id));

@@ -4,7 +4,9 @@
 use crate::browser;
 use crate::state::{Action, CopyStatus, Share, ShareMsg};
 use crate::text::Text;
-use rapport_core::{exchange, Assessment, Band, Dimension, Draft, History, Instrument, Instruments};
+use rapport_core::{
+    exchange, Assessment, Band, Dimension, Draft, History, Instrument, Instruments,
+};
 use std::rc::Rc;
 use yew::prelude::*;
 

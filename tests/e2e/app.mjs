@@ -6,7 +6,7 @@ import { serve, launch, instrument } from '../support.mjs';
 
 export { instrument };
 export const dimensions = instrument.dimensions;
-export const LABELS = ['Strongly disagree', 'Disagree', 'Neutral', 'Agree', 'Strongly agree', "Don't know"];
+export const LABELS = [...instrument.scale.agreement, instrument.scale.dont_know];
 
 /** Starts the server and browser for one test file; `env.url`, `env.origin`, `env.browser`. */
 export function useApp() {

@@ -7,8 +7,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { dist, languages, pack } from '../support.mjs';
-import { useApp, watch, started, answerStep, plans, eventually, onStep, storedDraft } from './app.mjs';
+import { dist, languages, pack, instrumentIn } from '../support.mjs';
+import { useApp, watch, started, answerStep, plans, eventually, onStep, storedDraft, dimensions } from './app.mjs';
 
 const env = useApp();
 const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
@@ -42,7 +42,7 @@ async function held(locale, { path: at = '', contextOptions = {}, before } = {})
   return { context, page, problems, requests, release };
 }
 
-const wordsOf = (tag) => ({ m: pack(tag).messages, i: pack(tag).instruments['partnership-health'] });
+const wordsOf = (tag) => ({ m: pack(tag).messages, i: instrumentIn(tag) });
 /**
  * The layout shift so far, once two more frames have been drawn: a shift is measured as
  * the frame that makes it is drawn, so the app's take-over frame and the one after it
@@ -146,7 +146,7 @@ describe('the first screen in the first paint', () => {
     await page.getByRole('button', { name: 'Start' }).click();
     release();
     await started(page);
-    await page.getByText('Step 1 of 8', { exact: true }).or(page.getByText('Step 2 of 8', { exact: true })).waitFor();
+    await page.getByText(`Step 1 of ${dimensions.length}`, { exact: true }).or(page.getByText(`Step 2 of ${dimensions.length}`, { exact: true })).waitFor();
     const draft = await storedDraft(page);
     assert.equal(Object.keys(draft.answers).length, 4, 'the answers of step 1 are still there');
     assert.deepEqual(problems, []);

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serve, launch, dist, root, pack } from '../support.mjs';
+import { serve, launch, dist, root, pack, instrumentIn } from '../support.mjs';
 import { watch, plans, answerStep, completeCheck, dimensions, started, eventually, onStep, storedDraft } from './app.mjs';
 
 const env = {};
@@ -61,7 +61,7 @@ describe('offline', () => {
     await second.goto(`${server.url}?lang=de&theme=dark`);
     // The app's screen, not the page's built-in one (which guesses the language too).
     await started(second);
-    await second.getByRole('heading', { level: 1, name: pack('fr').instruments['partnership-health'].title }).waitFor();
+    await second.getByRole('heading', { level: 1, name: instrumentIn('fr').title }).waitFor();
     await eventually(async () => assert.equal(await second.evaluate(() => document.documentElement.lang), 'fr'));
     assert.deepEqual(problems, []);
     assert.deepEqual(secondProblems, []);

@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { useApp, open, plans, completeCheck, dimensions, instrument, scoreTable, goHistory, tableRows, comparePasted, codeFor, eventually, onStep } from './app.mjs';
+import { useApp, open, plans, completeCheck, dimensions, instrument, scoreTable, goHistory, tableRows, comparePasted, codeFor, eventually, onStep, LABELS } from './app.mjs';
 
 const env = useApp();
 
@@ -367,7 +367,7 @@ describe('plans at 320 px', () => {
 describe('the trend', () => {
   it('three checks of a partnership give a chart whose table matches their scores, for a chosen dimension', async () => {
     const { context, page, expectNoProblems } = await open(env);
-    const levels = ['Disagree', 'Neutral', 'Agree'];
+    const levels = ['Disagree', LABELS[2], 'Agree'];
     const overall = [];
     const trustScores = [];
     for (const [n, level] of levels.entries()) {
@@ -405,7 +405,7 @@ describe('the trend', () => {
   it('the trend has no axe violations in Arabic, light and dark, and fits 320 px', async () => {
     for (const colorScheme of ['light', 'dark']) {
       const { context, page, expectNoProblems } = await open(env, { contextOptions: { colorScheme, viewport: { width: 320, height: 640 } } });
-      await completeCheck(page, () => plans.all('Neutral'), { name: 'River Trust' });
+      await completeCheck(page, () => plans.all(LABELS[2]), { name: 'River Trust' });
       await page.getByRole('button', { name: 'Take it again' }).click();
       await completeCheck(page, () => plans.all('Agree'));
       await page.getByRole('button', { name: 'Take it again' }).click();

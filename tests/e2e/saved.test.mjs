@@ -2,7 +2,7 @@
 // comparison, deletion, unreadable data, storage that throws, and two open tabs.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { useApp, open, watch, dimensions, plans, answerStep, completeCheck, scoreTable, rapportKeys, goHistory, eventually, onStep, storedDraft } from './app.mjs';
+import { useApp, open, watch, dimensions, plans, answerStep, completeCheck, scoreTable, rapportKeys, goHistory, eventually, onStep, storedDraft, LABELS } from './app.mjs';
 
 const env = useApp();
 const agree = () => plans.all('Agree');
@@ -18,7 +18,7 @@ describe('saved in the browser', () => {
     await answerStep(page, plans.all('Disagree'));
     await page.getByRole('button', { name: 'Next' }).click();
     const trust = dimensions[2].statements;
-    await page.getByRole('group', { name: trust[0].text }).getByText('Neutral', { exact: true }).click();
+    await page.getByRole('group', { name: trust[0].text }).getByText(LABELS[2], { exact: true }).click();
     await page.getByRole('group', { name: trust[1].text }).getByText("Don't know", { exact: true }).click();
     // Every answer is stored before the reload.
     await eventually(async () => assert.equal(Object.keys((await storedDraft(page)).answers).length, 10));
