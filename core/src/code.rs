@@ -689,4 +689,27 @@ mod tests {
             }
         }
     }
+
+    /// Codes the version-1 release made still read, as version 1, beside version 2.
+    #[test]
+    fn codes_of_the_version_1_release_read_as_version_1() {
+        let all = crate::fixtures::instruments();
+        let history =
+            crate::store::decode_history(crate::fixtures::RELEASE_1_HISTORY, &all).unwrap();
+        let codes: Vec<&str> = crate::fixtures::RELEASE_1_CODES.lines().collect();
+        assert_eq!(codes.len(), 3);
+        let river = &history.assessments()[2];
+        let nord = &history.assessments()[0];
+        for (code, answers, name) in [
+            (codes[0], &river.answers, ""),
+            (codes[1], &river.answers, "River Trust"),
+            (codes[2], &nord.answers, ""),
+        ] {
+            let decoded = decode(code, all.all()).unwrap();
+            assert_eq!(decoded.instrument.version, 1, "{code}");
+            assert_eq!((&decoded.answers, decoded.name.as_str()), (answers, name));
+            // This build writes the same code for the same answers.
+            assert_eq!(encode(decoded.instrument, answers, name), code);
+        }
+    }
 }

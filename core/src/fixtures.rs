@@ -15,6 +15,15 @@ pub const ENGLISH_PACK: &str = include_str!("../data/lang/en.json");
 pub const SCHEMA_1_HISTORY: &str = include_str!("../data/fixtures/schema-1-history.json");
 pub const SCHEMA_1_DRAFT: &str = include_str!("../data/fixtures/schema-1-draft.json");
 
+/// What the last release of questionnaire version 1 wrote (schema 2), in Chromium, as a
+/// person uses it (`data/fixtures/release-1/README.md` says how, and what it showed):
+/// three checks of two partnerships, one with a plan; a draft on step 3; the downloaded
+/// file; and three result codes, one with the partnership name.
+pub const RELEASE_1_HISTORY: &str = include_str!("../data/fixtures/release-1/history.json");
+pub const RELEASE_1_DRAFT: &str = include_str!("../data/fixtures/release-1/draft.json");
+pub const RELEASE_1_EXPORT: &str = include_str!("../data/fixtures/release-1/export.json");
+pub const RELEASE_1_CODES: &str = include_str!("../data/fixtures/release-1/codes.txt");
+
 /// The English pack, read.
 pub fn english_pack() -> Pack {
     Pack::read(ENGLISH_PACK).unwrap()

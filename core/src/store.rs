@@ -442,4 +442,76 @@ mod tests {
             );
         }
     }
+
+    /// The version-1 release's data opens as that release showed it (the figures are
+    /// from its results screens, `data/fixtures/release-1/README.md`), with version 2
+    /// the current one.
+    #[test]
+    fn what_the_version_1_release_wrote_opens_as_it_showed() {
+        use crate::fixtures::{RELEASE_1_DRAFT, RELEASE_1_EXPORT, RELEASE_1_HISTORY};
+        use crate::plan::{Status, What};
+        let all = instruments();
+        assert_eq!(all.current().version, 2);
+        let history = decode_history(RELEASE_1_HISTORY, &all).unwrap();
+        assert_eq!(decode_history(RELEASE_1_EXPORT, &all).unwrap(), history);
+        let names: Vec<&str> = history
+            .assessments()
+            .iter()
+            .map(|a| a.name.as_str())
+            .collect();
+        assert_eq!(names, ["Coalition Nord", "River Trust", "River Trust"]);
+        let shown = |a: &crate::assessment::Assessment| -> Vec<Option<String>> {
+            a.scores
+                .dimensions
+                .iter()
+                .map(|d| d.mean().map(scoring::display))
+                .collect()
+        };
+        let first = &history.assessments()[2];
+        assert_eq!(first.instrument_version, 1);
+        assert_eq!(
+            shown(first),
+            ["4.5", "2.8", "4.0", "2.3", "3.8", "3.3", "4.5", "2.0"].map(|s| Some(s.to_owned()))
+        );
+        assert_eq!(
+            first.scores.overall().map(scoring::display).as_deref(),
+            Some("3.4")
+        );
+        let second = &history.assessments()[1];
+        assert_eq!(shown(second)[7], None, "Learning: not enough answers");
+        assert_eq!(
+            second.scores.overall().map(scoring::display).as_deref(),
+            Some("3.5")
+        );
+        // The plan, by recommendation id, read in version 1's words.
+        let v1 = all.get("partnership-health", 1).unwrap();
+        let plan = &first.plan;
+        assert_eq!(plan.actions.len(), 3);
+        assert_eq!(plan.actions[0].what, What::Advice("concern-1".into()));
+        assert!(plan.actions[0]
+            .text(v1)
+            .unwrap()
+            .starts_with("Set up a fixed check-in rhythm"));
+        assert_eq!(plan.actions[0].owner, "Ana Ribeiro");
+        assert_eq!(
+            plan.actions[0].due.map(crate::plan::Date::iso).as_deref(),
+            Some("2027-02-26")
+        );
+        assert_eq!(
+            plan.actions.iter().map(|a| a.status).collect::<Vec<_>>(),
+            [Status::Done, Status::InProgress, Status::Open]
+        );
+        assert_eq!(
+            plan.actions[2].text(v1),
+            Some("Lunch with the partner’s new director")
+        );
+        // Written again, it reads back the same.
+        assert_eq!(decode_history(&encode(&history), &all).unwrap(), history);
+
+        // The unfinished check continues with version 1, on step 3.
+        let draft = decode_draft(RELEASE_1_DRAFT, &all).unwrap();
+        assert_eq!((draft.instrument_version, draft.step), (1, Some(2)));
+        assert_eq!(draft.answers.len(), 8);
+        assert_eq!(draft.name, "Harbour Alliance");
+    }
 }

@@ -36,7 +36,7 @@ describe('two partners', () => {
     await a.page.getByText('Code copied.').waitFor();
     const code = await a.page.evaluate(() => navigator.clipboard.readText());
     assert.equal(code, await a.page.locator('#share-code').inputValue());
-    assert.match(code, /^RP1\.PH1\.[A-Za-z0-9_-]{16}\.[A-Za-z0-9_-]{3}$/);
+    assert.match(code, new RegExp(`^RP1\\.PH${instrument.version}\\.[A-Za-z0-9_-]{${Math.ceil(instrument.dimensions.flatMap((d) => d.statements).length / 2)}}\\.[A-Za-z0-9_-]{3}$`));
     assert.ok(code.length < 40, `code length ${code.length}`);
     // Agree everywhere: the independent encoder gives the same code.
     assert.equal(code, codeFor(() => 4));
@@ -155,7 +155,7 @@ describe('bad input', () => {
       'Hello, here is my result!',
       good.slice(0, 20),
       tampered,
-      withCheck('RP1.PH2.' + 'g'.repeat(16)),
+      withCheck('RP1.PH9.' + 'g'.repeat(16)),
       'RP7.PH1.gggggggggggggggg.AAA',
       'RP1.PH1.gggg%ggggggggggg.AAA',
       '',
@@ -167,7 +167,7 @@ describe('bad input', () => {
       'Line 2: this is not a Rapport result code (result codes start with RP1.).',
       'Line 3: the code is incomplete: its end is missing.',
       'Line 4: its check characters do not match: the code was mistyped or changed.',
-      'Line 5: it is for questionnaire PH2, which this version of Rapport does not have.',
+      'Line 5: it is for questionnaire PH9, which this version of Rapport does not have.',
       'Line 6: this code was made by a newer version of Rapport (format 7); open it there.',
       'Line 7: character 13, “%”, never appears in a result code.',
     ]);

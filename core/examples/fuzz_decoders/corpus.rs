@@ -246,11 +246,15 @@ pub(crate) fn build(seed: u64) -> Corpus {
     let mut rng = Rng::new(seed ^ 0xC0DE_5EED);
     let ids: Vec<String> = instrument.statements().map(|s| s.id.clone()).collect();
 
-    let mut codes = vec![
+    let mut codes: Vec<String> = include_str!("../../data/fixtures/release-1/codes.txt")
+        .lines()
+        .map(str::to_owned)
+        .collect();
+    codes.extend([
         "RP1.PH1.gggggggggggggggg.BO4".to_owned(),
         "RP1.PH1.JZjJZjJZjJZjJZjJ.QWNtZSAmIENv.sLK".to_owned(),
         "RP1.PH1.pwwwwwwwwwwwwwww.5YU".to_owned(),
-    ];
+    ]);
     for _ in 0..400 {
         let answers = random_answers(&mut rng, &instrument);
         let name = if rng.one_in(2) {
@@ -293,8 +297,9 @@ pub(crate) fn build(seed: u64) -> Corpus {
             .collect(),
     ));
 
-    // History exactly as schema 1 stored it.
+    // History exactly as schema 1 stored it, and as the version-1 release stored it.
     exports.push(include_str!("../../data/fixtures/schema-1-history.json").to_owned());
+    exports.push(include_str!("../../data/fixtures/release-1/history.json").to_owned());
 
     let big_exports = vec![
         big_export(&mut rng, &instrument, 120_000),
@@ -312,6 +317,7 @@ pub(crate) fn build(seed: u64) -> Corpus {
         .collect();
     // A draft exactly as schema 1 stored it.
     drafts.push(include_str!("../../data/fixtures/schema-1-draft.json").to_owned());
+    drafts.push(include_str!("../../data/fixtures/release-1/draft.json").to_owned());
 
     // The hostile shapes: made small, among the seeds (mutated as often as the others);
     // at the decoders' limits, in pools of their own.
