@@ -55,7 +55,10 @@ describe('version 1 beside version 2', () => {
   it('the version-1 release’s checks open as it showed them, and its unfinished check finishes with version 1', async () => {
     const { context, page, expectNoProblems } = await open(env);
     await withRelease1(page);
+    // It reopens on the step it was left on, in version 1's eight steps.
+    await page.getByText(`Step 3 of ${v1.dimensions.length}`, { exact: true }).waitFor();
     // The welcome says which version the unfinished check uses.
+    await page.getByRole('button', { name: 'Rapport', exact: true }).click();
     await page.getByText('Your unfinished check uses version 1 of the questionnaire').waitFor();
     await expectNoAxeViolations(page, 'the welcome with a version-1 check under way');
     await page.getByRole('button', { name: 'Continue', exact: true }).click();
@@ -85,9 +88,11 @@ describe('version 1 beside version 2', () => {
     assert.deepEqual(await scoreTable(page), riverTrustFirst);
     assert.match(await page.locator('.overall').innerText(), /3\.4 out of 5/);
     const plan = await page.locator('.plan .plan-what').allInnerTexts();
-    assert.equal(plan.length, 3);
+    assert.equal(plan.length, 2);
     assert.match(plan[0], /^Set up a fixed check-in rhythm/);
     assert.match(plan[1], /^Pick a small set of shared metrics/);
+    // The third is in the person's own words, still editable.
+    assert.equal(await page.locator('#plan-words-2').inputValue(), 'Lunch with the partner’s new director');
     expectNoProblems();
     await context.close();
   });
@@ -119,7 +124,8 @@ describe('version 1 beside version 2', () => {
     const options = await page.locator('#trend-dimension option').allInnerTexts();
     assert.deepEqual(options.slice(0, dimensions.length), dimensions.map((d) => d.name));
     assert.ok(options.includes('Learning & celebration'));
-    await page.locator('#trend-dimension').selectOption({ label: 'Communication' });
+    // Communication keeps its id in version 2, under a new name.
+    await page.locator('#trend-dimension').selectOption({ label: dimensions.find((d) => d.id === 'communication').name });
     await eventually(async () => {
       const scores = (await tableRows(page, 'table.trend-table')).map((r) => r[2]);
       assert.deepEqual(scores, ['2.8', '3.5', '3.5']);
