@@ -59,8 +59,13 @@ describe('two partners', () => {
     const rows = await tableRows(b.page, 'table.pair-table');
     const flag = 'Perception gap — talk about this';
     // B's own check: 5.0 everywhere but trust (all "Strongly disagree": 1, 1, 1 and the
-    // reversed 5: 2.0). A: "Agree" throughout is 4, 4, 4 and the reversed 2: 3.5.
-    assert.deepEqual(rows, names.map((n) => (n === 'Trust & respect' ? [n, '2.0', '3.5', `1.5 ${flag}`] : [n, '5.0', '3.5', `1.5 ${flag}`])));
+    // reversed 5: 2.0). A: "Agree" throughout is 4 on each plain statement and 2 on the
+    // reversed one: 3.5 with four statements, 3.3 with three.
+    const tenths = (d) => Math.round(((d.statements.length - 1) * 4 + 2) * 10 / d.statements.length);
+    assert.deepEqual(rows, dimensions.map((d) => {
+      const [a, b] = [tenths(d), d.id === 'trust' ? 20 : 50];
+      return [d.name, (b / 10).toFixed(1), (a / 10).toFixed(1), `${(Math.abs(b - a) / 10).toFixed(1)} ${flag}`];
+    }));
     const starters = b.page.locator('ol.starters li');
     assert.equal(await starters.count(), 5);
     assert.match(await starters.first().innerText(), /A: Strongly disagree · B: Agree|A: Strongly agree · B: Agree/);

@@ -46,17 +46,21 @@ describe('published under a sub-path', () => {
   it('the /rapport/ build loads every asset from under /rapport/ and works', async () => {
     const server = await serve(path.join(root, 'target/dist-rapport'), { prefix: '/rapport/' });
     const { context, page: p, problems } = await page();
-    const failed = [];
-    p.on('response', (r) => r.status() >= 400 && failed.push(r.url()));
-    await p.goto(server.url);
-    await started(p);
-    await p.getByRole('heading', { level: 1, name: 'Partnership Health Check' }).waitFor();
-    await completeCheck(p, () => plans.all('Agree'));
-    assert.match(await p.locator('#share-link').inputValue(), new RegExp(`^${server.url}#RP1\\.`));
-    assert.deepEqual(failed, []);
-    assert.deepEqual(problems, []);
-    await context.close();
-    server.close();
+    // Closed however the test ends: an open server would keep this file from finishing.
+    try {
+      const failed = [];
+      p.on('response', (r) => r.status() >= 400 && failed.push(r.url()));
+      await p.goto(server.url);
+      await started(p);
+      await p.getByRole('heading', { level: 1, name: 'Partnership Health Check' }).waitFor();
+      await completeCheck(p, () => plans.all('Agree'));
+      assert.match(await p.locator('#share-link').inputValue(), new RegExp(`^${server.url}#RP1\\.`));
+      assert.deepEqual(failed, []);
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+      server.close();
+    }
   });
 });
 
