@@ -1,8 +1,11 @@
 //! The questionnaire as data. Its structure (ids, order, which statements are reversed,
-//! which advice answers which band or statement, and the seed passage each rests on)
-//! lives in `data/partnership-health-<version>.json`; its words come from a language
-//! pack ([`InstrumentText`]), so every language asks exactly the same questions. Every
-//! version ever shipped stays here: checks people keep were made with them.
+//! which advice answers which band or statement) lives in
+//! `data/partnership-health-<version>.json`; its words come from a language pack
+//! ([`InstrumentText`]), so every language asks exactly the same questions. Every version
+//! ever shipped stays here: checks people keep were made with them. The seed passage each
+//! statement and recommendation of version 2 rests on is beside it
+//! (`partnership-health-2-sources.json`), read by the tests only: the app has no use for
+//! it.
 
 use crate::json::{unique, Position};
 use serde::Deserialize;
@@ -111,8 +114,8 @@ impl Dimension {
 }
 
 /// An instrument's structure, as its data file gives it: ids in order, which statements
-/// are reversed, when each recommendation is offered, and where each rests in the seed
-/// articles. No words: those are in every language's pack.
+/// are reversed, and when each recommendation is offered. No words: those are in every
+/// language's pack.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Structure {
@@ -135,9 +138,6 @@ pub struct DimensionStructure {
 pub struct StatementStructure {
     pub id: String,
     pub reversed: bool,
-    /// Version 1 was written before sources were recorded.
-    #[serde(default)]
-    pub source: Option<Source>,
 }
 
 /// A recommendation's place in the structure: offered for a band or for one statement's
@@ -147,7 +147,6 @@ pub struct StatementStructure {
 pub struct AdviceStructure {
     pub id: String,
     pub when: When,
-    pub source: Option<Source>,
 }
 
 #[derive(Deserialize)]
@@ -158,8 +157,6 @@ struct AdviceFields {
     band: Option<Band>,
     #[serde(default)]
     statement: Option<String>,
-    #[serde(default)]
-    source: Option<Source>,
 }
 
 impl TryFrom<AdviceFields> for AdviceStructure {
@@ -172,21 +169,8 @@ impl TryFrom<AdviceFields> for AdviceStructure {
             // The id names the faulty advice; where it is comes with serde's position.
             _ => return Err(a.id),
         };
-        Ok(AdviceStructure {
-            id: a.id,
-            when,
-            source: a.source,
-        })
+        Ok(AdviceStructure { id: a.id, when })
     }
-}
-
-/// The passage of a seed article (`../shared/seeds/`) a statement or a recommendation
-/// rests on, quoted exactly.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Source {
-    pub seed: String,
-    pub passage: String,
 }
 
 /// Each instrument's words by instrument id, then by version.

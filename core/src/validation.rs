@@ -559,7 +559,40 @@ mod tests {
 mod version_2 {
     use crate::fixtures;
     use crate::instrument::{Structure, PARTNERSHIP_HEALTH};
+    use crate::json::unique;
     use crate::language::{languages, Pack};
+    use serde::Deserialize;
+    use std::collections::BTreeMap;
+
+    /// Where each statement and recommendation of version 2 rests in the seed articles,
+    /// by dimension, then by id.
+    const SOURCES: &str = include_str!("../data/partnership-health-2-sources.json");
+
+    #[derive(Clone, Deserialize)]
+    #[serde(transparent)]
+    struct Sources(#[serde(deserialize_with = "unique")] BTreeMap<String, DimensionSources>);
+
+    #[derive(Clone, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct DimensionSources {
+        #[serde(deserialize_with = "unique")]
+        statements: BTreeMap<String, Source>,
+        #[serde(deserialize_with = "unique")]
+        advice: BTreeMap<String, Source>,
+    }
+
+    /// The passage of a seed article a statement or a recommendation rests on, quoted
+    /// exactly.
+    #[derive(Clone, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Source {
+        seed: String,
+        passage: String,
+    }
+
+    fn sources() -> Sources {
+        serde_json::from_str(SOURCES).unwrap()
+    }
 
     /// The five articles Rapport's questionnaire rests on (`../shared/seeds/` beside the
     /// project).
@@ -790,25 +823,53 @@ mod version_2 {
 
     /// Every statement and recommendation without a seed passage it rests on, as
     /// `dimension/id`: no source, an unknown seed, a passage too short or too long to
-    /// say anything, or (where the seeds are at hand) one the seed does not hold.
-    fn unsourced(structure: &Structure, seeds: Option<&[String]>) -> Vec<String> {
+    /// say anything, or (where the seeds are at hand) one the seed does not hold; and a
+    /// source for an id the structure does not have.
+    fn unsourced(
+        structure: &Structure,
+        sources: &Sources,
+        seeds: Option<&[String]>,
+    ) -> Vec<String> {
         let mut flaws = Vec::new();
-        for d in &structure.dimensions {
-            let statements = d.statements.iter().map(|s| (&s.id, &s.source));
-            let advice = d.advice.iter().map(|a| (&a.id, &a.source));
-            for (id, source) in statements.chain(advice) {
-                let fine = source.as_ref().is_some_and(|source| {
-                    let seed = SEEDS.iter().position(|s| *s == source.seed);
-                    let words = source.passage.split_whitespace().count();
-                    seed.is_some_and(|seed| {
-                        (4..=60).contains(&words)
-                            && seeds.is_none_or(|texts| {
-                                squeeze(&texts[seed]).contains(&squeeze(&source.passage))
-                            })
+        let fine = |source: &Source| {
+            let seed = SEEDS.iter().position(|s| *s == source.seed);
+            let words = source.passage.split_whitespace().count();
+            seed.is_some_and(|seed| {
+                (4..=60).contains(&words)
+                    && seeds.is_none_or(|texts| {
+                        squeeze(&texts[seed]).contains(&squeeze(&source.passage))
                     })
-                });
-                if !fine {
+            })
+        };
+        for d in &structure.dimensions {
+            let given = sources.0.get(&d.id);
+            let statements = d
+                .statements
+                .iter()
+                .map(|s| (&s.id, given.and_then(|g| g.statements.get(&s.id))));
+            let advice = d
+                .advice
+                .iter()
+                .map(|a| (&a.id, given.and_then(|g| g.advice.get(&a.id))));
+            for (id, source) in statements.chain(advice) {
+                if !source.is_some_and(fine) {
                     flaws.push(format!("{}/{id}", d.id));
+                }
+            }
+        }
+        for (d, given) in &sources.0 {
+            let Some(dimension) = structure.dimensions.iter().find(|x| x.id == *d) else {
+                flaws.push(d.clone());
+                continue;
+            };
+            for id in given.statements.keys() {
+                if !dimension.statements.iter().any(|s| s.id == *id) {
+                    flaws.push(format!("{d}/{id}"));
+                }
+            }
+            for id in given.advice.keys() {
+                if !dimension.advice.iter().any(|a| a.id == *id) {
+                    flaws.push(format!("{d}/{id}"));
                 }
             }
         }
@@ -823,34 +884,60 @@ mod version_2 {
                 "seed articles not found beside the project: passages checked for shape only"
             );
         }
-        let s = structure();
-        assert_eq!(unsourced(&s, seeds.as_deref()), Vec::<String>::new());
+        let (s, all) = (structure(), sources());
+        assert_eq!(unsourced(&s, &all, seeds.as_deref()), Vec::<String>::new());
         let (d, statement, advice) = (
             s.dimensions[1].id.clone(),
             s.dimensions[1].statements[0].id.clone(),
             s.dimensions[1].advice[0].id.clone(),
         );
-        let mut broken = s.clone();
-        broken.dimensions[1].statements[0].source = None;
-        if let Some(source) = &mut broken.dimensions[1].advice[0].source {
-            source.seed = "elsewhere.txt".into();
-        }
-        if let Some(source) = &mut broken.dimensions[2].advice[1].source {
-            source.passage = "partnership".into();
-        }
-        let found = unsourced(&broken, seeds.as_deref());
         let third = format!("{}/{}", s.dimensions[2].id, s.dimensions[2].advice[1].id);
+        let mut broken = all.clone();
+        let second = broken.0.get_mut(&d).unwrap();
+        second.statements.remove(&statement);
+        second.advice.get_mut(&advice).unwrap().seed = "elsewhere.txt".into();
+        let dimension_3 = broken.0.get_mut(&s.dimensions[2].id).unwrap();
+        dimension_3
+            .advice
+            .get_mut(&s.dimensions[2].advice[1].id)
+            .unwrap()
+            .passage = "partnership".into();
+        let found = unsourced(&s, &broken, seeds.as_deref());
         assert_eq!(
             found,
             [format!("{d}/{statement}"), format!("{d}/{advice}"), third]
         );
         if let Some(seeds) = &seeds {
-            let mut invented = s.clone();
-            if let Some(source) = &mut invented.dimensions[0].statements[0].source {
-                source.passage = "partners should always meet every single week".into();
-            }
-            assert_eq!(unsourced(&invented, Some(seeds)).len(), 1);
+            let mut invented = all.clone();
+            let first = invented.0.get_mut(&s.dimensions[0].id).unwrap();
+            first
+                .statements
+                .get_mut(&s.dimensions[0].statements[0].id)
+                .unwrap()
+                .passage = "partners should always meet every single week".into();
+            assert_eq!(unsourced(&s, &invented, Some(seeds)).len(), 1);
         }
+        // A source for something the structure does not have is no source.
+        let mut extra = all.clone();
+        let spare = extra
+            .0
+            .get(&d)
+            .unwrap()
+            .statements
+            .values()
+            .next()
+            .unwrap()
+            .clone();
+        extra
+            .0
+            .get_mut(&d)
+            .unwrap()
+            .statements
+            .insert("nowhere-1".into(), spare);
+        assert_eq!(
+            unsourced(&s, &extra, seeds.as_deref()),
+            [format!("{d}/nowhere-1")]
+        );
     }
 
     #[test]

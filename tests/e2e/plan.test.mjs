@@ -73,8 +73,12 @@ describe('an action plan', () => {
     await completeCheck(page, weakTrustAndGoals, { name: 'River Trust' });
     await page.getByText('No actions yet.').waitFor();
     assert.equal(await page.locator('.plan .plan-action').count(), 0);
-    // Strength dimensions offer nothing to add; Concern ones offer their recommendations.
-    await eventually(async () => assert.equal(await page.getByRole('button', { name: 'Add to plan' }).count(), 6));
+    // Concern dimensions offer their recommendations, and each statement answered low its
+    // own; Strength dimensions their one way of keeping it up.
+    const offered = dimensions.reduce((n, d) => n + (['trust', 'goals'].includes(d.id)
+      ? d.recommendations.concern.length + d.statements.filter((s) => !s.reversed).length
+      : 1), 0);
+    await eventually(async () => assert.equal(await page.getByRole('button', { name: 'Add to plan' }).count(), offered));
     await addToPlan(page, trust.recommendations.concern[0]);
     // Added, the button says so and keeps the focus.
     const added = page.locator('.advice li', { hasText: trust.recommendations.concern[0] }).getByRole('button');
@@ -134,14 +138,14 @@ describe('an action plan', () => {
   it('is printed with the report, and exported to JSON (round trip) and CSV (a row per action)', async () => {
     const { context, page, expectNoProblems } = await open(env);
     await completeCheck(page, weakTrustAndGoals, { name: 'River Trust' });
-    await addToPlan(page, trust.recommendations.concern[2]);
+    await addToPlan(page, trust.recommendations.concern[1]);
     await page.getByLabel('Owner').fill('Ana, "the lead"');
     await page.getByLabel('Due date').fill('2031-03-01');
     await planStored(page, [['Ana, "the lead"', '2031-03-01']]);
 
     await page.emulateMedia({ media: 'print' });
     assert.ok(await page.locator('.plan').isVisible());
-    assert.ok(await page.locator('.plan .plan-what', { hasText: trust.recommendations.concern[2] }).isVisible());
+    assert.ok(await page.locator('.plan .plan-what', { hasText: trust.recommendations.concern[1] }).isVisible());
     assert.equal(await page.getByRole('button', { name: 'Write my own action' }).isVisible(), false);
     const pdf = await page.pdf({ format: 'A4' });
     const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g).length;
@@ -151,7 +155,7 @@ describe('an action plan', () => {
     const csv = await download(page, 'Download CSV');
     const rows = csv.text.replace(/^\uFEFF/, '').trim().split('\r\n');
     assert.equal(rows[0], '"Partnership","Finished (UTC)","Dimension","Statement","Answer","Value","Action","Owner","Due","Status"');
-    assert.match(rows.at(-1), new RegExp(`^"River Trust","[^"]+","Trust & respect","","","","${trust.recommendations.concern[2]}","Ana, ""the lead""","2031-03-01","Not started"$`));
+    assert.match(rows.at(-1), new RegExp(`^"River Trust","[^"]+","Trust & respect","","","","${trust.recommendations.concern[1]}","Ana, ""the lead""","2031-03-01","Not started"$`));
 
     const json = await download(page, 'Download JSON');
     const before = (await storedHistory(page)).data.assessments;
@@ -163,7 +167,7 @@ describe('an action plan', () => {
     await page.getByText(`Imported ${json.name}: 1 result added.`).waitFor();
     await eventually(async () => assert.deepEqual((await storedHistory(page))?.data.assessments, before));
     // A plan naming a recommendation this version does not have is refused, and says so.
-    const odd = json.text.replace('"advice":"concern-3"', '"advice":"concern-9"');
+    const odd = json.text.replace('"advice":"concern-2"', '"advice":"concern-9"');
     assert.notEqual(odd, json.text);
     await page.locator('#import-file').setInputFiles({ name: 'odd-plan.json', mimeType: 'application/json', buffer: Buffer.from(odd) });
     await page.locator('.notice-warn p', { hasText: 'odd-plan.json' }).waitFor();
@@ -275,8 +279,8 @@ describe('following a plan up', () => {
     await page.getByRole('button', { name: 'Take it again' }).click();
     await page.getByLabel('Partnership name (kept only on this device)').fill('Harbour Alliance');
     await completeCheck(page, weakTrustAndGoals);
+    await addToPlan(page, goals.recommendations.concern[0]);
     await addToPlan(page, goals.recommendations.concern[1]);
-    await addToPlan(page, goals.recommendations.concern[2]);
     await page.getByRole('button', { name: 'Rapport' }).click();
     const list = page.locator('.partnerships .history-item');
     await list.nth(1).waitFor();
@@ -371,7 +375,7 @@ describe('the trend', () => {
     const overall = [];
     const trustScores = [];
     for (const [n, level] of levels.entries()) {
-      await completeCheck(page, (d) => (d.id === 'learning' ? plans.all('Strongly agree') : plans.all(level)), n === 0 ? { name: 'River Trust' } : {});
+      await completeCheck(page, (d) => (d.id === 'renewal' ? plans.all('Strongly agree') : plans.all(level)), n === 0 ? { name: 'River Trust' } : {});
       overall.push((await page.locator('.overall-number').innerText()).match(/^[\d.]+/)[0]);
       trustScores.push((await scoreTable(page))['Trust & respect'][0]);
       await page.getByRole('button', { name: 'Take it again' }).click();
@@ -448,7 +452,7 @@ describe('the conversation guide', () => {
 
   it('turns two results into an agenda: gaps largest first, then concerns, an hour in all, on one or two pages', async () => {
     const { context, page, expectNoProblems } = await open(env);
-    await comparePasted(page, [code(4, { trust: 1, goals: 3, learning: 2 }, 'Ana'), code(4, { trust: 4, goals: 5, learning: 2 }, 'Kofi')]);
+    await comparePasted(page, [code(4, { trust: 1, goals: 3, renewal: 2 }, 'Ana'), code(4, { trust: 4, goals: 5, renewal: 2 }, 'Kofi')]);
     await page.getByRole('button', { name: 'Conversation guide' }).click();
     await page.getByRole('heading', { level: 1, name: 'Conversation guide' }).waitFor();
     await page.waitForFunction(() => document.activeElement?.id === 'screen-title');
@@ -457,7 +461,7 @@ describe('the conversation guide', () => {
       'Opening 5 minutes',
       `${trust.name} 20 minutes`,
       `${goals.name} 20 minutes`,
-      `${instrument.dimensions.find((d) => d.id === 'learning').name} 5 minutes`,
+      `${instrument.dimensions.find((d) => d.id === 'renewal').name} 5 minutes`,
       'Agree on actions 10 minutes',
     ]);
     const minutes = items.reduce((sum, t) => sum + Number(t.match(/(\d+) minutes/)[1]), 0);

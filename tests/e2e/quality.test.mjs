@@ -15,15 +15,20 @@ const env = useApp();
  * accidents, moved in the open when a feature or an idiomatic crate needs it: the issue
  * that put every JSON through serde and serde_json (and put std's Unicode lowercasing,
  * float formatting and trigonometry where hand-made stand-ins were) took the first load
- * from 206,870 to 274,760 bytes. What people feel is time: `./dev bench`.
+ * from 206,870 to 274,760 bytes. The questionnaire's version 2 took it to 289,180: the
+ * English pack +5,744 (version 2's words, with advice for every statement, beside version
+ * 1's, which checks made with it still need), the wasm +8,404 (both versions' structures
+ * and the code that keeps them apart). What people feel is time: `./dev bench`.
  */
-const BUDGET_GZIP = 276_000;
+const BUDGET_GZIP = 291_000;
 /**
  * Each language pack, gzip. The languages issue set 12 KB; the action-plan issue's
  * messages (about 70, with six plural forms each in Arabic) took Arabic to 12,500:
- * raised to 13,000, said in that issue's note.
+ * raised to 13,000, said in that issue's note. Version 2 of the questionnaire (38
+ * statements, 88 recommendations) sits beside version 1 in every pack: Arabic, the
+ * largest, is 19,980; raised to 21,000, said in that issue's note.
  */
-const PACK_BUDGET_GZIP = 13_000;
+const PACK_BUDGET_GZIP = 21_000;
 
 async function expectNoViolations(page, where) {
   const { violations } = await new AxeBuilder({ page }).analyze();
@@ -55,7 +60,7 @@ for (const colorScheme of ['light', 'dark']) {
       await expectNoViolations(page, 'welcome asking to start over');
       await page.getByRole('button', { name: 'Yes, start over' }).click();
       await page.getByRole('button', { name: 'Rapport' }).click();
-      await completeCheck(page, (d) => (d.id === 'learning' ? plans.all("Don't know") : d.id === 'trust' ? plans.all('Disagree') : plans.best));
+      await completeCheck(page, (d) => (d.id === 'renewal' ? plans.all("Don't know") : d.id === 'trust' ? plans.all('Disagree') : plans.best));
       await expectNoViolations(page, 'results');
       await page.getByRole('button', { name: 'Take it again' }).click();
       await completeCheck(page, () => plans.all('Agree'));
@@ -128,9 +133,11 @@ describe('sharing and comparing, in dark mode and at 320 px', () => {
 });
 
 describe('print report', () => {
-  it('prints the results on at most two A4 pages, without buttons or page chrome', async () => {
+  // Three pages, where version 1's eight dimensions took two: version 2 has ten, and next
+  // steps for single answers besides the bands' (in two columns on paper).
+  it('prints the results on at most three A4 pages, without buttons or page chrome', async () => {
     const { context, page, expectNoProblems } = await open(env);
-    await completeCheck(page, (d) => (d.id === 'strengths' ? plans.all('Disagree') : plans.all('Agree')), { name: 'River Trust' });
+    await completeCheck(page, (d) => (d.id === 'benefit' ? plans.all('Disagree') : plans.all('Agree')), { name: 'River Trust' });
     await page.emulateMedia({ media: 'print' });
     // An empty plan is not printed either: only its buttons would show.
     for (const hidden of ['header.bar', 'footer.foot', '.results > .actions', '.results .plan']) {
@@ -140,7 +147,7 @@ describe('print report', () => {
     assert.ok(await page.getByRole('img', { name: 'Scores by dimension' }).isVisible());
     const pdf = await page.pdf({ format: 'A4' });
     const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g).length;
-    assert.ok(pages >= 1 && pages <= 2, `the report has ${pages} pages`);
+    assert.ok(pages >= 1 && pages <= 3, `the report has ${pages} pages`);
     expectNoProblems();
     await context.close();
   });

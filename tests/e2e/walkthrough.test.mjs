@@ -11,13 +11,13 @@ function mixed(dimension) {
     case 'purpose':
     case 'communication':
       return plans.best; // 5.0
-    case 'strengths':
+    case 'benefit':
       return plans.all('Disagree'); // 2, 2, 2 and the reversed one 6 - 2 = 4: 2.5
-    case 'learning':
+    case 'renewal':
       // One scored answer is not enough for a score.
       return (s, i) => (i === 0 ? 'Agree' : "Don't know");
     default:
-      return plans.all('Agree'); // 4, 4, 4 and the reversed one 2: 3.5
+      return plans.all('Agree'); // 4, 4, 4 and the reversed one 2: 3.5; 4, 4 and 2: 3.3
   }
 }
 
@@ -28,48 +28,55 @@ describe('walk-through', () => {
     await page.getByRole('heading', { level: 1, name: 'Partnership Health Check' }).waitFor();
     await completeCheck(page, mixed, { name: 'River Trust' });
 
-    // Overall: (5 + 5 + 3.5 × 4 + 2.5) / 7 = 3.79; (3.79 − 1) / 4 × 100 = 70.
+    // Overall: (5 + 5 + 3.5 × 4 + 3.33 × 2 + 2.5) / 9 = 3.69; (3.69 − 1) / 4 × 100 = 67.
     const overall = page.locator('.overall');
-    assert.match(await overall.innerText(), /3\.8 out of 5/);
-    assert.match(await overall.innerText(), /70 \/ 100/);
+    assert.match(await overall.innerText(), /3\.7 out of 5/);
+    assert.match(await overall.innerText(), /67 \/ 100/);
     assert.match(await overall.innerText(), /Discuss/);
     assert.match(await page.locator('.meta').innerText(), /Partnership: River Trust/);
 
+    const byId = Object.fromEntries(dimensions.map((d) => [d.id, d]));
     assert.deepEqual(await scoreTable(page), {
-      'Shared purpose & values': ['5.0', 'Strength'],
-      Communication: ['5.0', 'Strength'],
-      'Trust & respect': ['3.5', 'Discuss'],
-      'Goals & accountability': ['3.5', 'Discuss'],
-      Commitment: ['3.5', 'Discuss'],
-      'Coordination & decision-making': ['3.5', 'Discuss'],
-      'Complementary strengths': ['2.5', 'Concern'],
-      'Learning & celebration': ['–', 'Not enough answers'],
+      [byId.purpose.name]: ['5.0', 'Strength'],
+      [byId.goals.name]: ['3.3', 'Discuss'],
+      [byId.benefit.name]: ['2.5', 'Concern'],
+      [byId.communication.name]: ['5.0', 'Strength'],
+      [byId.trust.name]: ['3.5', 'Discuss'],
+      [byId.power.name]: ['3.5', 'Discuss'],
+      [byId.coordination.name]: ['3.3', 'Discuss'],
+      [byId.commitment.name]: ['3.5', 'Discuss'],
+      [byId.stakeholders.name]: ['3.5', 'Discuss'],
+      [byId.renewal.name]: ['–', 'Not enough answers'],
     });
 
     const strongest = await page.locator('.highlight-strong li').allInnerTexts();
     const weakest = await page.locator('.highlight-weak li').allInnerTexts();
-    assert.deepEqual(strongest.map((t) => t.split('\n')[0].trim()), ['Shared purpose & values', 'Communication']);
-    assert.deepEqual(weakest.map((t) => t.split('\n')[0].trim()), ['Complementary strengths', 'Trust & respect']);
+    assert.deepEqual(strongest.map((t) => t.split('\n')[0].trim()), [byId.purpose.name, byId.communication.name]);
+    // Goals and coordination tie at 3.3: the instrument's order decides.
+    assert.deepEqual(weakest.map((t) => t.split('\n')[0].trim()), [byId.benefit.name, byId.goals.name]);
 
     // Next steps: Concern and Discuss get their actions, Strength its keep-it-up line.
     const advice = (name) => page.locator('article.advice', { has: page.getByRole('heading', { name }) });
-    const byId = Object.fromEntries(dimensions.map((d) => [d.id, d]));
-    for (const text of byId.strengths.recommendations.concern) {
-      await assert.doesNotReject(advice('Complementary strengths').getByText(text, { exact: true }).waitFor());
+    for (const text of byId.benefit.recommendations.concern) {
+      await assert.doesNotReject(advice(byId.benefit.name).getByText(text, { exact: true }).waitFor());
     }
     for (const text of byId.trust.recommendations.discuss) {
-      await assert.doesNotReject(advice('Trust & respect').getByText(text, { exact: true }).waitFor());
+      await assert.doesNotReject(advice(byId.trust.name).getByText(text, { exact: true }).waitFor());
     }
-    assert.match(await advice('Shared purpose & values').innerText(), /Keep it up/);
-    assert.ok((await advice('Shared purpose & values').innerText()).includes(byId.purpose.recommendations.strength));
-    assert.match(await advice('Learning & celebration').innerText(), /Don't know/);
+    assert.match(await advice(byId.purpose.name).innerText(), /Keep it up/);
+    assert.ok((await advice(byId.purpose.name).innerText()).includes(byId.purpose.recommendations.strength));
+    assert.match(await advice(byId.renewal.name).innerText(), /Don't know/);
     // The weakest comes first.
-    assert.match(await page.locator('article.advice').first().innerText(), /^Complementary strengths/);
+    assert.ok((await page.locator('article.advice').first().innerText()).startsWith(byId.benefit.name));
+    // Agreeing with trust's reversed statement is a low answer: its own advice is there.
+    const doubt = byId.trust.statements.find((s) => s.reversed);
+    const own = byId.trust.advice.find((a) => a.statement === doubt.id);
+    assert.match(await advice(byId.trust.name).locator('.low-answers').innerText(), new RegExp(own.text.slice(0, 40).replace(/[.?()]/g, '\\$&')));
 
-    // The chart: eight labelled axes, both threshold rings, and a text alternative.
+    // The chart: a labelled axis per dimension, both threshold rings, and a text alternative.
     const chart = page.getByRole('img', { name: 'Scores by dimension' });
     await chart.waitFor();
-    assert.equal(await chart.locator('text.axis-label').count(), 8);
+    assert.equal(await chart.locator('text.axis-label').count(), dimensions.length);
     assert.deepEqual(await chart.locator('text.ring-label').allTextContents(), ['3.0', '4.0']);
 
     await page.getByRole('button', { name: 'Print report' }).waitFor();
@@ -96,11 +103,11 @@ describe('walk-through', () => {
       await onStep(page, step + 1);
       // Focus moves in an effect after the step's render.
       await eventually(async () => assert.equal(await focused(), 'screen-title', `focus is on the heading of step ${step + 1}`));
-      for (let s = 0; s < 4; s++) {
+      for (let s = 0; s < dimensions[step].statements.length; s++) {
         await page.keyboard.press('Tab'); // into the next group, on its first answer
         for (let k = 0; k < agree; k++) await page.keyboard.press('ArrowRight');
       }
-      const statement = dimensions[step].statements[3];
+      const statement = dimensions[step].statements.at(-1);
       assert.equal(await focused(), `answer-${statement.id}-4`);
       if (step === 0) {
         // The focused answer is visibly marked.
@@ -117,9 +124,10 @@ describe('walk-through', () => {
     }
     await page.getByRole('heading', { level: 1, name: 'Your partnership health' }).waitFor();
     await eventually(async () => assert.equal(await focused(), 'screen-title'));
-    // Agree throughout: 4, 4, 4 and 2 for the reversed statement in every dimension.
+    // Agree throughout: 4 on each plain statement and 2 on the reversed one, 3.5 in a
+    // dimension of four and 3.33 in one of three; (8 × 3.5 + 2 × 3.33) / 10 = 3.47, 62 / 100.
     assert.match(await page.locator('.overall').innerText(), /3\.5 out of 5/);
-    assert.match(await page.locator('.overall').innerText(), /63 \/ 100/);
+    assert.match(await page.locator('.overall').innerText(), /62 \/ 100/);
     expectNoProblems();
     await context.close();
   });
