@@ -97,7 +97,7 @@ fn draft_and_history_survive_a_new_page_load() {
     let p = fresh("t-roundtrip");
     let i = instrument();
     let mut draft = Draft::new(i.current(), "River Trust".into());
-    draft.answers.set("trust-2", Response::DONT_KNOW);
+    draft.answers.set("trust-3", Response::DONT_KNOW);
     draft.step = Some(2);
     p.save_draft(&draft, &i).unwrap();
     p.save_history(&history_of(&[("a", 1)]), &instrument())

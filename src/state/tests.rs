@@ -128,9 +128,40 @@ fn finishing_adds_to_history_and_keeps_the_name_for_next_time() {
     let s = finish(fill_all(s), "a", 10);
     assert_eq!(s.screen, Screen::Results("a".into()));
     assert_eq!(s.history.assessments().len(), 1);
-    assert_eq!(s.history.get("a").unwrap().scores.overall(), Some(3.5));
+    // Agree throughout: 4 on each plain statement, 2 on each dimension's reversed one.
+    let means: Vec<f64> = s
+        .instruments
+        .current()
+        .dimensions
+        .iter()
+        .map(|d| {
+            let n = d.statements.len() as f64;
+            (4.0 * (n - 1.0) + 2.0) / n
+        })
+        .collect();
+    let overall = s.history.get("a").unwrap().scores.overall().unwrap();
+    assert!((overall - means.iter().sum::<f64>() / means.len() as f64).abs() < 1e-9);
     assert!(!s.has_unfinished());
     assert_eq!(s.draft.name, "River Trust");
+}
+
+#[test]
+fn a_check_started_under_version_1_finishes_under_it_and_the_next_uses_the_current() {
+    let instruments = instrument();
+    let mut draft = Draft::new(&instruments.all()[0], "Harbour Alliance".into());
+    draft.step = Some(0);
+    let loaded = Loaded {
+        draft: Some(draft),
+        ..Loaded::default()
+    };
+    let s = start(loaded);
+    assert_eq!(s.draft_instrument().version, 1);
+    let s = finish(fill_all(s), "old", 10);
+    let finished = s.history.get("old").unwrap();
+    assert_eq!(finished.instrument_version, 1);
+    assert_eq!(finished.scores.dimensions.len(), 8);
+    assert_eq!(s.draft.instrument_version, instruments.current().version);
+    assert_eq!(s.draft.name, "Harbour Alliance");
 }
 
 #[test]
