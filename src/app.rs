@@ -94,12 +94,7 @@ pub fn App(props: &AppProps) -> Html {
     };
     let dispatcher = state.dispatcher();
     let instruments = &structure;
-    use_autosave(
-        persistence.clone(),
-        instruments.clone(),
-        state.draft.clone(),
-        dispatcher.clone(),
-    );
+    use_autosave(persistence.clone(), state.draft.clone(), dispatcher.clone());
     use_history_saved(
         persistence.clone(),
         instruments.clone(),

@@ -19,14 +19,9 @@ type Dispatcher = UseReducerDispatcher<AppState>;
 
 /// Autosave: every change to the unfinished check is written at once.
 #[hook]
-pub fn use_autosave(
-    persistence: Rc<Persistence>,
-    instruments: Rc<Instruments>,
-    draft: Rc<Draft>,
-    dispatcher: Dispatcher,
-) {
+pub fn use_autosave(persistence: Rc<Persistence>, draft: Rc<Draft>, dispatcher: Dispatcher) {
     use_effect_with(draft, move |draft| {
-        if let Err(problem) = persistence.save_draft(draft, &instruments) {
+        if let Err(problem) = persistence.save_draft(draft) {
             dispatcher.dispatch(Action::Notice(NoticeMsg::Storage(problem)));
         }
     });

@@ -99,7 +99,7 @@ fn draft_and_history_survive_a_new_page_load() {
     let mut draft = Draft::new(i.current(), "River Trust".into());
     draft.answers.set("trust-3", Response::DONT_KNOW);
     draft.step = Some(2);
-    p.save_draft(&draft, &i).unwrap();
+    p.save_draft(&draft).unwrap();
     p.save_history(&history_of(&[("a", 1)]), &instrument())
         .unwrap();
 
@@ -116,9 +116,9 @@ fn an_empty_draft_and_history_leave_nothing_behind() {
     let i = instrument();
     let mut draft = Draft::new(i.current(), String::new());
     draft.step = Some(0);
-    p.save_draft(&draft, &i).unwrap();
+    p.save_draft(&draft).unwrap();
     assert!(local_storage().get_item("t-empty.draft").unwrap().is_some());
-    p.save_draft(&Draft::new(i.current(), String::new()), &i)
+    p.save_draft(&Draft::new(i.current(), String::new()))
         .unwrap();
     assert_eq!(local_storage().get_item("t-empty.draft").unwrap(), None);
 }
@@ -220,7 +220,7 @@ fn storage_that_throws_on_access_means_memory_only_and_no_panic() {
     let p = Persistence::open("t-blocked");
     let i = instrument();
     let loaded = p.load(&i);
-    let draft_result = p.save_draft(&Draft::new(i.current(), "x".into()), &i);
+    let draft_result = p.save_draft(&Draft::new(i.current(), "x".into()));
     let history_result = p.save_history(&history_of(&[("a", 1)]), &instrument());
     let delete_result = p.delete_all();
     unblock_local_storage();
@@ -291,7 +291,7 @@ fn storage_that_cannot_be_read_is_never_written_over() {
     let reopened = Persistence::open("t-unreadable");
     let loaded = reopened.load(&i);
     // What a fresh app would save next: an empty draft and history.
-    let draft = reopened.save_draft(&Draft::new(i.current(), String::new()), &i);
+    let draft = reopened.save_draft(&Draft::new(i.current(), String::new()));
     let history = reopened.save_history(&History::default(), &i);
     mend_storage_method("getItem");
 

@@ -134,6 +134,13 @@ impl Assessment {
     pub fn partnership(&self) -> String {
         partnership(&self.name)
     }
+
+    /// Whether both checks answer the same version of the same questionnaire: only then
+    /// do their scores compare (the trend shows both, marked where the version changed).
+    pub fn same_version(&self, other: &Assessment) -> bool {
+        self.instrument_id == other.instrument_id
+            && self.instrument_version == other.instrument_version
+    }
 }
 
 /// Checks of the same partnership are compared with each other: names equal but for

@@ -441,16 +441,63 @@ mod tests {
     #[test]
     fn a_code_for_another_instrument_or_version_is_named() {
         let mut other = instrument();
-        other.version = 2;
+        other.version = 9;
         let code = encode(&other, &answers(|_| level(3)), "");
         assert_eq!(
             decode(&code, &known()),
-            Err(CodeError::UnknownInstrument("PH2".into()))
+            Err(CodeError::UnknownInstrument("PH9".into()))
         );
         assert_eq!(
             decode(&code, &[]),
-            Err(CodeError::UnknownInstrument("PH2".into()))
+            Err(CodeError::UnknownInstrument("PH9".into()))
         );
+    }
+
+    /// Version 2's codes, pinned as version 1's are: its statements' order is part of
+    /// the format from now on. The same codes come from the end-to-end tests' own
+    /// JavaScript encoder (`codeFor` in `tests/support.mjs`).
+    #[test]
+    fn version_2_codes_are_fixed() {
+        let all = crate::fixtures::instruments();
+        let v2 = all.current();
+        assert_eq!((v2.version, v2.statement_count()), (2, 38));
+        let by_index = |pick: &dyn Fn(usize) -> Option<Response>| -> Answers {
+            v2.statements()
+                .enumerate()
+                .filter_map(|(i, s)| Some((s.id.clone(), pick(i)?)))
+                .collect()
+        };
+        let vectors: [(Answers, &str, &str); 3] = [
+            (
+                by_index(&|_| Some(level(4))),
+                "",
+                "RP1.PH2.ggggggggggggggggggg.EK0",
+            ),
+            (
+                by_index(&|i| {
+                    Some(if i % 7 == 6 {
+                        Response::DONT_KNOW
+                    } else {
+                        level((i % 5) as u8 + 1)
+                    })
+                }),
+                "Coalition Nord",
+                "RP1.PH2.JZkDhJVkRhCZkOhJZBR.Q29hbGl0aW9uIE5vcmQ.SSa",
+            ),
+            (
+                by_index(&|i| (i < 10).then(|| level(5))),
+                "",
+                "RP1.PH2.ooooowwwwwwwwwwwwww.xmI",
+            ),
+        ];
+        for (answers, name, code) in vectors {
+            assert_eq!(encode(v2, &answers, name), code);
+            let decoded = decode(code, all.all()).unwrap();
+            assert_eq!(
+                (decoded.instrument.version, &decoded.answers),
+                (2, &answers)
+            );
+        }
     }
 
     #[test]

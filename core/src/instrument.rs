@@ -174,12 +174,12 @@ impl TryFrom<AdviceFields> for AdviceStructure {
 }
 
 /// Each instrument's words by instrument id, then by version.
-pub type Words = BTreeMap<String, Versions>;
+pub type InstrumentWords = BTreeMap<String, WordsByVersion>;
 
 /// One instrument's words by version (`"1"`, `"2"`).
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(transparent)]
-pub struct Versions(#[serde(deserialize_with = "unique")] pub BTreeMap<u32, InstrumentText>);
+pub struct WordsByVersion(#[serde(deserialize_with = "unique")] pub BTreeMap<u32, InstrumentText>);
 
 /// An instrument's words in one language, keyed by the structure's ids, as a language
 /// pack gives them (`instruments.<id>.<version>`). Whether a statement is reversed is
@@ -229,12 +229,15 @@ impl Instruments {
     /// Every version of the Partnership Health Check in a pack's words. Its structures
     /// and the shipped packs are validated by this crate's tests, so the app only checks
     /// that every text is there.
-    pub fn partnership_health(words: &Words) -> Result<Instruments, InstrumentError> {
+    pub fn partnership_health(words: &InstrumentWords) -> Result<Instruments, InstrumentError> {
         Instruments::of(&PARTNERSHIP_HEALTH, words)
     }
 
     /// Builds each structure (oldest first) in `words`.
-    pub fn of(structures: &[&str], words: &Words) -> Result<Instruments, InstrumentError> {
+    pub fn of(
+        structures: &[&str],
+        words: &InstrumentWords,
+    ) -> Result<Instruments, InstrumentError> {
         let versions = structures
             .iter()
             .map(|s| Instrument::build(s, words))
@@ -265,7 +268,7 @@ impl Instruments {
 impl Instrument {
     /// Puts a structure (JSON) and the words for its id and version together; fails
     /// when the structure is broken or a text is missing.
-    pub fn build(structure: &str, words: &Words) -> Result<Instrument, InstrumentError> {
+    pub fn build(structure: &str, words: &InstrumentWords) -> Result<Instrument, InstrumentError> {
         let structure: Structure = serde_json::from_str(structure)
             .map_err(|e| InstrumentError::Parse(Position::from(&e)))?;
         let words = words

@@ -4,7 +4,7 @@
 //! in `data/languages.json`; no code changes. Plural categories (CLDR) are chosen by the
 //! browser's `Intl.PluralRules`, so the core only picks a form by its category's name.
 
-use crate::instrument::{InstrumentError, Instruments, Words};
+use crate::instrument::{InstrumentError, InstrumentWords, Instruments};
 use crate::json::{unique, Position};
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -91,7 +91,7 @@ pub struct Pack {
     #[serde(default)]
     pub number_words: Vec<String>,
     #[serde(deserialize_with = "unique")]
-    pub instruments: Words,
+    pub instruments: InstrumentWords,
 }
 
 /// A message: one text, or one text per CLDR plural category, chosen by its `{count}`.

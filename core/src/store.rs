@@ -507,6 +507,34 @@ mod tests {
         );
         // Written again, it reads back the same.
         assert_eq!(decode_history(&encode(&history), &all).unwrap(), history);
+        // A plan's Discuss advice is read by its version-1 id too; an id that dimension
+        // never had is refused, whole, as before.
+        let discuss = RELEASE_1_HISTORY.replacen(
+            r#""dimension":"goals","advice":"concern-2""#,
+            r#""dimension":"goals","advice":"discuss-3""#,
+            1,
+        );
+        assert_ne!(discuss, RELEASE_1_HISTORY);
+        let read = decode_history(&discuss, &all).unwrap();
+        assert!(read.assessments()[2].plan.actions[1]
+            .text(v1)
+            .unwrap()
+            .starts_with(
+                &v1.dimension("goals")
+                    .unwrap()
+                    .recommendation("discuss-3")
+                    .unwrap()
+                    .text
+            ));
+        let missing = RELEASE_1_HISTORY.replacen(
+            r#""dimension":"goals","advice":"concern-2""#,
+            r#""dimension":"trust","advice":"discuss-3""#,
+            1,
+        );
+        assert!(matches!(
+            decode_history(&missing, &all),
+            Err(ReadError::WrongShape(Shape::UnknownPlan { .. }))
+        ));
 
         // The unfinished check continues with version 1, on step 3.
         let draft = decode_draft(RELEASE_1_DRAFT, &all).unwrap();

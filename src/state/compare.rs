@@ -23,8 +23,19 @@ impl AppState {
             CompareMsg::Show => return self.go(Screen::Compare),
             CompareMsg::Run { input, picks } => self.compare(input, picks),
             CompareMsg::WithMine(shared) => {
+                // This person's latest check of the shared result's version: another
+                // version's could not be compared with it.
+                let same = |a: &&Assessment| {
+                    (&a.instrument_id, a.instrument_version)
+                        == (&shared.instrument_id, shared.instrument_version)
+                };
                 let picks = self
-                    .latest_own()
+                    .history
+                    .assessments()
+                    .iter()
+                    .filter(|a| !a.received)
+                    .find(same)
+                    .or(self.latest_own())
                     .map(|a| a.id.clone())
                     .into_iter()
                     .collect();
@@ -85,14 +96,27 @@ impl AppState {
                     scores: assessment.scores,
                 }
             }));
-        // One version is compared: the first result's. Versions ask different
-        // statements, so a score of one says nothing about the same score of another.
-        if let Some(first) = comparison.entries.first() {
-            let version = (first.instrument_id.clone(), first.instrument_version);
+        // One version is compared: the one most results answer (of equal counts, the
+        // first result's). Versions ask different statements, so a score of one says
+        // nothing about the same score of another.
+        let version_of = |e: &Entry| (e.instrument_id.clone(), e.instrument_version);
+        let mut chosen: Option<((String, u32), usize)> = None;
+        for e in &comparison.entries {
+            let v = version_of(e);
+            let n = comparison
+                .entries
+                .iter()
+                .filter(|x| version_of(x) == v)
+                .count();
+            if chosen.as_ref().is_none_or(|(_, best)| n > *best) {
+                chosen = Some((v, n));
+            }
+        }
+        if let Some((version, _)) = chosen {
             let (same, other): (Vec<Entry>, Vec<Entry>) = comparison
                 .entries
                 .drain(..)
-                .partition(|e| (&e.instrument_id, e.instrument_version) == (&version.0, version.1));
+                .partition(|e| version_of(e) == version);
             comparison.entries = same;
             comparison.set_aside = other;
         }

@@ -88,7 +88,8 @@ pub struct Comparison {
     pub input: String,
     /// Ids of checks picked from history.
     pub picks: Vec<String>,
-    /// The results compared: all of one version of the questionnaire (the first's).
+    /// The results compared: all of one version of the questionnaire (the one most
+    /// results answer).
     pub entries: Vec<Entry>,
     /// Results of another version than the first: they ask other statements, so their
     /// scores are not compared, and the screen says so.
@@ -152,9 +153,17 @@ pub struct AppState {
 
 impl AppState {
     pub fn new(instruments: Rc<Instruments>, loaded: Loaded) -> AppState {
-        let draft = loaded
-            .draft
-            .unwrap_or_else(|| Draft::new(instruments.current(), String::new()));
+        let current = instruments.current();
+        let draft = match loaded.draft {
+            // A draft without answers has not started: an earlier version's (a name typed,
+            // or kept after a check, under version 1) starts on the current version.
+            Some(draft) if draft.answers.is_empty() => Draft {
+                step: draft.step.filter(|&s| s < current.dimensions.len()),
+                ..Draft::new(current, draft.name)
+            },
+            Some(draft) => draft,
+            None => Draft::new(current, String::new()),
+        };
         let screen = draft.step.map_or(Screen::Welcome, Screen::Step);
         AppState {
             instruments,

@@ -5,7 +5,7 @@ use super::*;
 use rapport_core::code::{self, CodeError, LineProblem, MAX_LIST_BYTES};
 use rapport_core::exchange;
 use rapport_core::store::ReadError;
-use rapport_core::{Draft, Instruments, Response};
+use rapport_core::{Draft, Instrument, Instruments, Response};
 
 fn instrument() -> Rc<Instruments> {
     Rc::new(rapport_core::fixtures::instruments())
@@ -148,7 +148,10 @@ fn finishing_adds_to_history_and_keeps_the_name_for_next_time() {
 #[test]
 fn a_check_started_under_version_1_finishes_under_it_and_the_next_uses_the_current() {
     let instruments = instrument();
-    let mut draft = Draft::new(&instruments.all()[0], "Harbour Alliance".into());
+    let version_1 = &instruments.all()[0];
+    let mut draft = Draft::new(version_1, "Harbour Alliance".into());
+    let first = &version_1.dimensions[0].statements[0].id;
+    draft.answers.set(first, Response::agreement(2).unwrap());
     draft.step = Some(0);
     let loaded = Loaded {
         draft: Some(draft),
@@ -713,4 +716,99 @@ fn asking_for_what_is_already_so_changes_nothing() {
     );
     assert!(missing.show_missing);
     assert!(unchanged(&missing, Action::Walk(WalkMsg::Next)));
+}
+
+#[test]
+fn a_version_1_draft_without_answers_starts_on_the_current_version() {
+    // What the version-1 release kept after a finished check: the name, nothing else.
+    let instruments = instrument();
+    let mut draft = Draft::new(&instruments.all()[0], "River Trust".into());
+    draft.step = Some(7);
+    let s = start(Loaded {
+        draft: Some(draft),
+        ..Loaded::default()
+    });
+    let current = instruments.current();
+    assert_eq!(s.draft.instrument_version, current.version);
+    assert_eq!(s.draft.name, "River Trust");
+    assert_eq!(s.draft.step, Some(7));
+    assert_eq!(s.screen, Screen::Step(7));
+    let s = finish(fill_all(s), "new", 10);
+    let finished = s.history.get("new").unwrap();
+    assert_eq!(finished.instrument_version, current.version);
+    assert_eq!(finished.scores.dimensions.len(), current.dimensions.len());
+}
+
+#[test]
+fn compare_with_mine_takes_my_latest_check_of_the_shared_version() {
+    let instruments = instrument();
+    // Mine: a current check, then a version-1 one finished later.
+    let s = finish(fill_all(start(Loaded::default())), "mine-2", 10);
+    let mut old = Draft::new(&instruments.all()[0], String::new());
+    for st in instruments.all()[0].statements() {
+        old.answers.set(&st.id, Response::agreement(3).unwrap());
+    }
+    let mut history = (*s.history).clone();
+    history.add(rapport_core::Assessment::finish(
+        &instruments.all()[0],
+        &old,
+        "mine-1".into(),
+        20,
+    ));
+    let s = start(Loaded {
+        history,
+        ..Loaded::default()
+    });
+    let mut theirs = Draft::new(instruments.current(), String::new());
+    for st in instruments.current().statements() {
+        theirs.answers.set(&st.id, Response::agreement(2).unwrap());
+    }
+    let code = code::encode(instruments.current(), &theirs.answers, "");
+    let shared = code::decode(&code, instruments.all())
+        .unwrap()
+        .into_assessment(code.clone(), 30);
+    let s = apply(s, [Action::Compare(CompareMsg::WithMine(Rc::new(shared)))]);
+    let compared: Vec<&str> = s
+        .comparison
+        .entries
+        .iter()
+        .map(|e| e.code.as_str())
+        .collect();
+    assert_eq!(compared.len(), 2, "{compared:?}");
+    assert!(compared.contains(&code.as_str()));
+    assert!(s.comparison.set_aside.is_empty());
+}
+
+#[test]
+fn compare_keeps_the_version_most_results_answer() {
+    let instruments = instrument();
+    let v1 = &instruments.all()[0];
+    let code_of = |i: &Instrument, level: u8| {
+        let answers = i
+            .statements()
+            .map(|s| (s.id.clone(), Response::agreement(level).unwrap()))
+            .collect();
+        code::encode(i, &answers, "")
+    };
+    let input = [
+        code_of(v1, 2),
+        code_of(instruments.current(), 3),
+        code_of(instruments.current(), 4),
+    ]
+    .join("\n");
+    let s = apply(
+        start(Loaded::default()),
+        [Action::Compare(CompareMsg::Run {
+            input,
+            picks: vec![],
+        })],
+    );
+    assert_eq!(s.comparison.entries.len(), 2);
+    assert!(s
+        .comparison
+        .entries
+        .iter()
+        .all(|e| e.instrument_version == instruments.current().version));
+    assert_eq!(s.comparison.set_aside.len(), 1);
+    assert_eq!(s.comparison.set_aside[0].instrument_version, 1);
 }

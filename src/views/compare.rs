@@ -207,7 +207,7 @@ fn label_of(instrument: &Instrument, level: u8) -> &str {
 /// The version of the questionnaire the compared results answer.
 fn compared<'a>(ui: &'a Ui, entries: &[&Entry]) -> &'a Instrument {
     entries.first().map_or(ui.current(), |e| {
-        ui.instrument(&e.instrument_id, e.instrument_version)
+        ui.instrument_or_current(&e.instrument_id, e.instrument_version)
     })
 }
 

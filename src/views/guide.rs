@@ -12,7 +12,7 @@ use yew::prelude::*;
 /// way back to the comparison.
 pub fn guide_view(ui: &Ui, entries: &[Entry]) -> Html {
     let instrument = entries.first().map_or(ui.current(), |e| {
-        ui.instrument(&e.instrument_id, e.instrument_version)
+        ui.instrument_or_current(&e.instrument_id, e.instrument_version)
     });
     let text = &*ui.text;
     let results: Vec<(&Answers, &Scores)> =

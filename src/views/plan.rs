@@ -10,7 +10,6 @@ use rapport_core::plan::{
     Change, Date, Status, What, DUE_FIRST, DUE_LAST, MAX_ACTIONS, MAX_OWNER_CHARS, MAX_WHAT_CHARS,
 };
 use rapport_core::{Assessment, Instrument};
-use std::rc::Rc;
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
@@ -68,12 +67,19 @@ pub fn plan_section(ui: &Ui, assessment: &Assessment) -> Html {
     let has_dates = plan.actions.iter().any(|a| a.due.is_some());
     // A change to the action at `index`, from its field's value.
     let change = |index: usize, make: fn(&Instrument, String) -> Option<Change>| {
-        let (check, of) = (check.clone(), Rc::new(instrument.clone()));
+        let (check, instruments) = (check.clone(), ui.instruments.clone());
+        let version = (
+            assessment.instrument_id.clone(),
+            assessment.instrument_version,
+        );
         ui.on_input(move |value| {
+            let instrument = instruments
+                .get(&version.0, version.1)
+                .unwrap_or(instruments.current());
             Some(Action::Plan(PlanMsg::Change {
                 check: check.clone(),
                 index,
-                change: make(&of, value)?,
+                change: make(instrument, value)?,
                 at: browser::now(),
             }))
         })
@@ -188,8 +194,11 @@ pub fn plan_section(ui: &Ui, assessment: &Assessment) -> Html {
 /// A calendar file with an all-day event on each action's due date.
 fn due_dates_file(ui: &Ui, assessment: &Assessment) -> Callback<MouseEvent> {
     let (text, a) = (ui.text.clone(), assessment.clone());
-    let instrument = Rc::new(ui.of(assessment).clone());
+    let instruments = ui.instruments.clone();
     Callback::from(move |_: MouseEvent| {
+        let instrument = instruments
+            .get(&a.instrument_id, a.instrument_version)
+            .unwrap_or(instruments.current());
         let name = text.name_or_unnamed(&a.name);
         let events: Vec<CalendarEvent> = a
             .plan
@@ -205,7 +214,7 @@ fn due_dates_file(ui: &Ui, assessment: &Assessment) -> Callback<MouseEvent> {
                 Some(CalendarEvent {
                     uid: format!("{}-action-{}@rapport", a.id, i + 1),
                     day: action.due?,
-                    summary: text.event_action(action.text(&instrument).unwrap_or_default()),
+                    summary: text.event_action(action.text(instrument).unwrap_or_default()),
                     description: lines.join("\n"),
                 })
             })
@@ -284,7 +293,12 @@ pub fn follow_up(ui: &Ui, earlier: &Assessment, now: Option<&Assessment>) -> Htm
                     let id = format!("follow-status-{i}");
                     let what = format!("follow-what-{i}");
                     let dimension = instrument.dimensions.iter().find(|d| d.id == action.dimension);
-                    let change = now.map(|now| insight::change(&now.scores, &earlier.scores, &action.dimension));
+                    // Scores of another version do not compare: a dash.
+                    let change = now.map(|now| {
+                        now.same_version(earlier)
+                            .then(|| insight::change(&now.scores, &earlier.scores, &action.dimension))
+                            .flatten()
+                    });
                     let status = {
                         let check = check.clone();
                         ui.on_input(move |id| {

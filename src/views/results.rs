@@ -70,7 +70,8 @@ pub fn results(ui: &Ui, props: &ResultsProps) -> Html {
                     </span>
                 </p>
             </header>
-            { report(ui, assessment, props.history.previous(&props.id), props.painted, own) }
+            // The change since the previous check, where it answers the same version.
+            { report(ui, assessment, props.history.previous(&props.id).filter(|p| p.same_version(assessment)), props.painted, own) }
             if props.painted {
                 // Below the report: what was planned last time, then the plan for this one.
                 if let Some(earlier) = earlier {

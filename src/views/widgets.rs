@@ -41,16 +41,16 @@ impl Ui {
 
     /// The version a check was made with; the current one for a version this build does
     /// not know (its scores are shown by dimension id where they match).
-    pub fn instrument(&self, id: &str, version: u32) -> &Instrument {
+    pub fn instrument_or_current(&self, id: &str, version: u32) -> &Instrument {
         self.instruments.get(id, version).unwrap_or(self.current())
     }
 
     pub fn of(&self, assessment: &Assessment) -> &Instrument {
-        self.instrument(&assessment.instrument_id, assessment.instrument_version)
+        self.instrument_or_current(&assessment.instrument_id, assessment.instrument_version)
     }
 
     pub fn of_draft(&self, draft: &Draft) -> &Instrument {
-        self.instrument(&draft.instrument_id, draft.instrument_version)
+        self.instrument_or_current(&draft.instrument_id, draft.instrument_version)
     }
 
     /// A press that asks for `action`.

@@ -71,7 +71,7 @@ describe('walk-through', () => {
     // Agreeing with trust's reversed statement is a low answer: its own advice is there.
     const doubt = byId.trust.statements.find((s) => s.reversed);
     const own = byId.trust.advice.find((a) => a.statement === doubt.id);
-    assert.match(await advice(byId.trust.name).locator('.low-answers').innerText(), new RegExp(own.text.slice(0, 40).replace(/[.?()]/g, '\\$&')));
+    assert.ok((await advice(byId.trust.name).locator('.low-answers').innerText()).includes(own.text));
 
     // The chart: a labelled axis per dimension, both threshold rings, and a text alternative.
     const chart = page.getByRole('img', { name: 'Scores by dimension' });
