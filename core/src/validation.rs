@@ -807,6 +807,12 @@ mod version_2 {
         serde_json::from_str(PARTNERSHIP_HEALTH[1]).unwrap()
     }
 
+    /// A language's pack, as shipped.
+    fn shipped(tag: &str) -> Pack {
+        let file = format!("{}/data/lang/{tag}.json", env!("CARGO_MANIFEST_DIR"));
+        Pack::read(&std::fs::read_to_string(file).unwrap()).unwrap()
+    }
+
     /// The seed articles, where they are beside the project (every workspace has them;
     /// a bare clone elsewhere checks names and passages' shape only).
     fn seed_texts() -> Option<Vec<String>> {
@@ -943,12 +949,7 @@ mod version_2 {
     #[test]
     fn statements_have_at_most_twenty_words_in_every_language() {
         for language in languages() {
-            let file = format!(
-                "{}/data/lang/{}.json",
-                env!("CARGO_MANIFEST_DIR"),
-                language.tag
-            );
-            let pack = Pack::read(&std::fs::read_to_string(file).unwrap()).unwrap();
+            let pack = shipped(&language.tag);
             let instruments = pack.partnership_health().unwrap();
             for s in instruments.current().statements() {
                 let words = s.text.split_whitespace().count();
@@ -977,12 +978,7 @@ mod version_2 {
         };
         let originals = texts(&english);
         for language in languages().into_iter().filter(|l| l.tag != "en") {
-            let file = format!(
-                "{}/data/lang/{}.json",
-                env!("CARGO_MANIFEST_DIR"),
-                language.tag
-            );
-            let pack = Pack::read(&std::fs::read_to_string(file).unwrap()).unwrap();
+            let pack = shipped(&language.tag);
             let instruments = pack.partnership_health().unwrap();
             let copied: Vec<&String> = texts(instruments.current())
                 .iter()
@@ -1027,12 +1023,7 @@ mod version_2 {
                 .iter()
                 .find(|(tag, _, _)| *tag == language.tag)
                 .unwrap_or_else(|| panic!("{}: no list of two-party wording", language.tag));
-            let file = format!(
-                "{}/data/lang/{}.json",
-                env!("CARGO_MANIFEST_DIR"),
-                language.tag
-            );
-            let pack = Pack::read(&std::fs::read_to_string(file).unwrap()).unwrap();
+            let pack = shipped(&language.tag);
             let instruments = pack.partnership_health().unwrap();
             let current = instruments.current();
             let mut texts: Vec<(String, String)> = vec![

@@ -99,24 +99,25 @@ impl AppState {
         // One version is compared: the one most results answer (of equal counts, the
         // first result's). Versions ask different statements, so a score of one says
         // nothing about the same score of another.
-        let version_of = |e: &Entry| (e.instrument_id.clone(), e.instrument_version);
-        let mut chosen: Option<((String, u32), usize)> = None;
+        let mut counts: Vec<((&str, u32), usize)> = Vec::new();
         for e in &comparison.entries {
-            let v = version_of(e);
-            let n = comparison
-                .entries
-                .iter()
-                .filter(|x| version_of(x) == v)
-                .count();
-            if chosen.as_ref().is_none_or(|(_, best)| n > *best) {
-                chosen = Some((v, n));
+            let version = (e.instrument_id.as_str(), e.instrument_version);
+            match counts.iter_mut().find(|(v, _)| *v == version) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((version, 1)),
             }
         }
-        if let Some((version, _)) = chosen {
+        // In order of first appearance, so `max_by_key`'s last-wins ties need reversing.
+        let chosen = counts
+            .iter()
+            .rev()
+            .max_by_key(|(_, n)| *n)
+            .map(|((id, version), _)| ((*id).to_owned(), *version));
+        if let Some(version) = chosen {
             let (same, other): (Vec<Entry>, Vec<Entry>) = comparison
                 .entries
                 .drain(..)
-                .partition(|e| version_of(e) == version);
+                .partition(|e| e.instrument_id == version.0 && e.instrument_version == version.1);
             comparison.entries = same;
             comparison.set_aside = other;
         }

@@ -811,4 +811,18 @@ fn compare_keeps_the_version_most_results_answer() {
         .all(|e| e.instrument_version == instruments.current().version));
     assert_eq!(s.comparison.set_aside.len(), 1);
     assert_eq!(s.comparison.set_aside[0].instrument_version, 1);
+    // As many of each: the first result's version.
+    let input = [code_of(v1, 2), code_of(instruments.current(), 3)].join("\n");
+    let s = apply(
+        s,
+        [Action::Compare(CompareMsg::Run {
+            input,
+            picks: vec![],
+        })],
+    );
+    assert_eq!(s.comparison.entries[0].instrument_version, 1);
+    assert_eq!(
+        s.comparison.set_aside[0].instrument_version,
+        instruments.current().version
+    );
 }
