@@ -35,6 +35,18 @@ async function page(options = {}) {
 
 const frameHeight = (p) => p.locator('iframe.rapport-frame').evaluate((f) => f.getBoundingClientRect().height);
 
+/** The frame's height once it fits the app's content (2 px of border) and `is` holds:
+ * until then a click aimed inside the frame can land where the content was a moment ago. */
+function fitted(p, app, is = () => true) {
+  return eventually(async () => {
+    const h = await frameHeight(p);
+    const c = await app.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
+    assert.ok(is(h), `frame ${h}`);
+    assert.ok(Math.abs(h - c - 2) <= 1, `frame ${h}, content ${c}`);
+    return h;
+  });
+}
+
 /** The app inside the page's iframe, once it has taken over from the built-in first screen. */
 async function appIn(p) {
   const frame = await (await p.locator('iframe.rapport-frame').elementHandle()).contentFrame();
@@ -73,15 +85,7 @@ describe('iframe with embed.js', () => {
     const app = await appIn(p);
     await frame.getByRole('heading', { level: 1, name: 'Partnership Health Check' }).waitFor();
     // The frame follows the welcome screen's height, not its 640 px default.
-    const content = async () => app.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
-    /** The frame's height once it fits the content (2 px of border) and `is` holds. */
-    const fitted = (is) => eventually(async () => {
-      const [h, c] = [await frameHeight(p), await content()];
-      assert.ok(is(h), `frame ${h}`);
-      assert.ok(Math.abs(h - c - 2) <= 1, `frame ${h}, content ${c}`);
-      return h;
-    });
-    const welcome = await fitted((h) => h !== 642);
+    const welcome = await fitted(p, app, (h) => h !== 642);
     // No page chrome, the host page untouched: title, scroll, focus, history.
     assert.equal(await frame.locator('footer').count(), 0);
     assert.equal(await p.title(), 'Riverside Partnership Network · Partnership check');
@@ -92,7 +96,7 @@ describe('iframe with embed.js', () => {
     assert.equal(await frame.getByRole('button', { name: 'Start' }).evaluate((b) => getComputedStyle(b).backgroundColor), 'rgb(10, 125, 85)');
 
     await frame.getByRole('button', { name: 'Start' }).click();
-    const step = await fitted((h) => h > welcome + 100);
+    const step = await fitted(p, app, (h) => h > welcome + 100);
     assert.equal(await p.evaluate(() => history.length), historyLength, 'screen changes add no history entries');
 
     // Forged: from the host page itself, and from a frame of a third origin. A listener
@@ -146,6 +150,7 @@ describe('iframe with embed.js', () => {
     assert.equal(await notice.evaluate((n) => getComputedStyle(n).fontSize), '14.4px');
     const app = p.frames()[1];
     await completeCheck(app, () => plans.all('Agree'));
+    await fitted(p, app);
     const [file] = await Promise.all([p.waitForEvent('download'), frame.getByRole('button', { name: 'Download JSON' }).click()]);
     assert.match(fs.readFileSync(await file.path(), 'utf8'), /"schema":2/);
     assert.deepEqual(problems, []);
