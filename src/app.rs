@@ -6,9 +6,7 @@ use crate::hooks::{
     use_history_saved, use_other_tabs, use_results_painted, use_share_links, use_update_ready,
 };
 use crate::persistence::Persistence;
-use crate::state::{
-    Action, AppState, CompareMsg, HistoryMsg, Notice, NoticeMsg, Question, Screen, WalkMsg,
-};
+use crate::state::{Action, AppState, CompareMsg, HistoryMsg, Notice, NoticeMsg, Question, Screen};
 use crate::views::compare::{compare_screen, CompareProps};
 use crate::views::history::{history_screen, HistoryProps};
 use crate::views::notices::notices;
@@ -85,10 +83,9 @@ pub fn App(props: &AppProps) -> Html {
             if let Some(Notice::LanguageUnavailable(language)) = notice {
                 state.on_notice(NoticeMsg::LanguageUnavailable(language));
             }
-            // Start pressed before the app ran: start, or continue the unfinished check.
-            if first.start && state.screen == Screen::Welcome {
-                state.on_walk(WalkMsg::Start);
-            }
+            // Start pressed before the app ran (start, or continue the unfinished check),
+            // the first step's answers, Next.
+            state.carry_on(first.walk);
             state
         })
     };
@@ -106,7 +103,7 @@ pub fn App(props: &AppProps) -> Html {
     use_update_ready(dispatcher.clone());
     use_focus_follows_screen(placement, state.screen.clone());
     use_focus_on_question(state.asking.clone());
-    use_first_screen_focus(&props.first_screen);
+    use_first_screen_focus(&props.first_screen, &state);
     use_results_painted(state.screen.clone(), dispatcher.clone());
 
     let on_delete_all = {

@@ -3,13 +3,14 @@
 //! `Persistence`.
 
 use crate::browser;
-use crate::host;
+use crate::host::{self, FocusBefore};
 use crate::persistence::Persistence;
 use crate::state::{Action, AppState, HistoryMsg, NoticeMsg, Question, Screen, ShareMsg, Stored};
-use crate::views::widgets::{CANCEL_ID, NAME_ID, SCREEN_TITLE};
+use crate::views::statement::answer_id;
+use crate::views::widgets::{CANCEL_ID, SCREEN_TITLE};
 use gloo_events::EventListener;
 use rapport_core::embed::Placement;
-use rapport_core::{Draft, History, Instruments};
+use rapport_core::{Draft, History, Instruments, Response};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::StorageEvent;
@@ -142,16 +143,37 @@ pub fn use_focus_follows_screen(placement: Placement, screen: Screen) {
     });
 }
 
-/// Focus stays where the person had it on the page's first screen: in the name field, or
-/// on the first step's heading after a press on Start.
+/// Focus stays where the person had it on the page's first screens: in the name field,
+/// on an answer, or on the heading after a press on Start. A press on Next moves it as a
+/// press in the app does: to the next step's heading, or to the first statement still
+/// unanswered.
 #[hook]
-pub fn use_first_screen_focus(first: &host::FirstScreen) {
-    let (focused, start) = (first.focused, first.start);
+pub fn use_first_screen_focus(first: &host::FirstScreen, state: &AppState) {
+    let unanswered = match state.screen {
+        Screen::Step(step) if state.show_missing => {
+            state.draft_instrument().dimensions.get(step).and_then(|d| {
+                state
+                    .draft
+                    .answers
+                    .unanswered(d)
+                    .first()
+                    .map(|s| s.id.clone())
+            })
+        }
+        _ => None,
+    };
+    let target = match (&first.focus, unanswered) {
+        (_, Some(statement)) => Some(answer_id(&statement, Response::ALL[0])),
+        _ if first.walk.next => Some(SCREEN_TITLE.to_owned()),
+        (Some(FocusBefore::Id(id)), _) => Some(id.clone()),
+        (Some(FocusBefore::Heading), _) => Some(SCREEN_TITLE.to_owned()),
+        (None, _) if first.walk.start => Some(SCREEN_TITLE.to_owned()),
+        (None, _) => None,
+    };
+    // Only on the first render: the effect keeps what the first render found.
     use_effect_with((), move |_| {
-        if start {
-            browser::focus_id(SCREEN_TITLE);
-        } else if focused {
-            browser::focus_id(NAME_ID);
+        if let Some(id) = target {
+            browser::focus_id(&id);
         }
     });
 }

@@ -3,10 +3,12 @@
 //! the look, the frame's height, and which mount is in use all live here; plain browser
 //! facilities (clock, clipboard, files, address) are in `browser.rs`.
 
+use crate::state::EarlyWalk;
 use crate::text::Text;
 use rapport_core::code;
 use rapport_core::embed::{self, Embed, Placement, Theme, Warning};
 use rapport_core::language::Language;
+use rapport_core::Response;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, ShadowRoot};
@@ -225,17 +227,27 @@ pub fn show_failure(root: &web_sys::Element, message: &str) {
     let _ = root.append_child(&main);
 }
 
-/// What the person did on the first screen written into the page at build time, before
-/// the app ran (tools/post-build.mjs): the name typed, whether it still has focus, and a
-/// press on Start (kept by the page's own start-up lines).
+/// What the person did on the first screens written into the page at build time
+/// (tools/post-build.mjs) before the app ran: the name typed, the walk begun (a press on
+/// Start kept by the page's own start-up lines, the first step's answers, a press on
+/// Next), and where focus was.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct FirstScreen {
     pub name: String,
-    pub focused: bool,
-    pub start: bool,
+    pub walk: EarlyWalk,
+    pub focus: Option<FocusBefore>,
 }
 
-/// Replaces the page's first screen (one copy per language, written by the build) with
+/// Where focus was on the page's first screens, to be put back in the app.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FocusBefore {
+    /// The screen's heading (the first step's has no id in the page).
+    Heading,
+    /// The element with this id in the app (in the page, it ends in the language tag).
+    Id(String),
+}
+
+/// Replaces the page's first screens (one copy per language, written by the build) with
 /// the app: reads what was done on the copy on show, then removes every copy.
 /// Nothing is painted in between: the app renders before the browser paints again.
 pub fn take_over_first_screen() -> FirstScreen {
@@ -244,17 +256,42 @@ pub fn take_over_first_screen() -> FirstScreen {
         return first;
     };
     if let Some(root) = document.document_element() {
-        first.start = root.has_attribute("data-start");
-        let _ = root.remove_attribute("data-start");
-        let shown = root
-            .get_attribute("lang")
-            .map(|lang| format!(".pre[data-pre=\"{lang}\"] input"))
-            .and_then(|selector| document.query_selector(&selector).ok().flatten())
-            .and_then(|input| input.dyn_into::<web_sys::HtmlInputElement>().ok());
-        if let Some(input) = shown {
-            first.name = input.value();
-            first.focused = document.active_element() == Some(input.into());
+        first.walk.start = root.has_attribute("data-start");
+        first.walk.next = root.has_attribute("data-next");
+        for name in ["data-start", "data-next"] {
+            let _ = root.remove_attribute(name);
         }
+        let lang = root.get_attribute("lang").unwrap_or_default();
+        let copy = format!(".pre[data-pre=\"{lang}\"]");
+        let all = |selector: &str| {
+            let found = document
+                .query_selector_all(&format!("{copy} {selector}"))
+                .ok();
+            found.map_or_else(Vec::new, |found| {
+                (0..found.length())
+                    .filter_map(|i| found.item(i)?.dyn_into::<web_sys::HtmlInputElement>().ok())
+                    .collect()
+            })
+        };
+        if let Some(name) = all(".welcome input[type=text]").first() {
+            first.name = name.value();
+        }
+        first.walk.answers = all(".step input[type=radio]:checked")
+            .iter()
+            .filter_map(|input| {
+                let statement = input.name().strip_prefix("answer-")?.to_owned();
+                let code: u8 = input.value().parse().ok()?;
+                Some((statement, Response::try_from(code).ok()?))
+            })
+            .collect();
+        let suffix = format!("-{lang}");
+        first.focus = document
+            .active_element()
+            .filter(|e| e.closest(&copy).ok().flatten().is_some())
+            .and_then(|e| match e.tag_name().as_str() {
+                "H1" => Some(FocusBefore::Heading),
+                _ => Some(FocusBefore::Id(e.id().strip_suffix(&suffix)?.to_owned())),
+            });
     }
     if let Ok(copies) = document.query_selector_all(".pre") {
         for i in 0..copies.length() {

@@ -7,9 +7,11 @@
 //    that start loading the visitor's pack while the wasm loads, rather than after it;
 // 4. adds the service worker's registration to index.html (not to rapport.js: a mount
 //    never registers one on its host's origin);
-// 4b. writes the welcome screen into index.html, in every language: the app itself
-//    renders it in Chromium, once per pack, and the page shows the copy in the visitor's
-//    language at the first paint; the stylesheet goes inline, so no round trip blocks it;
+// 4b. writes the welcome screen and the first step into index.html, in every language:
+//    the app itself renders them in Chromium, once per pack, and the page shows the copy
+//    in the visitor's language at the first paint, and its first step on a press on
+//    Start, so answering begins before the wasm arrives; the stylesheet goes inline, so
+//    no round trip blocks it;
 // 5. puts a strict Content-Security-Policy in index.html, with the hash of every inline
 //    script (the pack preload, Trunk's start-up module, the registration);
 // 6. writes the service worker, sw.js, with workbox-build: it precaches every file of
@@ -68,10 +70,19 @@ const early =
   `root.lang=tag;root.dir=${JSON.stringify(dirs)}[tag];document.title=${JSON.stringify(titles)}[tag];` +
   `if(theme==="light"||theme==="dark")root.dataset.theme=theme;` +
   `if(["1","true",""].includes(query.get("embed")))root.classList.add("embed");` +
-  `addEventListener("submit",(e)=>{if(e.target.closest(".pre")){e.preventDefault();root.dataset.start="pressed"}},true);` +
+  // Start shows the copy's first step at once, unless a check is under way (or a link
+  // opens a result, or this language has no step): then it waits for the app, as Next
+  // and Enter on an answer do. Back returns to the welcome. The app reads it all.
+  `let busy=!!location.hash.slice(1);try{const d=localStorage.getItem(prefix+".draft");if(d!==null){busy=true;busy=Object.keys(JSON.parse(d).data.answers).length>0}}catch(x){}` +
+  `const shown=(s)=>document.querySelector('.pre[data-pre="'+tag+'"] '+s);` +
+  `addEventListener("submit",(e)=>{const f=e.target;if(!f.closest(".pre"))return;e.preventDefault();` +
+  `if(f.matches(".statements"))return root.dataset.next="pressed";const step=!busy&&shown(".step h1");` +
+  `root.dataset.start=step?"shown":"pressed";step&&step.focus()},true);` +
+  `addEventListener("keydown",(e)=>{if(e.key==="Enter"&&e.target.matches(".pre .step input")){e.preventDefault();root.dataset.next="pressed"}},true);` +
+  `addEventListener("click",(e)=>{if(e.target.closest(".pre .step .secondary")){delete root.dataset.start;delete root.dataset.next;shown(".welcome h1").focus()}},true);` +
   `addEventListener("change",(e)=>{if(e.target.closest(".pre select")){try{localStorage.setItem(key,e.target.value)}catch(x){}location.reload()}},true);`;
 const preload = (setting, key, packs, page = false) => `(()=>{const tags=${JSON.stringify(tags)};let chosen=null;` +
-  `const key=(${key}?"rapport-"+${key}:"rapport")+".language";` +
+  `const prefix=${key}?"rapport-"+${key}:"rapport",key=prefix+".language";` +
   `try{chosen=localStorage.getItem(key)}catch(e){}` +
   `const wanted=[chosen,${setting},...(navigator.languages||[navigator.language])];` +
   `const tag=wanted.map((t)=>String(t||"").split(/[-_]/)[0].toLowerCase()).find((t)=>tags.includes(t))||tags[0];` +
@@ -136,6 +147,33 @@ const register = `(()=>{
   fs.writeFileSync(index, html.replace('</head>', `<script>${code}</script></head>`));
 }
 
+// The first step written into the page must be the one the app would show: the current
+// version's first dimension, every statement with its six answers, in this language's
+// words. A mismatch stops the build; a visitor never answers a step the app cannot read.
+const escape = (text) => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+const data = new URL('../core/data/', import.meta.url);
+const current = Math.max(...fs.readdirSync(data).map((f) => f.match(/^partnership-health-(\d+)\.json$/)?.[1]).filter(Boolean).map(Number));
+const structure = JSON.parse(fs.readFileSync(new URL(`partnership-health-${current}.json`, data), 'utf8')).dimensions[0];
+function checkStep(step, tag) {
+  const words = JSON.parse(fs.readFileSync(path.join(dir, 'lang', `${tag}.json`), 'utf8'));
+  const instrument = words.instruments['partnership-health'][current];
+  const dimension = instrument.dimensions[structure.id];
+  const missing = [];
+  const expect = (what, found) => found || missing.push(what);
+  for (const text of [dimension.name, dimension.description, ...instrument.agreement, instrument.dont_know]) expect(text, step.includes(escape(text)));
+  const [before, after] = words.messages.step_of.split(/\{step\}[^{]*\{total\}/).map(escape);
+  expect('the progress line', step.includes(`${before}`) && step.includes(after));
+  const statements = structure.statements.map((s) => s.id);
+  for (const id of statements) {
+    expect(dimension.statements[id], step.includes(escape(dimension.statements[id])));
+    for (const value of [1, 2, 3, 4, 5, 0]) expect(`answer ${value} to ${id}`, step.includes(`name="answer-${id}" value="${value}"`));
+  }
+  const names = new Set([...step.matchAll(/name="answer-([^"]+)"/g)].map((m) => m[1]));
+  expect(`only the statements ${statements.join(', ')}`, names.size === statements.length);
+  expect('no answer given', !/\schecked\b/.test(step));
+  if (missing.length) throw new Error(`the ${tag} first step written into index.html does not match version ${current} of the questionnaire: ${missing.join('; ')}`);
+}
+
 // The welcome screen in the first paint. The release app is served from this staging
 // folder and opened in Chromium once per language (`?lang=`, a fresh profile): what it
 // renders is written into index.html, one copy per language, each shown only when the
@@ -165,26 +203,38 @@ async function renderWelcome(dir, publicUrl) {
       page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
       await page.goto(`${url}?lang=${language.tag}`);
       await page.locator('.screen.welcome h1').waitFor({ timeout: 30000 });
-      const html = await page.evaluate((tag) => {
+      // A copy of what the app shows, made to sit beside the other languages' copies.
+      const copy = ([selector, tag]) => {
         // Yew sets `selected` as a property; the copy needs it as an attribute.
         for (const option of document.querySelectorAll('option')) option.toggleAttribute('selected', option.selected);
+        const parts = [...document.querySelectorAll(selector)].map((e) => e.cloneNode(true));
         // Ids carry the language, so each copy's labels and descriptions point into the
         // same copy (six copies share one page until the app takes over).
         const own = (ids) => ids.split(' ').map((id) => `${id}-${tag}`).join(' ');
-        for (const e of document.body.querySelectorAll('[id], [for], [aria-describedby], [aria-labelledby], a[href^="#"]')) {
-          for (const name of ['id', 'for', 'aria-describedby', 'aria-labelledby']) {
-            if (e.hasAttribute(name)) e.setAttribute(name, own(e.getAttribute(name)));
+        for (const part of parts) {
+          for (const e of [part, ...part.querySelectorAll('*')].filter((e) => e.matches('[id], [for], [aria-describedby], [aria-labelledby], a[href^="#"]'))) {
+            for (const name of ['id', 'for', 'aria-describedby', 'aria-labelledby']) {
+              if (e.hasAttribute(name)) e.setAttribute(name, own(e.getAttribute(name)));
+            }
+            if (e.matches('a[href^="#"]')) e.setAttribute('href', `#${own(e.getAttribute('href').slice(1))}`);
           }
-          if (e.matches('a[href^="#"]')) e.setAttribute('href', `#${own(e.getAttribute('href').slice(1))}`);
         }
-        return [...document.body.children]
-          .filter((e) => !['SCRIPT', 'NOSCRIPT'].includes(e.tagName) && e.id !== 'first-screen')
-          .map((e) => e.outerHTML)
-          .join('');
-      }, language.tag);
+        return parts.map((e) => e.outerHTML).join('');
+      };
+      const html = await page.evaluate(copy, ['body > :not(script, noscript, #first-screen)', language.tag]);
       const lang = await page.evaluate(() => document.documentElement.lang);
       if (lang !== language.tag || errors.length) throw new Error(`the ${language.tag} welcome did not render: lang ${lang}, ${errors.join('; ')}`);
-      screens.push(`<div class=pre data-pre=${language.tag} lang=${language.tag} dir=${language.dir}>${html}</div>`);
+      // The first step, as Start shows it: the page shows this copy on a press on Start
+      // before the app runs. Its heading keeps no id: the welcome's has it.
+      await page.locator('.screen.welcome button[type=submit]').click();
+      await page.locator('.screen.step fieldset.statement').first().waitFor({ timeout: 30000 });
+      const step = (await page.evaluate(copy, ['.screen.step', language.tag])).replace(/(<h1) id="[^"]*"/, '$1');
+      checkStep(step, language.tag);
+      if (errors.length) throw new Error(`the ${language.tag} first step did not render: ${errors.join('; ')}`);
+      // After the welcome, inside the same <main>.
+      const at = html.indexOf('</main>');
+      if (at < 0) throw new Error(`the ${language.tag} welcome has no </main> to put the first step in`);
+      screens.push(`<div class=pre data-pre=${language.tag} lang=${language.tag} dir=${language.dir}>${html.slice(0, at)}${step}${html.slice(at)}</div>`);
       await context.close();
     }
   } finally {
@@ -203,7 +253,10 @@ async function renderWelcome(dir, publicUrl) {
   // The stylesheet inline, with the rule that shows only the copy in the page's language.
   const link = html.match(new RegExp(`<link[^>]*href=[^ >]*${css.replace('.', '\\.')}[^>]*>`));
   if (!link) throw new Error(`index.html does not link ${css}`);
-  const shown = tags.map((t) => `html:not([lang=${t}]) .pre[data-pre=${t}]`).join(',') + '{display:none}.pre{display:contents}';
+  // The first step once the page's lines above have shown it, else the welcome.
+  const shown =
+    tags.map((t) => `html:not([lang=${t}]) .pre[data-pre=${t}]`).join(',') +
+    ',html:not([data-start=shown]) .pre .step,html[data-start=shown] .pre .welcome{display:none}.pre{display:contents}';
   const style = fs.readFileSync(path.join(dir, css), 'utf8').trim() + shown;
   html = html.replace(link[0], () => `<style>${style}</style>`);
   fs.writeFileSync(index, html);

@@ -24,7 +24,7 @@ pub use notices::NoticeMsg;
 pub use plan::PlanMsg;
 pub use saved::{Loaded, Problem, Stored};
 pub use sharing::ShareMsg;
-pub use walk::WalkMsg;
+pub use walk::{EarlyWalk, WalkMsg};
 
 use std::rc::Rc;
 use yew::Reducible;

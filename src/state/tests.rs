@@ -826,3 +826,68 @@ fn compare_keeps_the_version_most_results_answer() {
         instruments.current().version
     );
 }
+
+/// The first step's answers as the page's radio inputs held them, every one `level`.
+fn early_answers(state: &AppState, level: u8) -> Vec<(String, Response)> {
+    state.draft_instrument().dimensions[0]
+        .statements
+        .iter()
+        .map(|s| (s.id.clone(), Response::agreement(level).unwrap()))
+        .collect()
+}
+
+#[test]
+fn what_was_done_before_the_app_ran_is_carried_on() {
+    let fresh = start(Loaded::default());
+    let all = early_answers(&fresh, 4);
+    // Start, four answers and Next: the check is on step 2 with the four answers.
+    let mut s = (*fresh).clone();
+    s.carry_on(EarlyWalk {
+        start: true,
+        answers: all.clone(),
+        next: true,
+    });
+    assert_eq!(s.screen, Screen::Step(1));
+    assert_eq!(s.draft.answers.len(), all.len());
+    assert!(s.has_unfinished());
+
+    // Next with one statement unanswered stays on step 1 and flags it, as in the app.
+    let mut s = (*fresh).clone();
+    s.carry_on(EarlyWalk {
+        start: true,
+        answers: all[1..].to_vec(),
+        next: true,
+    });
+    assert_eq!(s.screen, Screen::Step(0));
+    assert!(s.show_missing);
+    assert_eq!(s.draft.answers.len(), all.len() - 1);
+
+    // Answers without Next stay on step 1; a statement this check does not ask is left out.
+    let mut s = (*fresh).clone();
+    let mut answers = all[..2].to_vec();
+    answers.push(("no-such-statement".into(), Response::DONT_KNOW));
+    s.carry_on(EarlyWalk {
+        start: true,
+        answers,
+        next: false,
+    });
+    assert_eq!(s.screen, Screen::Step(0));
+    assert!(!s.show_missing);
+    assert_eq!(s.draft.answers.len(), 2);
+    assert_eq!(s.draft.answers.get("no-such-statement"), None);
+
+    // Back to the welcome before the app ran: the answers are kept, to continue.
+    let mut s = (*fresh).clone();
+    s.carry_on(EarlyWalk {
+        start: false,
+        answers: all[..1].to_vec(),
+        next: false,
+    });
+    assert_eq!(s.screen, Screen::Welcome);
+    assert!(s.has_unfinished());
+
+    // Nothing done: nothing changes.
+    let mut s = (*fresh).clone();
+    s.carry_on(EarlyWalk::default());
+    assert_eq!(s, *fresh);
+}

@@ -26,7 +26,42 @@ pub enum WalkMsg {
     StartNamed(String),
 }
 
+/// What the person did on the page's own first screens (written into `index.html` at
+/// build time) before the app ran: a press on Start, the first step's answers, a press on
+/// Next. The app carries on from there.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct EarlyWalk {
+    pub start: bool,
+    /// By statement id, as the page's radio inputs held them.
+    pub answers: Vec<(String, Response)>,
+    pub next: bool,
+}
+
 impl AppState {
+    /// Carries on from what was done before the app ran: Start (or Continue), then the
+    /// answers of statements this check asks (no others), then Next, which checks the
+    /// step as a press in the app does.
+    pub fn carry_on(&mut self, early: EarlyWalk) {
+        if early.start && self.screen == Screen::Welcome {
+            self.on_walk(WalkMsg::Start);
+        }
+        for (statement, response) in early.answers {
+            if self
+                .draft_instrument()
+                .statements()
+                .any(|s| s.id == statement)
+            {
+                self.on_walk(WalkMsg::Answer {
+                    statement,
+                    response,
+                });
+            }
+        }
+        if early.next && matches!(self.screen, Screen::Step(_)) {
+            self.on_walk(WalkMsg::Next);
+        }
+    }
+
     /// Applies a walk-through message; false when nothing changed.
     pub fn on_walk(&mut self, msg: WalkMsg) -> bool {
         match msg {

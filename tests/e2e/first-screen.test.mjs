@@ -1,12 +1,14 @@
-// The real first screen in the first paint: index.html carries the welcome screen in
-// every language, written at build time by the app itself; the visitor sees it in their
-// own language before the wasm has arrived, nothing moves when the app takes over, and
-// what they typed or pressed meanwhile is kept. The wasm is held back in these tests, as
+// The real first screen in the first paint: index.html carries the welcome screen and the
+// first step in every language, written at build time by the app itself; the visitor
+// sees the welcome in their own language before the wasm has arrived, Start shows the
+// first step at once, nothing moves when the app takes over, and what they typed,
+// answered or pressed meanwhile is kept. The wasm is held back in these tests, as
 // a slow phone network would, and released when the test says so.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { dist, languages, pack, instrumentIn } from '../support.mjs';
 import { useApp, watch, started, answerStep, plans, eventually, onStep, storedDraft, dimensions } from './app.mjs';
 
@@ -28,8 +30,11 @@ async function held(locale, { path: at = '', contextOptions = {}, before } = {})
     // A page that navigated away meanwhile no longer wants it.
     await route.continue().catch(() => {});
   });
-  // Layout shifts from the first paint on (CLS counts those without recent input).
+  // Layout shifts from the first paint on (CLS counts those without recent input), and
+  // anything the page's policy refused.
   await page.addInitScript(() => {
+    window.violations = [];
+    addEventListener('securitypolicyviolation', (e) => window.violations.push(`${e.violatedDirective} ${e.blockedURI}`));
     window.shifts = [];
     const keep = (entries) => window.shifts.push(...entries.map((e) => ({ value: e.value, input: e.hadRecentInput })));
     const observer = new PerformanceObserver((list) => keep(list.getEntries()));
@@ -172,6 +177,155 @@ describe('the first screen in the first paint', () => {
     release();
     await started(page);
     assert.equal(await shifted(page), 0);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
+
+/** The first step's statements in `tag`, each with the label of its `level` (1 to 5). */
+function firstStep(tag) {
+  const i = instrumentIn(tag);
+  return { i, dimension: i.dimensions[0], label: (level) => i.scale.agreement[level - 1] };
+}
+
+/** Answers the page's own first step (before the app runs) by the visible labels. */
+async function answerEarly(page, tag, level, statements = firstStep(tag).dimension.statements) {
+  const { label } = firstStep(tag);
+  for (const s of statements) await page.getByRole('group', { name: s.text, exact: true }).getByText(label(level), { exact: true }).click();
+}
+
+/** Which answer of each first-step statement is checked on screen, by statement id. */
+const checked = (page, statements) =>
+  page.evaluate(
+    (ids) => Object.fromEntries(ids.map((id) => [id, [...document.querySelectorAll(`input[name="answer-${id}"]`)].find((r) => r.checked && r.checkVisibility())?.value ?? null])),
+    statements.map((s) => s.id),
+  );
+
+describe('the first step in the first paint', () => {
+  it('index.html holds the first step in every language, from the current version and its pack', () => {
+    for (const { tag } of languages) {
+      const { dimension, i } = firstStep(tag);
+      const copy = html.match(new RegExp(`<div class=pre data-pre=${tag} [^>]*>[\\s\\S]*?<div class="screen step">([\\s\\S]*?)</form></div>`));
+      assert.ok(copy, `the ${tag} step`);
+      const escaped = (words) => words.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+      for (const words of [dimension.name, dimension.description, ...i.scale.agreement, i.scale.dont_know, ...dimension.statements.map((s) => s.text)]) {
+        assert.ok(copy[1].includes(escaped(words)), `${tag}: ${words}`);
+      }
+      const names = [...new Set([...copy[1].matchAll(/name="answer-([^"]+)"/g)].map((m) => m[1]))];
+      assert.deepEqual(names, dimension.statements.map((s) => s.id), `${tag}: the statements of ${dimension.id}`);
+    }
+  });
+
+  for (const [locale, tag, name] of [
+    ['en-GB', 'en', undefined],
+    ['ar-EG', 'ar', 'شبكة النهر'],
+  ]) {
+    it(`${locale}: Start shows the first step at once; its answers${name ? ' and the name' : ''} are kept when the app takes over`, async () => {
+      const { context, page, problems, requests, release } = await held(locale);
+      const { m } = wordsOf(tag);
+      const { dimension } = firstStep(tag);
+      if (name) await page.getByLabel(m.name_label).fill(name);
+      const before = requests.length;
+      await page.getByRole('button', { name: m.start, exact: true }).click();
+      // At once: the step's heading has focus, the progress line says step 1, and nothing
+      // was fetched for it.
+      const heading = page.getByRole('heading', { level: 1, name: dimension.name });
+      await heading.waitFor();
+      assert.ok(await heading.evaluate((h) => h === document.activeElement), 'focus on the step heading');
+      assert.equal(await page.evaluate(() => document.documentElement.dir), tag === 'ar' ? 'rtl' : 'ltr');
+      assert.equal(await page.getByRole('progressbar').getAttribute('aria-valuenow'), '1');
+      assert.deepEqual(requests.slice(before), [], 'no request for the first step');
+      const { violations } = await new AxeBuilder({ page }).analyze();
+      assert.deepEqual(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), []);
+
+      await answerEarly(page, tag, 4);
+      // The last answer keeps focus through the take-over.
+      const last = dimension.statements.at(-1);
+      const box = await page.getByRole('group', { name: last.text, exact: true }).boundingBox();
+      release();
+      await started(page);
+      assert.equal(await shifted(page), 0, 'cumulative layout shift');
+      assert.deepEqual(await page.getByRole('group', { name: last.text, exact: true }).boundingBox(), box);
+      const expected = Object.fromEntries(dimension.statements.map((s) => [s.id, '4']));
+      assert.deepEqual(await checked(page, dimension.statements), expected);
+      assert.equal(await page.evaluate(() => document.activeElement.id), `answer-${last.id}-4`);
+      await eventually(async () => {
+        const draft = await storedDraft(page);
+        assert.deepEqual(draft?.answers, Object.fromEntries(dimension.statements.map((s) => [s.id, 4])));
+        assert.equal(draft.name, name ?? '');
+      });
+      // A reload keeps them: the app opens the step the check was on.
+      await page.reload();
+      await started(page);
+      await page.getByRole('heading', { level: 1, name: dimension.name }).waitFor();
+      assert.deepEqual(await checked(page, dimension.statements), expected);
+      await page.getByRole('button', { name: m.next, exact: true }).click();
+      await page.getByRole('heading', { level: 1, name: wordsOf(tag).i.dimensions[1].name }).waitFor();
+      assert.equal(await page.getByRole('progressbar').getAttribute('aria-valuenow'), '2');
+      assert.deepEqual(await page.evaluate(() => window.violations), [], 'nothing refused by the policy');
+      assert.deepEqual(problems, []);
+      await context.close();
+    });
+  }
+
+  it('Next pressed before the app runs waits quietly, then is honoured: step 2, or the statement left unanswered', async () => {
+    const { dimension } = firstStep('en');
+    for (const all of [true, false]) {
+      const { context, page, problems, release } = await held('en-GB', { contextOptions: { reducedMotion: 'no-preference' } });
+      await page.getByRole('button', { name: 'Start', exact: true }).click();
+      const answered = all ? dimension.statements : dimension.statements.slice(1);
+      await answerEarly(page, 'en', 2, answered);
+      const next = page.getByRole('button', { name: 'Next', exact: true });
+      await next.click();
+      // Still the first step, its answers on screen; after a moment the button pulses.
+      assert.equal(await page.getByRole('progressbar').getAttribute('aria-valuenow'), '1');
+      await eventually(async () => assert.equal(await next.evaluate((b) => getComputedStyle(b).animationName), 'waiting'));
+      release();
+      await started(page);
+      if (all) {
+        await page.getByRole('heading', { level: 1, name: instrumentIn('en').dimensions[1].name }).waitFor();
+        await eventually(async () => assert.equal(await page.evaluate(() => document.activeElement.id), 'screen-title'));
+        await eventually(async () => assert.equal((await storedDraft(page))?.step, 1));
+      } else {
+        await page.getByRole('alert').filter({ hasText: '1 statement still needs an answer' }).waitFor();
+        assert.equal(await page.getByRole('progressbar').getAttribute('aria-valuenow'), '1');
+        const first = dimension.statements[0];
+        await eventually(async () => assert.equal(await page.evaluate(() => document.activeElement.id), `answer-${first.id}-1`));
+      }
+      assert.equal(Object.keys((await storedDraft(page)).answers).length, answered.length);
+      assert.deepEqual(await page.evaluate(() => window.violations), []);
+      assert.deepEqual(problems, []);
+      await context.close();
+    }
+  });
+
+  it('Back before the app runs returns to the welcome; the app then offers to continue', async () => {
+    const { context, page, problems, release } = await held('en-GB');
+    const { dimension } = firstStep('en');
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    await answerEarly(page, 'en', 3, dimension.statements.slice(0, 2));
+    await page.getByRole('button', { name: 'Back', exact: true }).click();
+    const title = page.getByRole('heading', { level: 1, name: instrumentIn('en').title });
+    await title.waitFor();
+    assert.ok(await title.evaluate((h) => h === document.activeElement));
+    release();
+    await started(page);
+    await page.getByRole('button', { name: 'Continue', exact: true }).waitFor();
+    await eventually(async () => assert.equal(Object.keys((await storedDraft(page))?.answers ?? {}).length, 2));
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('the iframe page shows the first step at once too', async () => {
+    const { context, page, problems, release } = await held('en-GB', { path: '?embed=1&lang=pt' });
+    const { dimension } = firstStep('pt');
+    await page.getByRole('button', { name: wordsOf('pt').m.start, exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: dimension.name }).waitFor();
+    await answerEarly(page, 'pt', 5);
+    release();
+    await started(page);
+    assert.equal(await shifted(page), 0);
+    assert.deepEqual(await checked(page, dimension.statements), Object.fromEntries(dimension.statements.map((s) => [s.id, '5'])));
     assert.deepEqual(problems, []);
     await context.close();
   });
