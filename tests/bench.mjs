@@ -28,22 +28,32 @@ const STARTS = languages.map((l) => pack(l.tag).messages.start);
 const inPage = (starts) => {
   let clicked = false;
   const check = () => {
-    if (!clicked) {
-      const start = [...document.querySelectorAll('button')].find((b) => starts.includes(b.textContent.trim()));
+    // Once the page is parsed, as a person's press comes after the page shows.
+    if (!clicked && document.readyState !== 'loading') {
+      const start = [...document.querySelectorAll('button')].find((b) => starts.includes(b.textContent.trim()) && b.checkVisibility());
       if (start) {
         clicked = true;
         window.__startClicked = performance.now();
         start.click();
+        // The frame after the press: is the first step in it?
+        requestAnimationFrame(() => {
+          window.__startFrame = performance.now() - window.__startClicked;
+          window.__stepInFrame = !!document.querySelector('.step h1')?.checkVisibility();
+        });
       }
     }
-    const radio = document.querySelector('input[type=radio]');
-    if (radio && !radio.disabled) {
-      window.__firstClickable = performance.now();
+    // The first statement's radio on screen (the page's own step 1 holds hidden ones).
+    const radio = [...document.querySelectorAll('input[type=radio]')].find((r) => r.checkVisibility());
+    if (radio && !radio.disabled && window.__firstClickable === undefined) window.__firstClickable = performance.now();
+    // The app has taken over from the page's own copy.
+    if (clicked && !document.querySelector('.pre') && window.__firstClickable !== undefined) {
+      window.__takenOver = performance.now();
       observer.disconnect();
     }
   };
   const observer = new MutationObserver(check);
   observer.observe(document, { childList: true, subtree: true, attributes: true });
+  document.addEventListener('readystatechange', check);
 };
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
@@ -84,7 +94,7 @@ function printSizes() {
   }
 }
 
-/** One real, unthrottled load (Start clicked, first statement shown): what went over the wire. */
+/** One real, unthrottled load (Start clicked, the app running): what went over the wire. */
 async function measureWire(browser, url) {
   const context = await browser.newContext({ locale: 'en-GB' });
   try {
@@ -93,7 +103,7 @@ async function measureWire(browser, url) {
     const responses = [];
     page.on('response', (r) => responses.push(r));
     await page.goto(url, { waitUntil: 'load', timeout: RUN_TIMEOUT_MS });
-    await page.waitForFunction(() => window.__firstClickable !== undefined, null, { timeout: RUN_TIMEOUT_MS });
+    await page.waitForFunction(() => window.__takenOver !== undefined, null, { timeout: RUN_TIMEOUT_MS });
     await page.waitForLoadState('networkidle', { timeout: RUN_TIMEOUT_MS });
     const rows = [];
     for (const r of responses) {
@@ -263,11 +273,11 @@ async function throttled(context, page, { offline = false } = {}) {
 const loadTimes = () =>
   new Promise((resolve) => {
     const wait = () => {
-      if (window.__firstClickable === undefined) return setTimeout(wait, 50);
+      if (window.__takenOver === undefined) return setTimeout(wait, 50);
       const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime;
       new PerformanceObserver((list) => {
         const lcp = list.getEntries().at(-1)?.startTime;
-        resolve({ fcp, lcp, start: window.__startClicked, clickable: window.__firstClickable });
+        resolve({ fcp, lcp, start: window.__startClicked, clickable: window.__firstClickable, frame: window.__startFrame, inFrame: window.__stepInFrame, app: window.__takenOver });
       }).observe({ type: 'largest-contentful-paint', buffered: true });
     };
     wait();
@@ -305,7 +315,8 @@ async function mobileProfile(browser, url) {
       warm.push({ ...second, offline: third.clickable });
       console.log(
         `  run ${pad(i, 2)}: welcome visible ${pad(ms(first.fcp), 7)}, Start pressed ${pad(ms(first.start), 7)}, ` +
-          `first statement ${pad(ms(first.clickable), 7)}, LCP ${pad(ms(first.lcp), 7)} | repeat visit ${pad(ms(second.clickable), 6)} | offline ${pad(ms(third.clickable), 6)}`,
+          `first statement ${pad(ms(first.clickable), 7)} (${first.inFrame ? 'in' : 'NOT in'} the frame after Start, ${ms(first.frame)}), app ${pad(ms(first.app), 7)}, ` +
+          `LCP ${pad(ms(first.lcp), 7)} | repeat visit ${pad(ms(second.clickable), 6)} (app ${ms(second.app)}) | offline ${pad(ms(third.clickable), 6)}`,
       );
     } finally {
       await context.close();
@@ -314,7 +325,8 @@ async function mobileProfile(browser, url) {
   const m = (list, key) => ms(median(list.map((r) => r[key])));
   console.log(
     `  median: welcome visible ${m(cold, 'fcp')}, Start pressed ${m(cold, 'start')}, first statement clickable ${m(cold, 'clickable')}, ` +
-      `LCP ${m(cold, 'lcp')}; repeat visit ${m(warm, 'clickable')}; offline ${m(warm, 'offline')}`,
+      `LCP ${m(cold, 'lcp')}, app taken over ${m(cold, 'app')}, step 1 in the frame after Start in ${cold.filter((r) => r.inFrame).length} of ${cold.length} (median ${m(cold, 'frame')} after the press); ` +
+      `repeat visit ${m(warm, 'clickable')} (app ${m(warm, 'app')}); offline ${m(warm, 'offline')}`,
   );
 }
 
