@@ -90,15 +90,22 @@ pub fn after_paint(f: impl FnOnce() + 'static) {
     let Some(window) = web_sys::window() else {
         return;
     };
-    let queue = window.clone();
-    let frame = Closure::once(move |_: JsValue| {
-        let task = Closure::once(move |_: JsValue| f());
-        let _ = queue.set_timeout_with_callback(task.as_ref().unchecked_ref());
-        task.forget();
-    });
+    let frame = Closure::once(move |_: JsValue| next_task(f));
     let _ = window.request_animation_frame(frame.as_ref().unchecked_ref());
-    // JavaScript holds the callbacks until they run, once each.
+    // JavaScript holds the callback until it runs, once.
     frame.forget();
+}
+
+/// Runs `f` in a task of its own, after whatever the browser has queued: long work split
+/// this way lets input and painting in between.
+pub fn next_task(f: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let task = Closure::once(move |_: JsValue| f());
+    let _ = window.set_timeout_with_callback(task.as_ref().unchecked_ref());
+    // JavaScript holds the callback until it runs, once.
+    task.forget();
 }
 
 /// Moves keyboard focus to the element with this id, if it exists.

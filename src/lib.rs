@@ -105,7 +105,9 @@ fn start(
         &preferred_now,
         &base_now,
         move |loaded| match loaded {
-            Ok(words) => start.show(words, None),
+            // Drawn in a task of its own: reading the pack and drawing the first screen
+            // in one would hold the page for longer than a tap may wait.
+            Ok(words) => browser::next_task(move || start.show(words, None)),
             Err(failure) => match languages
                 .first()
                 .filter(|english| english.tag != wanted.tag)

@@ -2,7 +2,7 @@
 //! questionnaire, both in that language.
 
 use crate::browser;
-use crate::text::Text;
+use crate::text::{Numbers, Text};
 use rapport_core::language::{self, Language, Pack};
 use rapport_core::Instruments;
 use std::rc::Rc;
@@ -27,6 +27,8 @@ pub fn load(
     done: impl FnOnce(Result<Words, Failure>) + 'static,
 ) {
     let locale = language::locale(language, preferred).to_owned();
+    let prepared = locale.clone();
+    browser::next_task(move || Numbers::prepare(&prepared));
     let language = language.clone();
     browser::fetch_text(&format!("{base}{}.json", language.tag), move |json| {
         done(match json {

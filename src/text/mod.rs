@@ -12,6 +12,7 @@ mod messages;
 mod numbers;
 
 pub use messages::{Text, NAMES};
+pub use numbers::Numbers;
 
 use rapport_core::exchange::CsvWords;
 use rapport_core::plan::{Date, Status};

@@ -5,66 +5,96 @@ use rapport_core::plan::Date;
 use std::cell::OnceCell;
 use wasm_bindgen::JsValue;
 
-/// The browser's formats for one locale.
+/// The browser's formats for one locale, each made when first needed: making an `Intl`
+/// format is slow (tens of milliseconds on a phone), and the first screen needs two of
+/// them at most.
 pub struct Numbers {
     /// The BCP 47 locale ("fr-CA").
     pub locale: String,
-    plurals: js_sys::Intl::PluralRules,
+    plurals: OnceCell<js_sys::Intl::PluralRules>,
     /// `Intl.NumberFormat.prototype.format`, bound: whole numbers, and one decimal.
-    whole: js_sys::Function,
-    tenths: js_sys::Function,
+    whole: OnceCell<js_sys::Function>,
+    tenths: OnceCell<js_sys::Function>,
     /// `Intl.DateTimeFormat.prototype.format`, bound: "22 Nov 2026, 14:05".
-    dates: js_sys::Function,
-    /// Days without their time (due dates, the trend); made when first needed, as most
-    /// screens show none.
+    dates: OnceCell<js_sys::Function>,
+    /// Days without their time (due dates, the trend).
     days: OnceCell<js_sys::Function>,
 }
 
 impl Numbers {
     pub fn new(locale: String) -> Numbers {
-        let locales = js_sys::Array::of1(&JsValue::from_str(&locale));
-        let number = |digits: u32| {
-            let digits = JsValue::from(digits);
-            let options = options(&[
-                ("minimumFractionDigits", digits.clone()),
-                ("maximumFractionDigits", digits),
-            ]);
-            js_sys::Intl::NumberFormat::new(&locales, &options).format()
-        };
-        let dates = options(&[
-            ("dateStyle", "medium".into()),
-            ("timeStyle", "short".into()),
-        ]);
         Numbers {
-            plurals: js_sys::Intl::PluralRules::new(&locales, &js_sys::Object::new()),
-            whole: number(0),
-            tenths: number(1),
-            dates: js_sys::Intl::DateTimeFormat::new(&locales, &dates).format(),
+            plurals: OnceCell::new(),
+            whole: OnceCell::new(),
+            tenths: OnceCell::new(),
+            dates: OnceCell::new(),
             days: OnceCell::new(),
             locale,
         }
     }
 
+    /// Loads the locale's number and plural data into the browser ahead of need. The
+    /// first `Intl` number format a page makes costs 50 to 90 ms on a phone, most of it
+    /// that data, whatever the options; the formats made later take under 1 ms. Called
+    /// in a task of its own while the pack downloads, it keeps that cost out of the task
+    /// that draws the first screen.
+    pub fn prepare(locale: &str) {
+        let locales = js_sys::Array::of1(&JsValue::from_str(locale));
+        let options = js_sys::Object::new();
+        js_sys::Intl::PluralRules::new(&locales, &options).select(1.0);
+        let format = js_sys::Intl::NumberFormat::new(&locales, &options).format();
+        call(&format, 1.0);
+    }
+
+    fn locales(&self) -> js_sys::Array {
+        js_sys::Array::of1(&JsValue::from_str(&self.locale))
+    }
+
+    /// `digits` decimals, no more, no fewer.
+    fn number_format(&self, digits: u32) -> js_sys::Function {
+        let digits = JsValue::from(digits);
+        let options = options(&[
+            ("minimumFractionDigits", digits.clone()),
+            ("maximumFractionDigits", digits),
+        ]);
+        js_sys::Intl::NumberFormat::new(&self.locales(), &options).format()
+    }
+
+    fn date_format(&self, pairs: &[(&str, JsValue)]) -> js_sys::Function {
+        js_sys::Intl::DateTimeFormat::new(&self.locales(), &options(pairs)).format()
+    }
+
     /// The CLDR plural category of a count ("one", "few", "other"…).
     pub fn plural(&self, n: usize) -> String {
-        self.plurals.select(n as f64).into()
+        self.plurals
+            .get_or_init(|| js_sys::Intl::PluralRules::new(&self.locales(), &js_sys::Object::new()))
+            .select(n as f64)
+            .into()
     }
 
     /// A whole number in the language's digits.
     pub fn number(&self, n: usize) -> String {
-        call(&self.whole, n as f64).unwrap_or_else(|| n.to_string())
+        call(self.whole.get_or_init(|| self.number_format(0)), n as f64)
+            .unwrap_or_else(|| n.to_string())
     }
 
     /// A number of tenths, with one decimal: "3,5" in French.
     pub fn decimal(&self, tenths: i64) -> String {
         let value = tenths as f64 / 10.0;
-        call(&self.tenths, value).unwrap_or_else(|| format!("{value:.1}"))
+        call(self.tenths.get_or_init(|| self.number_format(1)), value)
+            .unwrap_or_else(|| format!("{value:.1}"))
     }
 
     /// A date and time, in the language's format.
     pub fn date(&self, ms: u64) -> String {
         let date = js_sys::Date::new(&JsValue::from_f64(ms as f64));
-        written(&self.dates, &date)
+        let dates = self.dates.get_or_init(|| {
+            self.date_format(&[
+                ("dateStyle", "medium".into()),
+                ("timeStyle", "short".into()),
+            ])
+        });
+        written(dates, &date)
     }
 
     /// A calendar day (a due date), written as dates are, without a time.
@@ -83,11 +113,9 @@ impl Numbers {
     }
 
     fn date_only(&self, date: &js_sys::Date) -> String {
-        let days = self.days.get_or_init(|| {
-            let locales = js_sys::Array::of1(&JsValue::from_str(&self.locale));
-            let options = options(&[("dateStyle", "medium".into())]);
-            js_sys::Intl::DateTimeFormat::new(&locales, &options).format()
-        });
+        let days = self
+            .days
+            .get_or_init(|| self.date_format(&[("dateStyle", "medium".into())]));
         written(days, date)
     }
 }
