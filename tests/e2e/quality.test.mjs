@@ -11,16 +11,20 @@ const env = useApp();
 
 /**
  * First-load budget in gzip bytes for an English visitor: HTML (with the inline
- * stylesheet and the welcome screen), JS, wasm and the English pack. A tripwire for
+ * stylesheet, the welcome screen and the first step), JS, wasm and the English pack. A tripwire for
  * accidents, moved in the open when a feature or an idiomatic crate needs it: the issue
  * that put every JSON through serde and serde_json (and put std's Unicode lowercasing,
  * float formatting and trigonometry where hand-made stand-ins were) took the first load
  * from 206,870 to 274,760 bytes. The questionnaire's version 2 took it to 289,180: the
  * English pack +5,744 (version 2's words, with advice for every statement, beside version
  * 1's, which checks made with it still need), the wasm +8,404 (both versions' structures
- * and the code that keeps them apart). What people feel is time: `./dev bench`.
+ * and the code that keeps them apart). The first step in the first paint took it to
+ * 295,340: index.html +3,489 (step 1 in all six languages, so answering starts before
+ * the wasm arrives), the rest about +2,670 (the wasm that takes over the page's answers,
+ * focus and Next, and the page's start-up lines). What people feel is time: `./dev
+ * bench` (first statement clickable 2.9 s → 0.8 s).
  */
-const BUDGET_GZIP = 291_000;
+const BUDGET_GZIP = 297_000;
 /**
  * Each language pack, gzip. The languages issue set 12 KB; the action-plan issue's
  * messages (about 70, with six plural forms each in Arabic) took Arabic to 12,500:
