@@ -65,8 +65,34 @@ const titles = Object.fromEntries(
     return [tag, `${words.messages.brand} · ${current.title}`];
   }),
 );
+// The copies are written in each language's own locale (languages.json); a visitor whose
+// browser asks for a region that writes other digits (Arabic in Egypt: ١٠, not 10) gets
+// them as the app will write them (it picks the locale as `language::locale` does), in
+// the frame before the first paint, so the app's take-over changes nothing. The regions
+// come from this machine's Intl, by digit string.
+const allDigits = (locale) => [...'0123456789'].map((d) => new Intl.NumberFormat(locale, { useGrouping: false }).format(Number(d))).join('');
+const regionDigits = {};
+for (const { tag, locale } of languages) {
+  const own = allDigits(locale);
+  for (const a of 'ABCDEFGHIJKLMNOPQRSTUVWXYZ') {
+    for (const b of 'ABCDEFGHIJKLMNOPQRSTUVWXYZ') {
+      const digits = allDigits(`${tag}-${a}${b}`);
+      if (digits !== own) ((regionDigits[tag] ??= {})[digits] ??= []).push(a + b);
+    }
+  }
+}
+const digitsByRegion = Object.fromEntries(
+  Object.entries(regionDigits).map(([tag, byDigits]) => [tag, Object.fromEntries(Object.entries(byDigits).map(([d, regions]) => [d, regions.join(' ')]))]),
+);
 const early =
   `const root=document.documentElement,query=new URLSearchParams(location.search),theme=query.get("theme");` +
+  `const asked=(navigator.languages||[navigator.language]).find((t)=>t.includes("-")&&t.split("-")[0].toLowerCase()===tag),` +
+  `region=asked&&asked.split("-").slice(1).find((s)=>/^[a-z]{2}$/i.test(s)),byDigits=${JSON.stringify(digitsByRegion)}[tag]||{},` +
+  `digits=region&&Object.keys(byDigits).find((d)=>byDigits[d].includes(region.toUpperCase()));` +
+  `if(digits){const own=(s)=>s.replace(/[0-9]/g,(n)=>digits[n]),write=()=>{const copy=document.querySelector('.pre[data-pre="'+tag+'"]');if(!copy)return;` +
+  `const walk=document.createTreeWalker(copy,4);for(let n;(n=walk.nextNode());)n.data=own(n.data);` +
+  `for(const e of copy.querySelectorAll("[aria-valuetext]"))e.setAttribute("aria-valuetext",own(e.getAttribute("aria-valuetext")))};` +
+  `requestAnimationFrame(write);addEventListener("DOMContentLoaded",write)}` +
   `root.lang=tag;root.dir=${JSON.stringify(dirs)}[tag];document.title=${JSON.stringify(titles)}[tag];` +
   `if(theme==="light"||theme==="dark")root.dataset.theme=theme;` +
   `if(["1","true",""].includes(query.get("embed")))root.classList.add("embed");` +
