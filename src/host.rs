@@ -263,27 +263,29 @@ pub fn take_over_first_screen() -> FirstScreen {
         }
         let lang = root.get_attribute("lang").unwrap_or_default();
         let copy = format!(".pre[data-pre=\"{lang}\"]");
-        let all = |selector: &str| {
-            let found = document
-                .query_selector_all(&format!("{copy} {selector}"))
-                .ok();
-            found.map_or_else(Vec::new, |found| {
-                (0..found.length())
-                    .filter_map(|i| found.item(i)?.dyn_into::<web_sys::HtmlInputElement>().ok())
-                    .collect()
-            })
-        };
-        if let Some(name) = all(".welcome input[type=text]").first() {
+        let name = document.query_selector(&format!("{copy} .welcome input[type=text]"));
+        if let Some(name) = name
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+        {
             first.name = name.value();
         }
-        first.walk.answers = all(".step input[type=radio]:checked")
-            .iter()
-            .filter_map(|input| {
-                let statement = input.name().strip_prefix("answer-")?.to_owned();
-                let code: u8 = input.value().parse().ok()?;
-                Some((statement, Response::try_from(code).ok()?))
-            })
-            .collect();
+        let checked =
+            document.query_selector_all(&format!("{copy} .step input[type=radio]:checked"));
+        if let Ok(found) = checked {
+            first.walk.answers = (0..found.length())
+                .filter_map(|i| {
+                    let input = found
+                        .item(i)?
+                        .dyn_into::<web_sys::HtmlInputElement>()
+                        .ok()?;
+                    let statement = input.name().strip_prefix("answer-")?.to_owned();
+                    let code: u8 = input.value().parse().ok()?;
+                    Some((statement, Response::try_from(code).ok()?))
+                })
+                .collect();
+        }
         let suffix = format!("-{lang}");
         first.focus = document
             .active_element()
