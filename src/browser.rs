@@ -108,10 +108,11 @@ pub fn next_task(f: impl FnOnce() + 'static) {
     task.forget();
 }
 
-/// Moves keyboard focus to the element with this id, if it exists.
-pub fn focus_id(id: &str) {
-    if let Some(el) = element(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-        let _ = el.focus();
+/// Moves keyboard focus to the element with this id, if it exists; false if it does not.
+pub fn focus_id(id: &str) -> bool {
+    match element(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        Some(el) => el.focus().is_ok(),
+        None => false,
     }
 }
 

@@ -6,8 +6,7 @@ use crate::browser;
 use crate::host::{self, FocusBefore};
 use crate::persistence::Persistence;
 use crate::state::{Action, AppState, HistoryMsg, NoticeMsg, Question, Screen, ShareMsg, Stored};
-use crate::views::statement::answer_id;
-use crate::views::widgets::{CANCEL_ID, SCREEN_TITLE};
+use crate::views::widgets::{answer_id, CANCEL_ID, SCREEN_TITLE};
 use gloo_events::EventListener;
 use rapport_core::embed::Placement;
 use rapport_core::{Draft, History, Instruments, Response};
@@ -170,10 +169,14 @@ pub fn use_first_screen_focus(first: &host::FirstScreen, state: &AppState) {
         (None, _) if first.walk.start => Some(SCREEN_TITLE.to_owned()),
         (None, _) => None,
     };
-    // Only on the first render: the effect keeps what the first render found.
+    // Only on the first render: the effect keeps what the first render found. What had
+    // focus may not be on this screen (the name field, after a Start that continued a
+    // check): then the screen's heading takes it.
     use_effect_with((), move |_| {
         if let Some(id) = target {
-            browser::focus_id(&id);
+            if !browser::focus_id(&id) {
+                browser::focus_id(SCREEN_TITLE);
+            }
         }
     });
 }

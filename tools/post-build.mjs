@@ -49,12 +49,17 @@ for (const tag of tags) {
 // and preloads that pack, so it downloads beside the wasm. A wrong guess costs one spare
 // download, never a wrong language: the app decides.
 //
-// On Rapport's own page (`page`), the same lines also get the first screen ready to show
-// before the app runs: the page takes the guessed language, its direction (so the
-// welcome written below shows in it) and its title, and the theme and frame look the
-// address asks for; what the person does on that screen is kept for the app: a press on
-// Start (honoured when the app runs) and a language picked (remembered, then the page
-// reloads in it).
+// On Rapport's own page (`page`), the same lines also get the first screens ready to
+// show before the app runs: the page takes the guessed language, its direction (so the
+// copies written below show in it), its title, the digits of the visitor's region, and
+// the theme and frame look the address asks for. Start shows the copy's first step at
+// once, its statements answered with the page's own radio inputs, unless the app must
+// decide what Start does: a check under way (the stored draft has answers), a link that
+// opens a result, or no step in this copy; then the press waits for the app. Next and
+// Enter on an answer wait for the app too; Back returns to the welcome; a language
+// picked is remembered and shown in its own copy, with the name and the answers given.
+// The app reads all of it when it starts (src/host.rs, take_over_first_screen). They
+// read the stored draft, never write it.
 const dirs = Object.fromEntries(languages.map((l) => [l.tag, l.dir]));
 const titles = Object.fromEntries(
   languages.map(({ tag }) => {
@@ -85,33 +90,35 @@ const digitsByRegion = Object.fromEntries(
   Object.entries(regionDigits).map(([tag, byDigits]) => [tag, Object.fromEntries(Object.entries(byDigits).map(([d, regions]) => [d, regions.join(' ')]))]),
 );
 const early =
-  `const root=document.documentElement,query=new URLSearchParams(location.search),theme=query.get("theme");` +
+  `const root=document.documentElement,query=new URLSearchParams(location.search),theme=query.get("theme"),` +
+  `dirs=${JSON.stringify(dirs)},titles=${JSON.stringify(titles)},copyOf=(t)=>document.querySelector('.pre[data-pre="'+t+'"]'),` +
+  `inCopy=(s)=>copyOf(tag)?.querySelector(s);` +
   `const asked=(navigator.languages||[navigator.language]).find((t)=>t.includes("-")&&t.split("-")[0].toLowerCase()===tag),` +
   `region=asked&&asked.split("-").slice(1).find((s)=>/^[a-z]{2}$/i.test(s)),byDigits=${JSON.stringify(digitsByRegion)}[tag]||{},` +
   `digits=region&&Object.keys(byDigits).find((d)=>byDigits[d].includes(region.toUpperCase()));` +
-  `if(digits){const own=(s)=>s.replace(/[0-9]/g,(n)=>digits[n]),write=()=>{const copy=document.querySelector('.pre[data-pre="'+tag+'"]');if(!copy)return;` +
+  `if(digits){const own=(s)=>s.replace(/[0-9]/g,(n)=>digits[n]),write=()=>{const copy=copyOf(tag);if(!copy)return;` +
   `const walk=document.createTreeWalker(copy,4);for(let n;(n=walk.nextNode());)n.data=own(n.data);` +
   `for(const e of copy.querySelectorAll("[aria-valuetext]"))e.setAttribute("aria-valuetext",own(e.getAttribute("aria-valuetext")))};` +
   `requestAnimationFrame(write);addEventListener("DOMContentLoaded",write)}` +
-  `root.lang=tag;root.dir=${JSON.stringify(dirs)}[tag];document.title=${JSON.stringify(titles)}[tag];` +
+  `const show=()=>{root.lang=tag;root.dir=dirs[tag];document.title=titles[tag]};show();` +
   `if(theme==="light"||theme==="dark")root.dataset.theme=theme;` +
   `if(["1","true",""].includes(query.get("embed")))root.classList.add("embed");` +
-  // Start shows the copy's first step at once, unless a check is under way (or a link
-  // opens a result, or this language has no step): then it waits for the app, as Next
-  // and Enter on an answer do. Back returns to the welcome. The app reads it all.
-  `let busy=!!location.hash.slice(1);try{const d=localStorage.getItem(prefix+".draft");if(d!==null){busy=true;busy=Object.keys(JSON.parse(d).data.answers).length>0}}catch(x){}` +
-  `const shown=(s)=>document.querySelector('.pre[data-pre="'+tag+'"] '+s);` +
+  `let wait=!!location.hash.slice(1);try{const d=localStorage.getItem(prefix+".draft");if(d!==null){wait=true;wait=Object.keys(JSON.parse(d).data.answers).length>0}}catch(x){}` +
   `addEventListener("submit",(e)=>{const f=e.target;if(!f.closest(".pre"))return;e.preventDefault();` +
-  `if(f.matches(".statements"))return root.dataset.next="pressed";const step=!busy&&shown(".step h1");` +
+  `if(f.matches(".statements"))return root.dataset.next="pressed";const step=!wait&&inCopy(".step h1");` +
   `root.dataset.start=step?"shown":"pressed";step&&step.focus()},true);` +
   `addEventListener("keydown",(e)=>{if(e.key==="Enter"&&e.target.matches(".pre .step input")){e.preventDefault();root.dataset.next="pressed"}},true);` +
-  `addEventListener("click",(e)=>{if(e.target.closest(".pre .step .secondary")){delete root.dataset.start;delete root.dataset.next;shown(".welcome h1").focus()}},true);` +
-  `addEventListener("change",(e)=>{if(e.target.closest(".pre select")){try{localStorage.setItem(key,e.target.value)}catch(x){}location.reload()}},true);`;
+  `addEventListener("click",(e)=>{if(e.target.closest(".pre .step .secondary")){delete root.dataset.start;delete root.dataset.next;inCopy(".welcome h1").focus()}},true);` +
+  `addEventListener("change",(e)=>{const picked=e.target.closest(".pre select");if(!picked)return;try{localStorage.setItem(key,picked.value)}catch(x){}` +
+  `const from=copyOf(tag),to=copyOf(picked.value);if(!to)return location.reload();tag=picked.value;` +
+  `for(const i of from.querySelectorAll("input")){const j=to.querySelector(i.type==="radio"?'[name="'+i.name+'"][value="'+i.value+'"]':"input[type=text]");` +
+  `if(j)i.type==="radio"?j.checked=i.checked:j.value=i.value}show();to.querySelector("select").focus()},true);`;
 const preload = (setting, key, packs, page = false) => `(()=>{const tags=${JSON.stringify(tags)};let chosen=null;` +
-  `const prefix=${key}?"rapport-"+${key}:"rapport",key=prefix+".language";` +
+  // A storage key the app would refuse (core/src/embed.rs, MAX_KEY_CHARS) is no key.
+  `const given=${key},prefix=/^[A-Za-z0-9_-]{1,32}$/.test(given||"")?"rapport-"+given:"rapport",key=prefix+".language";` +
   `try{chosen=localStorage.getItem(key)}catch(e){}` +
   `const wanted=[chosen,${setting},...(navigator.languages||[navigator.language])];` +
-  `const tag=wanted.map((t)=>String(t||"").split(/[-_]/)[0].toLowerCase()).find((t)=>tags.includes(t))||tags[0];` +
+  `let tag=wanted.map((t)=>String(t||"").split(/[-_]/)[0].toLowerCase()).find((t)=>tags.includes(t))||tags[0];` +
   `const link=document.createElement("link");link.rel="preload";link.as="fetch";link.crossOrigin="anonymous";` +
   `link.href=${packs}+tag+".json";if(!document.querySelector('link[href="'+link.href+'"]'))document.head.append(link);` +
   (page ? early : '') + `})()`;
@@ -176,7 +183,8 @@ const register = `(()=>{
 // The first step written into the page must be the one the app would show: the current
 // version's first dimension, every statement with its six answers, in this language's
 // words. A mismatch stops the build; a visitor never answers a step the app cannot read.
-const escape = (text) => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+// As `outerHTML` writes text.
+const escape = (text) => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('\u00a0', '&nbsp;');
 const data = new URL('../core/data/', import.meta.url);
 const current = Math.max(...fs.readdirSync(data).map((f) => f.match(/^partnership-health-(\d+)\.json$/)?.[1]).filter(Boolean).map(Number));
 const structure = JSON.parse(fs.readFileSync(new URL(`partnership-health-${current}.json`, data), 'utf8')).dimensions[0];
@@ -187,8 +195,10 @@ function checkStep(step, tag) {
   const missing = [];
   const expect = (what, found) => found || missing.push(what);
   for (const text of [dimension.name, dimension.description, ...instrument.agreement, instrument.dont_know]) expect(text, step.includes(escape(text)));
-  const [before, after] = words.messages.step_of.split(/\{step\}[^{]*\{total\}/).map(escape);
-  expect('the progress line', step.includes(`${before}`) && step.includes(after));
+  const line = escape(words.messages.step_of)
+    .replace(/[.*+?^$()|[\]\\]/g, '\\$&')
+    .replace(/\{(step|total)\}/g, '[^<{}]+');
+  expect('the progress line', new RegExp(`class="step-of">${line}</p>`).test(step));
   const statements = structure.statements.map((s) => s.id);
   for (const id of statements) {
     expect(dimension.statements[id], step.includes(escape(dimension.statements[id])));
@@ -245,6 +255,8 @@ async function renderWelcome(dir, publicUrl) {
             if (e.matches('a[href^="#"]')) e.setAttribute('href', `#${own(e.getAttribute('href').slice(1))}`);
           }
         }
+        // A browser restores no earlier answers into a copy: what it holds was done now.
+        for (const part of parts) for (const form of part.querySelectorAll('form')) form.setAttribute('autocomplete', 'off');
         return parts.map((e) => e.outerHTML).join('');
       };
       const html = await page.evaluate(copy, ['body > :not(script, noscript, #first-screen)', language.tag]);

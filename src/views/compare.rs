@@ -137,7 +137,9 @@ fn outcome_actions(ui: &Ui, entries: &[Entry], status: Option<CopyStatus>) -> Ht
         let dispatch = ui.dispatch.clone();
         Callback::from(move |_: MouseEvent| {
             dispatch.emit(Action::Compare(CompareMsg::Guide(true)));
-            browser::after_paint(|| browser::focus_id(SCREEN_TITLE));
+            browser::after_paint(|| {
+                browser::focus_id(SCREEN_TITLE);
+            });
         })
     };
     html! {

@@ -21,7 +21,9 @@ pub fn guide_view(ui: &Ui, entries: &[Entry]) -> Html {
         let dispatch = ui.dispatch.clone();
         Callback::from(move |_: MouseEvent| {
             dispatch.emit(Action::Compare(CompareMsg::Guide(false)));
-            browser::after_paint(|| browser::focus_id(SCREEN_TITLE));
+            browser::after_paint(|| {
+                browser::focus_id(SCREEN_TITLE);
+            });
         })
     };
     let print = Callback::from(|_: MouseEvent| browser::print());

@@ -1,11 +1,6 @@
-use crate::views::widgets::Ui;
+use crate::views::widgets::{answer_id, Ui};
 use rapport_core::{Instrument, Response, Statement};
 use yew::prelude::*;
-
-/// The id of one answer's radio input.
-pub fn answer_id(statement: &str, response: Response) -> String {
-    format!("answer-{statement}-{}", response.code())
-}
 
 /// A statement and its six answers as a native radio group: Tab reaches the group,
 /// arrow keys choose, and screen readers announce the statement as the group's name.

@@ -1,7 +1,7 @@
 use crate::browser;
 use crate::state::{Action, WalkMsg};
-use crate::views::statement::{answer_id, statement_field};
-use crate::views::widgets::{Ui, SCREEN_TITLE};
+use crate::views::statement::statement_field;
+use crate::views::widgets::{answer_id, Ui, SCREEN_TITLE};
 use rapport_core::{Draft, Response};
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, KeyboardEvent};

@@ -5,7 +5,7 @@ use crate::browser;
 use crate::state::{Action, CopyStatus, Share, ShareMsg};
 use crate::text::Text;
 use rapport_core::{
-    exchange, Assessment, Band, Dimension, Draft, History, Instrument, Instruments,
+    exchange, Assessment, Band, Dimension, Draft, History, Instrument, Instruments, Response,
 };
 use std::rc::Rc;
 use yew::prelude::*;
@@ -16,6 +16,12 @@ pub const SCREEN_TITLE: &str = "screen-title";
 /// The welcome screen's partnership name field: focus returns there when the app takes
 /// over the page's first screen while the person is typing.
 pub const NAME_ID: &str = "partnership-name";
+
+/// The id of one answer's radio input: focus goes to the first answer of a statement
+/// still unanswered, and back to the answer it was on when the app takes over.
+pub fn answer_id(statement: &str, response: Response) -> String {
+    format!("answer-{statement}-{}", response.code())
+}
 
 /// The plan's heading on the results: focus goes there when an action is removed.
 pub const PLAN_TITLE: &str = "plan-title";
@@ -70,7 +76,9 @@ impl Ui {
         Callback::from(move |_: MouseEvent| {
             dispatch.emit(action());
             let focus = focus.clone();
-            browser::after_paint(move || browser::focus_id(&focus));
+            browser::after_paint(move || {
+                browser::focus_id(&focus);
+            });
         })
     }
 

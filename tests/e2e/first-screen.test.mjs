@@ -146,12 +146,17 @@ describe('the first screen in the first paint', () => {
     });
     const state = await first.context.storageState();
     await first.context.close();
-    // Back later, on a slow network: the built-in welcome says Start; pressing it resumes.
+    // Back later, on a slow network: the built-in welcome says Start; pressing it waits
+    // for the app (the page's own step 1 stays hidden), which resumes the check.
     const { context, page, problems, release } = await held('en-GB', { contextOptions: { storageState: state } });
     await page.getByRole('button', { name: 'Start' }).click();
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.start), 'pressed');
+    assert.ok(await page.getByRole('heading', { level: 1, name: instrumentIn('en').title }).isVisible());
+    assert.equal(await page.getByRole('radio').count(), 0, 'no statement on show');
     release();
     await started(page);
-    await page.getByText(`Step 1 of ${dimensions.length}`, { exact: true }).or(page.getByText(`Step 2 of ${dimensions.length}`, { exact: true })).waitFor();
+    await page.getByText(`Step 2 of ${dimensions.length}`, { exact: true }).waitFor();
+    await eventually(async () => assert.equal(await page.evaluate(() => document.activeElement.id), 'screen-title'));
     const draft = await storedDraft(page);
     assert.equal(Object.keys(draft.answers).length, 4, 'the answers of step 1 are still there');
     assert.deepEqual(problems, []);
@@ -160,8 +165,11 @@ describe('the first screen in the first paint', () => {
 
   it('a language picked before the app runs is remembered and the page opens in it', async () => {
     const { context, page, problems, release } = await held('en-GB');
-    await Promise.all([page.waitForEvent('framenavigated'), page.locator('.pre[data-pre=en] select').selectOption('de')]);
+    await page.locator('.pre[data-pre=en] select').selectOption('de');
+    // Shown at once in its own copy, and remembered for the app.
     await page.getByRole('heading', { level: 1, name: wordsOf('de').i.title }).waitFor();
+    assert.equal(await page.title(), `Rapport · ${wordsOf('de').i.title}`);
+    assert.equal(await page.evaluate(() => localStorage.getItem('rapport.language')), 'de');
     release();
     await started(page);
     await eventually(async () => assert.equal(await page.evaluate(() => document.documentElement.lang), 'de'));
@@ -283,7 +291,8 @@ describe('the first step in the first paint', () => {
       const next = page.getByRole('button', { name: 'Next', exact: true });
       await next.click();
       // Still the first step, its answers on screen; after a moment the button pulses.
-      assert.equal(await page.getByRole('progressbar').getAttribute('aria-valuenow'), '1');
+      const given = Object.fromEntries(dimension.statements.map((s) => [s.id, answered.includes(s) ? '2' : null]));
+      assert.deepEqual(await checked(page, dimension.statements), given);
       await eventually(async () => assert.equal(await next.evaluate((b) => getComputedStyle(b).animationName), 'waiting'));
       release();
       await started(page);
@@ -321,7 +330,7 @@ describe('the first step in the first paint', () => {
     await context.close();
   });
 
-  it('the iframe page shows the first step at once too', async () => {
+  it('the page as an iframe loads it (embed=1, lang=pt) shows the first step at once too', async () => {
     const { context, page, problems, release } = await held('en-GB', { path: '?embed=1&lang=pt' });
     const { dimension } = firstStep('pt');
     await page.getByRole('button', { name: wordsOf('pt').m.start, exact: true }).click();
@@ -331,6 +340,33 @@ describe('the first step in the first paint', () => {
     await started(page);
     assert.equal(await shifted(page), 0);
     assert.deepEqual(await checked(page, dimension.statements), Object.fromEntries(dimension.statements.map((s) => [s.id, '5'])));
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('a language picked on the first step shows the step in it at once, with the name and the answers kept', async () => {
+    const { context, page, problems, release } = await held('en-GB');
+    const en = firstStep('en');
+    const de = firstStep('de');
+    await page.getByLabel('Partnership name (kept only on this device)').fill('River Trust');
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    await answerEarly(page, 'en', 5, en.dimension.statements.slice(0, 2));
+    await page.locator('.pre[data-pre=en] select').selectOption('de');
+    // At once, with no reload: the German step, the two answers, focus on the menu.
+    await page.getByRole('heading', { level: 1, name: de.dimension.name }).waitFor();
+    const given = Object.fromEntries(de.dimension.statements.map((s, i) => [s.id, i < 2 ? '5' : null]));
+    assert.deepEqual(await checked(page, de.dimension.statements), given);
+    assert.equal(await page.evaluate(() => [document.documentElement.lang, document.activeElement.tagName].join()), 'de,SELECT');
+    release();
+    await started(page);
+    await eventually(async () => assert.equal(await page.evaluate(() => document.documentElement.lang), 'de'));
+    await page.getByRole('heading', { level: 1, name: de.dimension.name }).waitFor();
+    assert.deepEqual(await checked(page, de.dimension.statements), given);
+    await eventually(async () => {
+      const draft = await storedDraft(page);
+      assert.equal(draft?.name, 'River Trust');
+      assert.equal(Object.keys(draft.answers).length, 2);
+    });
     assert.deepEqual(problems, []);
     await context.close();
   });
