@@ -115,7 +115,7 @@ fn start(
                 Some(english) => {
                     let notice = Notice::LanguageUnavailable(wanted.name.clone());
                     words::load(english, &preferred, &base, move |loaded| match loaded {
-                        Ok(words) => start.show(words, Some(notice)),
+                        Ok(words) => browser::next_task(move || start.show(words, Some(notice))),
                         Err(failure) => start.fail(failure, &wanted),
                     });
                 }
