@@ -148,6 +148,21 @@ pub fn use_focus_follows_screen(placement: Placement, screen: Screen) {
 /// unanswered.
 #[hook]
 pub fn use_first_screen_focus(first: &host::FirstScreen, state: &AppState) {
+    // Worked out on the first render only: later renders keep it.
+    let target = use_state(|| first_screen_focus(first, state));
+    // What had focus may not be on this screen (the name field, after a Start that
+    // continued a check): then the screen's heading takes it.
+    use_effect_with((), move |_| {
+        if let Some(id) = &*target {
+            if !browser::focus_id(id) {
+                browser::focus_id(SCREEN_TITLE);
+            }
+        }
+    });
+}
+
+/// The id focus goes to once the app has carried on from the page's first screens.
+fn first_screen_focus(first: &host::FirstScreen, state: &AppState) -> Option<String> {
     let unanswered = match state.screen {
         Screen::Step(step) if state.show_missing => {
             state.draft_instrument().dimensions.get(step).and_then(|d| {
@@ -161,24 +176,14 @@ pub fn use_first_screen_focus(first: &host::FirstScreen, state: &AppState) {
         }
         _ => None,
     };
-    let target = match (&first.focus, unanswered) {
+    match (&first.focus, unanswered) {
         (_, Some(statement)) => Some(answer_id(&statement, Response::ALL[0])),
         _ if first.walk.next => Some(SCREEN_TITLE.to_owned()),
         (Some(FocusBefore::Id(id)), _) => Some(id.clone()),
         (Some(FocusBefore::Heading), _) => Some(SCREEN_TITLE.to_owned()),
         (None, _) if first.walk.start => Some(SCREEN_TITLE.to_owned()),
         (None, _) => None,
-    };
-    // Only on the first render: the effect keeps what the first render found. What had
-    // focus may not be on this screen (the name field, after a Start that continued a
-    // check): then the screen's heading takes it.
-    use_effect_with((), move |_| {
-        if let Some(id) = target {
-            if !browser::focus_id(&id) {
-                browser::focus_id(SCREEN_TITLE);
-            }
-        }
-    });
+    }
 }
 
 /// A question before something that cannot be undone takes focus on its safe answer when
