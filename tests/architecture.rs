@@ -521,7 +521,7 @@ impl<'ast> Visit<'ast> for Facts {
     }
 
     fn visit_expr_method_call(&mut self, call: &'ast syn::ExprMethodCall) {
-        if !dom_names(&call.method.to_string(), call.args.first()) {
+        if !not_shown_arguments(&call.method.to_string(), call.args.first()) {
             return visit::visit_expr_method_call(self, call);
         }
         self.visit_expr(&call.receiver);
@@ -538,7 +538,8 @@ impl<'ast> Visit<'ast> for Facts {
 /// references to ids, kinds and roles, addresses, keys, SVG geometry; and `data-*`. The
 /// value of any other attribute (`title`, `alt`, `aria-label`, `placeholder`, `value`, an
 /// event handler, …) and every child of an element may be seen or heard. Nor is anyone
-/// shown attributes (`#[…]`), `classes!(…)`, or names given to the DOM ([`dom_names`]).
+/// shown attributes (`#[…]`), `classes!(…)`, or the arguments of some calls
+/// ([`not_shown_arguments`]).
 const NOT_SHOWN: &str = "class id key type name for role href rel lang dir aria-hidden \
     aria-labelledby aria-describedby aria-controls autocomplete inputmode viewBox d points \
     transform";
@@ -547,14 +548,16 @@ fn not_shown_attribute(name: &str) -> bool {
     NOT_SHOWN.split_whitespace().any(|a| a == name) || name.starts_with("data-")
 }
 
-/// DOM calls whose arguments are names, never shown: a class (`set_class_name`),
-/// selectors (`query_selector`, `query_selector_all`), a CSS property and its value
-/// (`set_property`), and an attribute whose value markup would not show either
-/// (`set_attribute(name, value)`).
-fn dom_names(method: &str, first: Option<&Expr>) -> bool {
+/// Calls whose arguments are never shown: DOM names (a class with `set_class_name`,
+/// selectors with `query_selector` and `query_selector_all`, a CSS property and its value
+/// with `set_property`, an attribute whose value markup would not show either with
+/// `set_attribute(name, value)`), and text searched for in other text, such as serde's
+/// own words (`strip_prefix`, `rfind`).
+fn not_shown_arguments(method: &str, first: Option<&Expr>) -> bool {
     let attribute = first.and_then(string_literal).map(LitStr::value);
     match method {
         "set_class_name" | "query_selector" | "query_selector_all" | "set_property" => true,
+        "strip_prefix" | "rfind" => true,
         "set_attribute" => attribute.is_some_and(|name| not_shown_attribute(&name)),
         _ => false,
     }

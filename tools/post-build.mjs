@@ -3,8 +3,9 @@
 //    on its `export default`) and updates its integrity hash in index.html;
 // 2. writes rapport.js, the stable script a host page loads to mount Rapport into its
 //    <div data-rapport> elements (the app's own files carry content hashes);
-// 3. minifies the language packs, and adds to index.html (and rapport.js) the few lines
-//    that start loading the visitor's pack while the wasm loads, rather than after it;
+// 3. minifies the language packs and the instrument files, and adds to index.html (and
+//    rapport.js) the few lines that start loading the visitor's pack while the wasm
+//    loads, rather than after it;
 // 4. adds the service worker's registration to index.html (not to rapport.js: a mount
 //    never registers one on its host's origin);
 // 4b. writes the welcome screen and the first step into index.html, in every language:
@@ -43,6 +44,14 @@ const tags = languages.map((l) => l.tag);
 for (const tag of tags) {
   const file = path.join(dir, 'lang', `${tag}.json`);
   fs.writeFileSync(file, JSON.stringify(JSON.parse(fs.readFileSync(file, 'utf8'))));
+}
+// Instrument files (checked by the pre-build hook), minified too; the schema is kept as
+// written, for people who read it.
+for (const name of fs.readdirSync(path.join(dir, 'instruments'))) {
+  const file = path.join(dir, 'instruments', name);
+  if (name.endsWith('.json') && name !== 'schema.json') {
+    fs.writeFileSync(file, JSON.stringify(JSON.parse(fs.readFileSync(file, 'utf8'))));
+  }
 }
 // Guesses the language the app will choose (src/lib.rs, core language::choose: the
 // person's earlier choice, then the host's lang setting, then the browser's languages)

@@ -1,6 +1,7 @@
 //! JSON is read and written by serde_json. What the core adds: where a text stopped
-//! making sense, as a person can look it up, and maps that refuse a repeated key (a
-//! derived struct refuses a repeated field; a map would quietly keep the last value).
+//! making sense, as a person can look it up; the path to a value (`dimensions[2].name`)
+//! and where that value is in the text; and maps that refuse a repeated key (a derived
+//! struct refuses a repeated field; a map would quietly keep the last value).
 
 use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
 use std::collections::BTreeMap;
@@ -20,6 +21,208 @@ impl From<&serde_json::Error> for Position {
         Position {
             line: error.line(),
             column: error.column().max(1),
+        }
+    }
+}
+
+/// One step into a JSON value: a member of an object, or an item of an array (from 0).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Step {
+    Member(String),
+    Item(usize),
+}
+
+/// Where a value is inside a JSON document, from its root, written as editors and JSON
+/// Schema validators write it: `dimensions[2].statements[0].text.fr`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Path(pub Vec<Step>);
+
+impl Path {
+    /// This path, one step further.
+    pub fn then(&self, step: impl Into<Step>) -> Path {
+        let mut steps = self.0.clone();
+        steps.push(step.into());
+        Path(steps)
+    }
+}
+
+impl From<&str> for Step {
+    fn from(name: &str) -> Step {
+        Step::Member(name.to_owned())
+    }
+}
+
+impl From<usize> for Step {
+    fn from(index: usize) -> Step {
+        Step::Item(index)
+    }
+}
+
+impl From<&serde_path_to_error::Path> for Path {
+    fn from(path: &serde_path_to_error::Path) -> Path {
+        use serde_path_to_error::Segment;
+        Path(
+            path.iter()
+                .filter_map(|segment| match segment {
+                    Segment::Seq { index } => Some(Step::Item(*index)),
+                    Segment::Map { key } => Some(Step::Member(key.clone())),
+                    Segment::Enum { variant } => Some(Step::Member(variant.clone())),
+                    Segment::Unknown => None,
+                })
+                .collect(),
+        )
+    }
+}
+
+impl fmt::Display for Path {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.0.is_empty() {
+            // The document itself: JSONPath's name for the root.
+            return f.write_str("$");
+        }
+        for (n, step) in self.0.iter().enumerate() {
+            match step {
+                Step::Item(index) => write!(f, "[{index}]")?,
+                Step::Member(name) if is_plain(name) => {
+                    if n > 0 {
+                        f.write_str(".")?;
+                    }
+                    f.write_str(name)?;
+                }
+                // A member a dot cannot name (a space, a dot, a quote) is quoted as JSON.
+                Step::Member(name) => write!(f, "[{}]", serde_json::Value::from(name.as_str()))?,
+            }
+        }
+        Ok(())
+    }
+}
+
+fn is_plain(name: &str) -> bool {
+    !name.is_empty()
+        && !name.starts_with(|c: char| c.is_ascii_digit())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-' || c == '$')
+}
+
+/// Where the value at `path` starts in `text`, a JSON document that serde_json has
+/// read: the positions of problems found after reading, in the same terms as serde_json
+/// gives its own. `None` when the path leads nowhere.
+pub fn locate(text: &str, path: &Path) -> Option<Position> {
+    let mut scan = Scan { text, at: 0 };
+    for step in &path.0 {
+        scan.blank();
+        match (step, scan.peek()?) {
+            (Step::Member(name), b'{') => {
+                scan.at += 1;
+                loop {
+                    scan.blank();
+                    let key = scan.string()?;
+                    scan.blank();
+                    scan.expect(b':')?;
+                    if key == *name {
+                        break;
+                    }
+                    scan.value()?;
+                    scan.blank();
+                    scan.expect(b',')?;
+                }
+            }
+            (Step::Item(index), b'[') => {
+                scan.at += 1;
+                for _ in 0..*index {
+                    scan.blank();
+                    scan.value()?;
+                    scan.blank();
+                    scan.expect(b',')?;
+                }
+            }
+            _ => return None,
+        }
+    }
+    scan.blank();
+    if matches!(scan.peek()?, b']' | b'}') {
+        return None;
+    }
+    let before = &text.as_bytes()[..scan.at];
+    let line_start = before
+        .iter()
+        .rposition(|b| *b == b'\n')
+        .map_or(0, |n| n + 1);
+    Some(Position {
+        line: before.iter().filter(|b| **b == b'\n').count() + 1,
+        column: scan.at - line_start + 1,
+    })
+}
+
+/// A cursor over a JSON text known to be well formed, so it can skip rather than check.
+struct Scan<'a> {
+    text: &'a str,
+    at: usize,
+}
+
+impl Scan<'_> {
+    fn peek(&self) -> Option<u8> {
+        self.text.as_bytes().get(self.at).copied()
+    }
+
+    fn blank(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            self.at += 1;
+        }
+    }
+
+    fn expect(&mut self, byte: u8) -> Option<()> {
+        (self.peek()? == byte).then(|| self.at += 1)
+    }
+
+    /// Past the string here; its value.
+    fn string(&mut self) -> Option<String> {
+        let start = self.at;
+        self.skip_string()?;
+        serde_json::from_str(self.text.get(start..self.at)?).ok()
+    }
+
+    fn skip_string(&mut self) -> Option<()> {
+        self.expect(b'"')?;
+        loop {
+            match self.peek()? {
+                b'\\' => self.at += 2,
+                b'"' => return self.expect(b'"'),
+                _ => self.at += 1,
+            }
+        }
+    }
+
+    /// Past the value here, however deep, without recursion.
+    fn value(&mut self) -> Option<()> {
+        let mut depth = 0usize;
+        loop {
+            self.blank();
+            match self.peek()? {
+                b'"' => self.skip_string()?,
+                b'{' | b'[' => {
+                    depth += 1;
+                    self.at += 1;
+                }
+                b'}' | b']' => {
+                    depth = depth.checked_sub(1)?;
+                    self.at += 1;
+                }
+                b',' | b':' if depth > 0 => self.at += 1,
+                b',' | b':' => return None,
+                _ => {
+                    while !matches!(
+                        self.peek(),
+                        None | Some(b',' | b':' | b']' | b'}' | b' ' | b'\t' | b'\n' | b'\r')
+                    ) {
+                        self.at += 1;
+                    }
+                }
+            }
+            if depth == 0 {
+                return Some(());
+            }
         }
     }
 }
@@ -86,5 +289,79 @@ mod tests {
         assert_eq!(at("{not json"), Position { line: 1, column: 2 });
         assert_eq!(at(""), Position { line: 1, column: 1 });
         assert_eq!(at("[1,\n"), Position { line: 2, column: 1 });
+    }
+
+    fn path(steps: &[Step]) -> Path {
+        Path(steps.to_vec())
+    }
+
+    #[test]
+    fn a_path_reads_as_editors_write_it() {
+        let p = Path::default()
+            .then("dimensions")
+            .then(2)
+            .then("text")
+            .then("fr");
+        assert_eq!(p.to_string(), "dimensions[2].text.fr");
+        assert_eq!(Path::default().to_string(), "$");
+        assert_eq!(Path::default().then(0).to_string(), "[0]");
+        assert_eq!(
+            Path::default().then("a b").then("$schema").to_string(),
+            r#"["a b"].$schema"#
+        );
+    }
+
+    #[test]
+    fn a_value_is_located_where_it_starts() {
+        let text = "{\n  \"a\": [1, {\"x\": \"}\\\"]\"}, [2, 3]],\n  \"b\": {\"c\": \"é\", \"d\": null}\n}";
+        let at = |steps: &[Step]| locate(text, &path(steps));
+        let m = |s: &str| Step::Member(s.to_owned());
+        assert_eq!(at(&[]), Some(Position { line: 1, column: 1 }));
+        assert_eq!(at(&[m("a")]), Some(Position { line: 2, column: 8 }));
+        assert_eq!(
+            at(&[m("a"), Step::Item(2)]),
+            Some(Position {
+                line: 2,
+                column: 27
+            })
+        );
+        assert_eq!(
+            at(&[m("a"), Step::Item(2), Step::Item(1)]),
+            Some(Position {
+                line: 2,
+                column: 31
+            })
+        );
+        assert_eq!(
+            at(&[m("b"), m("d")]),
+            Some(Position {
+                line: 3,
+                column: 25
+            })
+        );
+        assert_eq!(at(&[m("a"), Step::Item(3)]), None);
+        assert_eq!(at(&[m("z")]), None);
+        assert_eq!(at(&[m("a"), m("x")]), None);
+        assert_eq!(at(&[Step::Item(0)]), None);
+    }
+
+    #[test]
+    fn serde_paths_become_paths() {
+        let json = r#"{"a": [1, {"b": "x"}]}"#;
+        #[derive(Debug, serde::Deserialize)]
+        #[allow(dead_code)]
+        struct Inner {
+            b: u8,
+        }
+        #[derive(Debug, serde::Deserialize)]
+        #[allow(dead_code)]
+        struct Outer {
+            a: (u8, Inner),
+        }
+        let e = serde_path_to_error::deserialize::<_, Outer>(
+            &mut serde_json::Deserializer::from_str(json),
+        )
+        .unwrap_err();
+        assert_eq!(Path::from(e.path()).to_string(), "a[1].b");
     }
 }

@@ -7,8 +7,12 @@
 //! and checks every file's references against it.
 //!
 //! ```text
-//! json → instrument → language, answers → scoring → insight, compare, plan → assessment, guide → store, code, embed, calendar, partnership → exchange → fixtures
+//! json → instrument → language, answers → scoring → insight, compare, plan, instrument_file → assessment, guide → store, code, embed, calendar, partnership → exchange → fixtures
 //! ```
+
+// The tests depend on this crate itself only to switch on its `schema` feature.
+#[cfg(test)]
+use rapport_core as _;
 
 pub mod answers;
 pub mod assessment;
@@ -23,6 +27,7 @@ pub mod fixtures;
 pub mod guide;
 pub mod insight;
 pub mod instrument;
+pub mod instrument_file;
 pub mod json;
 pub mod language;
 pub mod partnership;

@@ -7,6 +7,7 @@ use crate::hostile::{thousands, Decoder};
 use crate::{report_failure, set_input, set_position, variant, Outcome};
 use rapport_core::code::{self, List};
 use rapport_core::exchange::{self, ImportError};
+use rapport_core::instrument_file;
 use rapport_core::language::{self, Arg, Pack};
 use rapport_core::store::{self, ReadError, Shape, Versioned};
 use rapport_core::{History, Instruments};
@@ -255,6 +256,54 @@ pub(crate) fn pack_case(
                 let detail = format!("the questionnaire came out with statements {found:?}");
                 report_failure("language::Pack", shown, &input, &detail);
                 Outcome::CheckFailed
+            }
+        });
+        (input.len(), outcome.unwrap_or(Outcome::Panic))
+    }
+}
+
+/// An instrument file: what reads, written out, reads back the same with the same
+/// fingerprint; what does not read has problems, each placed inside the text.
+pub(crate) fn instrument_file_case(
+    c: &Corpus,
+) -> impl Fn(&mut Rng, &AtomicU64) -> (usize, Outcome) + Sync + '_ {
+    let pools = Pools {
+        primary: &c.instrument_files,
+        secondary: &c.exports,
+        hostile: &c.hostile_packs,
+        hostile_one_in: HOSTILE_ONE_IN,
+    };
+    move |rng, shown| {
+        let input = gen_json(rng, c, &pools);
+        set_input(&input);
+        let outcome = guarded(|| match instrument_file::read(&input) {
+            Ok(file) => {
+                let again = serde_json::to_string(&file).unwrap_or_default();
+                match instrument_file::read(&again) {
+                    Ok(back) if back == file && back.fingerprint() == file.fingerprint() => {
+                        Outcome::Ok
+                    }
+                    other => {
+                        let detail = format!("written out again it reads {other:?}");
+                        report_failure("instrument_file::read", shown, &input, &detail);
+                        Outcome::CheckFailed
+                    }
+                }
+            }
+            Err(problems) => {
+                // A problem is never placed after the text's last line.
+                let lines = input.split('\n').count();
+                let outside = problems
+                    .iter()
+                    .find(|p| p.at.is_some_and(|at| at.line > lines || at.column == 0));
+                match (problems.first(), outside) {
+                    (Some(first), None) => Outcome::Err(variant(&format!("{:?}", first.flaw))),
+                    _ => {
+                        let detail = format!("problems {problems:?}");
+                        report_failure("instrument_file::read", shown, &input, &detail);
+                        Outcome::CheckFailed
+                    }
+                }
             }
         });
         (input.len(), outcome.unwrap_or(Outcome::Panic))

@@ -8,6 +8,7 @@
 use crate::generators::{random_char, random_name, Rng};
 use crate::hostile::{self, Decoder, Shape};
 use crate::mutators::{Dict, CODE_TOKENS, JSON_STRINGS, JSON_TOKENS};
+use rapport_core::instrument_file::InstrumentFile;
 use rapport_core::language::{self, Pack};
 use rapport_core::plan::{Date, Plan, Status, Task, What};
 use rapport_core::{code, exchange, store};
@@ -36,6 +37,9 @@ pub(crate) struct Corpus {
     pub(crate) bases: Vec<History>,
     /// The shipped language packs.
     pub(crate) packs: Vec<String>,
+    /// Instrument files: the small example (as written, compact, in each of its
+    /// languages alone), and the built-in check in English and in two languages.
+    pub(crate) instrument_files: Vec<String>,
     /// The message names of the English pack.
     pub(crate) messages: Vec<String>,
     /// The hostile shapes at the decoders' limits: decoded once each as fixed cases, and
@@ -329,6 +333,30 @@ pub(crate) fn build(seed: u64) -> Corpus {
     let mut strings: Vec<String> = JSON_STRINGS.iter().map(|s| (*s).to_owned()).collect();
     strings.extend(ids.iter().cloned());
     strings.push("x".repeat(300));
+    // The instrument format's members and values.
+    strings.extend(
+        [
+            "discussFrom",
+            "strengthFrom",
+            "labels",
+            "dontKnow",
+            "languages",
+            "format",
+            "reversed",
+            "advice",
+            "concern",
+            "discuss",
+            "strength",
+            "names",
+            "statements",
+            "dimensions",
+            "en",
+            "fr",
+            "ar",
+            "$schema",
+        ]
+        .map(str::to_owned),
+    );
     let code_strings = vec![
         "PH1".to_owned(),
         "PH2".to_owned(),
@@ -336,6 +364,27 @@ pub(crate) fn build(seed: u64) -> Corpus {
         "gggggggggggggggg".to_owned(),
         "QWNtZSAmIENv".to_owned(),
     ];
+    let small_file = include_str!("../../data/fixtures/instruments/small.json");
+    let mut instrument_files = vec![small_file.to_owned()];
+    let example: InstrumentFile = serde_json::from_str(small_file).expect("the example reads");
+    instrument_files.push(serde_json::to_string(&example).expect("written"));
+    let mut french_only = example.clone();
+    french_only.languages = vec!["fr".to_owned()];
+    instrument_files.push(serde_json::to_string(&french_only).expect("written"));
+    let built: Vec<(String, Instrument)> = packs
+        .iter()
+        .zip(language::languages())
+        .filter_map(|(json, l)| {
+            let pack = Pack::read(json).ok()?;
+            Some((l.tag, pack.partnership_health().ok()?.current().clone()))
+        })
+        .collect();
+    for translations in [&built[..1], &built[..2]] {
+        let translations: Vec<(&str, &Instrument)> =
+            translations.iter().map(|(t, i)| (t.as_str(), i)).collect();
+        let file = InstrumentFile::from_translations(&translations).expect("the check exports");
+        instrument_files.push(serde_json::to_string_pretty(&file).expect("written"));
+    }
     Corpus {
         known: instruments.all().iter().cloned().chain([second]).collect(),
         instrument,
@@ -361,6 +410,7 @@ pub(crate) fn build(seed: u64) -> Corpus {
         hostile_packs: [texts(&large, Decoder::Pack), texts(&small, Decoder::Pack)].concat(),
         hostile: large,
         packs,
+        instrument_files,
         messages,
     }
 }

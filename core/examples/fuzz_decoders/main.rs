@@ -397,15 +397,17 @@ fn main() {
     let history = cases::history_case(&corpus);
     let draft = cases::draft_case(&corpus);
     let pack = cases::pack_case(&corpus);
+    let instrument_file = cases::instrument_file_case(&corpus);
     // Packs are 30 KB each and every message is filled: a fiftieth as many inputs
     // keeps the run as long as another decoder's.
-    let decoders: [(&'static str, &Case, u64); 6] = [
+    let decoders: [(&'static str, &Case, u64); 7] = [
         ("code::decode", &code, n),
         ("code::read_list", &list, n),
         ("exchange::import", &import, n),
         ("store::decode_history", &history, n),
         ("store::decode_draft", &draft, n),
         ("language::Pack", &pack, n.div_ceil(50)),
+        ("instrument_file::read", &instrument_file, n),
     ];
     let mut panics = 0;
     let mut check_failures = 0;
