@@ -177,7 +177,7 @@ fn first_screen_focus(first: &host::FirstScreen, state: &AppState) -> Option<Str
         _ => None,
     };
     match (&first.focus, unanswered) {
-        (_, Some(statement)) => Some(answer_id(&statement, Response::ALL[0])),
+        (_, Some(statement)) => Some(answer_id(&statement, Response::LOWEST)),
         _ if first.walk.next => Some(SCREEN_TITLE.to_owned()),
         (Some(FocusBefore::Id(id)), _) => Some(id.clone()),
         (Some(FocusBefore::Heading), _) => Some(SCREEN_TITLE.to_owned()),

@@ -45,7 +45,7 @@ fn english() -> std::rc::Rc<Text> {
 fn numbers_in_text_come_from_the_rules_that_enforce_them() {
     let text = english();
     assert_eq!(
-        text.band_scale_line(),
+        text.band_scale_line(&Default::default()),
         "Strength: 4.0 and above · Discuss: 3.0 to 3.9 · Concern: below 3.0"
     );
     let i = fixtures::version_1();
@@ -155,9 +155,9 @@ fn host_settings_are_worded_for_the_host_pages_author() {
 fn french_writes_decimals_with_a_comma_and_uses_its_own_plural_rules() {
     let words = load("fr", "fr-FR");
     let text = &words.text;
-    assert_eq!(text.score(Some(3.5)), "3,5");
+    assert_eq!(text.score(&Default::default(), Some(3.5)), "3,5");
     assert_eq!(text.decimal(40), "4,0");
-    assert!(text.band_scale_line().contains("4,0"));
+    assert!(text.band_scale_line(&Default::default()).contains("4,0"));
     // French takes the singular for 0 and 1.
     assert_eq!(text.missing(0), text.missing(1).replacen('1', "0", 1));
     assert_ne!(text.missing(2).replacen('2', "1", 1), text.missing(1));

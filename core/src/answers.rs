@@ -1,32 +1,45 @@
 //! A person's answers, keyed by statement id.
 
-use crate::instrument::{Dimension, Instrument, Statement};
+use crate::instrument::{Dimension, Instrument, Scale, Statement, MAX_POINTS};
 use serde::{Deserialize, Deserializer, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
 
-/// One answer: agreement from 1 (strongly disagree) to 5 (strongly agree), or "don't know".
-/// Stored as one number, 0 meaning "don't know", so saved data stays small.
+/// One answer: a point of the scale from 1 (strongly disagree) to its number of points (5,
+/// strongly agree, in the Partnership Health Check), or "don't know". Stored as one
+/// number, 0 meaning "don't know", so saved data stays small.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(try_from = "u8", into = "u8")]
 pub struct Response(u8);
 
 impl Response {
     pub const DONT_KNOW: Response = Response(0);
+    /// The response every scale shows first: its lowest point.
+    pub const LOWEST: Response = Response(1);
 
-    /// Every response in the order the scale shows them.
-    pub const ALL: [Response; 6] = [
-        Response(1),
-        Response(2),
-        Response(3),
-        Response(4),
-        Response(5),
-        Response::DONT_KNOW,
-    ];
+    /// Every response a scale offers, in the order it shows them: its points, lowest
+    /// first, then "don't know" if it has it.
+    pub fn all(scale: &Scale) -> Vec<Response> {
+        let dont_know = scale.dont_know.as_ref().map(|_| Response::DONT_KNOW);
+        (1..=scale.points())
+            .map(Response)
+            .chain(dont_know)
+            .collect()
+    }
 
-    /// `None` outside 1..=5.
+    /// `None` outside 1 to the most points any scale has.
     pub fn agreement(level: u8) -> Option<Response> {
-        (1..=5).contains(&level).then_some(Response(level))
+        (1..=MAX_POINTS as u8)
+            .contains(&level)
+            .then_some(Response(level))
+    }
+
+    /// Whether `scale` offers this response.
+    pub fn fits(self, scale: &Scale) -> bool {
+        match self.level() {
+            Some(level) => level <= scale.points(),
+            None => scale.dont_know.is_some(),
+        }
     }
 
     /// The agreement level, or `None` for "don't know".
@@ -41,14 +54,16 @@ impl Response {
 
     /// The scale label for this response.
     pub fn label(self, instrument: &Instrument) -> &str {
+        let scale = &instrument.scale;
         match self.level() {
-            Some(level) => &instrument.scale.agreement[usize::from(level) - 1],
-            None => &instrument.scale.dont_know,
+            Some(level) => scale.agreement.get(usize::from(level) - 1),
+            None => scale.dont_know.as_ref(),
         }
+        .map_or("", String::as_str)
     }
 }
 
-/// A stored number that is no answer (answers are 0 to 5).
+/// A stored number that is no answer (answers are 0 to 7).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct NotAResponse(pub u8);
 
@@ -63,7 +78,7 @@ impl fmt::Display for NotAResponse {
 impl TryFrom<u8> for Response {
     type Error = NotAResponse;
     fn try_from(code: u8) -> Result<Self, Self::Error> {
-        if code <= 5 {
+        if usize::from(code) <= MAX_POINTS {
             Ok(Response(code))
         } else {
             Err(NotAResponse(code))
@@ -119,12 +134,12 @@ impl Answers {
             .collect()
     }
 
-    /// How many of the instrument's statements are answered; answers to statements the
-    /// instrument does not have are not counted.
+    /// How many of the instrument's statements are answered with a response its scale
+    /// offers; answers to statements it does not have, or off its scale, are not counted.
     pub fn answered_in(&self, instrument: &Instrument) -> usize {
         instrument
             .statements()
-            .filter(|s| self.get(&s.id).is_some())
+            .filter(|s| self.get(&s.id).is_some_and(|r| r.fits(&instrument.scale)))
             .count()
     }
 
@@ -145,18 +160,18 @@ mod tests {
     use super::*;
 
     #[test]
-    fn agreement_accepts_only_one_to_five() {
+    fn agreement_accepts_only_one_to_seven() {
         assert_eq!(Response::agreement(0), None);
-        assert_eq!(Response::agreement(6), None);
+        assert_eq!(Response::agreement(8), None);
         assert_eq!(Response::agreement(3).and_then(Response::level), Some(3));
         assert_eq!(Response::DONT_KNOW.level(), None);
     }
 
     #[test]
-    fn only_zero_to_five_are_responses() {
+    fn only_zero_to_seven_are_responses() {
         assert_eq!(Response::try_from(0), Ok(Response::DONT_KNOW));
-        assert_eq!(Response::try_from(5), Ok(Response(5)));
-        assert_eq!(Response::try_from(6), Err(NotAResponse(6)));
+        assert_eq!(Response::try_from(7), Ok(Response(7)));
+        assert_eq!(Response::try_from(8), Err(NotAResponse(8)));
         assert_eq!(NotAResponse(255).to_string(), "255");
     }
 
@@ -190,7 +205,7 @@ mod tests {
         assert_eq!(json, r#"{"trust-1":0,"trust-2":5}"#);
         assert_eq!(serde_json::from_str::<Answers>(&json).unwrap(), a);
         for bad in [
-            r#"{"trust-1":6}"#,
+            r#"{"trust-1":8}"#,
             r#"{"trust-1":-1}"#,
             r#"{"trust-1":"1"}"#,
             r#"{"trust-1":1.5}"#,
@@ -204,7 +219,10 @@ mod tests {
     #[test]
     fn labels_follow_the_scale() {
         let i = crate::fixtures::version_1();
-        let labels: Vec<_> = Response::ALL.iter().map(|r| r.label(&i)).collect();
+        let labels: Vec<_> = Response::all(&i.scale)
+            .iter()
+            .map(|r| r.label(&i))
+            .collect();
         assert_eq!(
             labels,
             [
@@ -216,6 +234,29 @@ mod tests {
                 "Don't know"
             ]
         );
+    }
+
+    #[test]
+    fn a_scale_offers_its_points_and_dont_know_only_if_it_has_it() {
+        let mut i = crate::fixtures::version_1();
+        i.scale.agreement.truncate(4);
+        i.scale.dont_know = None;
+        let offered: Vec<u8> = Response::all(&i.scale).into_iter().map(u8::from).collect();
+        assert_eq!(offered, [1, 2, 3, 4]);
+        assert!(!Response::DONT_KNOW.fits(&i.scale));
+        assert!(!Response::agreement(5).unwrap().fits(&i.scale));
+        assert_eq!(Response::agreement(5).unwrap().label(&i), "");
+        // An answer off the scale is not an answer to the instrument.
+        let first = i.dimensions[0].statements[0].id.clone();
+        let mut a = Answers::default();
+        a.set(&first, Response::agreement(4).unwrap());
+        assert_eq!(a.answered_in(&i), 1);
+        a.set(&first, Response::agreement(5).unwrap());
+        assert_eq!(a.answered_in(&i), 0);
+        a.set(&first, Response::DONT_KNOW);
+        assert_eq!(a.answered_in(&i), 0);
+        assert_eq!(Response::agreement(7).map(u8::from), Some(7));
+        assert_eq!(Response::agreement(8), None);
     }
 
     #[test]

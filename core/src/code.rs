@@ -339,7 +339,7 @@ mod tests {
 
     #[test]
     fn a_mixed_result_with_a_name_encodes_to_its_known_code() {
-        let a = answers(|i| Response::ALL[i % 6]);
+        let a = answers(|i| Response::all(&crate::fixtures::current().scale)[i % 6]);
         let code = encode(&instrument(), &a, "Acme & Co");
         assert_eq!(code, "RP1.PH1.JZjJZjJZjJZjJZjJ.QWNtZSAmIENv.sLK");
         let known = known();
@@ -373,7 +373,11 @@ mod tests {
     fn every_single_character_change_is_detected() {
         let known = known();
         let i = &known[0];
-        let code = encode(i, &answers(|n| Response::ALL[n % 6]), "Acme");
+        let code = encode(
+            i,
+            &answers(|n| Response::all(&crate::fixtures::current().scale)[n % 6]),
+            "Acme",
+        );
         for at in 0..code.len() {
             for c in ALPHABET.iter().map(|&b| char::from(b)).chain(['.']) {
                 let mut changed: Vec<char> = code.chars().collect();
@@ -390,7 +394,11 @@ mod tests {
     #[test]
     fn every_swap_of_two_characters_is_detected() {
         let known = known();
-        let code = encode(&known[0], &answers(|n| Response::ALL[(n * 5) % 6]), "");
+        let code = encode(
+            &known[0],
+            &answers(|n| Response::all(&crate::fixtures::current().scale)[(n * 5) % 6]),
+            "",
+        );
         let chars: Vec<char> = code.chars().collect();
         for a in 0..chars.len() {
             for b in a + 1..chars.len() {
@@ -527,7 +535,7 @@ mod tests {
     #[test]
     fn a_decoded_code_becomes_a_received_result_kept_under_its_code() {
         let known = known();
-        let a = answers(|n| Response::ALL[n % 6]);
+        let a = answers(|n| Response::all(&crate::fixtures::current().scale)[n % 6]);
         let code = encode(&known[0], &a, "Acme");
         let received = decode(&code, &known)
             .unwrap()

@@ -1,6 +1,7 @@
 //! Comparing results: two partners side by side, or a team as aggregates only.
 
 use crate::answers::Answers;
+use crate::instrument::Bands;
 use crate::instrument::{Instrument, Statement};
 use crate::scoring::{shown_tenths, Scores};
 
@@ -28,8 +29,9 @@ impl PairRow {
     }
 }
 
-/// Per dimension in the instrument's order (`a` and `b` come from the same instrument).
-pub fn pair(a: &Scores, b: &Scores) -> Vec<PairRow> {
+/// Per dimension in the instrument's order (`a` and `b` come from the same instrument,
+/// whose `bands` round the scores as shown).
+pub fn pair(bands: &Bands, a: &Scores, b: &Scores) -> Vec<PairRow> {
     a.dimensions
         .iter()
         .zip(&b.dimensions)
@@ -37,7 +39,7 @@ pub fn pair(a: &Scores, b: &Scores) -> Vec<PairRow> {
             let (a, b) = (x.mean(), y.mean());
             let gap = a
                 .zip(b)
-                .map(|(a, b)| (shown_tenths(a) - shown_tenths(b)).abs());
+                .map(|(a, b)| (shown_tenths(bands, a) - shown_tenths(bands, b)).abs());
             PairRow { a, b, gap }
         })
         .collect()
@@ -63,7 +65,7 @@ pub struct TeamStats {
 }
 
 /// The team view, or `None` below [`TEAM_MIN`] results.
-pub fn team(results: &[&Scores]) -> Option<Vec<TeamRow>> {
+pub fn team(bands: &Bands, results: &[&Scores]) -> Option<Vec<TeamRow>> {
     if results.len() < TEAM_MIN {
         return None;
     }
@@ -89,7 +91,7 @@ pub fn team(results: &[&Scores]) -> Option<Vec<TeamRow>> {
                     mean,
                     lowest,
                     highest,
-                    spread: shown_tenths(highest) - shown_tenths(lowest),
+                    spread: shown_tenths(bands, highest) - shown_tenths(bands, lowest),
                 }
             });
             TeamRow {
@@ -150,6 +152,12 @@ pub fn disagreements<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::instrument::Bands;
+    const B: Bands = Bands {
+        discuss_from: 30,
+        strength_from: 40,
+        names: None,
+    };
     use crate::answers::Response;
     use crate::fixtures::{self, version_1 as instrument};
     use crate::scoring::{score, DimensionScore};
@@ -161,6 +169,7 @@ mod tests {
                 .iter()
                 .enumerate()
                 .map(|(i, &(total, scored))| DimensionScore {
+                    needed: 2,
                     dimension: format!("d{i}"),
                     total,
                     scored,
@@ -179,7 +188,7 @@ mod tests {
         // 4.0 vs 3.0; 4.25 vs 3.5 (shown 4.3 and 3.5); 3.0 vs 2.0; one without a score.
         let a = dims(&[(16, 4), (17, 4), (6, 2), (8, 2)]);
         let b = dims(&[(12, 4), (14, 4), (8, 4), (1, 1)]);
-        let rows = pair(&a, &b);
+        let rows = pair(&B, &a, &b);
         assert_eq!(rows[0].gap, Some(10));
         assert!(rows[0].flagged());
         assert_eq!(rows[1].gap, Some(8));
@@ -195,16 +204,16 @@ mod tests {
         // 3.96 is shown 3.9 (never a threshold it has not reached); 2.9 vs it is 1.0.
         let a = dims(&[(99, 25)]);
         let b = dims(&[(29, 10)]);
-        assert_eq!(pair(&a, &b)[0].gap, Some(10));
+        assert_eq!(pair(&B, &a, &b)[0].gap, Some(10));
     }
 
     #[test]
     fn fewer_than_three_results_are_never_a_team() {
         let s = dims(&[(16, 4)]);
-        assert_eq!(team(&[]), None);
-        assert_eq!(team(&[&s]), None);
-        assert_eq!(team(&[&s, &s]), None);
-        assert!(team(&[&s, &s, &s]).is_some());
+        assert_eq!(team(&B, &[]), None);
+        assert_eq!(team(&B, &[&s]), None);
+        assert_eq!(team(&B, &[&s, &s]), None);
+        assert!(team(&B, &[&s, &s, &s]).is_some());
     }
 
     #[test]
@@ -212,7 +221,7 @@ mod tests {
         let a = dims(&[(16, 4), (8, 2)]);
         let b = dims(&[(11, 3), (9, 3)]);
         let c = dims(&[(12, 4), (1, 1)]);
-        let rows = team(&[&a, &b, &c]).unwrap();
+        let rows = team(&B, &[&a, &b, &c]).unwrap();
         let stats = rows[0].stats.clone().unwrap();
         // (4 + 11/3 + 3) / 3 = 32/9.
         assert_eq!(stats.mean, 32.0 / 9.0);
@@ -232,9 +241,13 @@ mod tests {
         let a = dims(&[(11, 3)]);
         let b = dims(&[(13, 3)]);
         let c = dims(&[(8, 2)]);
-        let mean = team(&[&a, &b, &c]).unwrap()[0].stats.clone().unwrap().mean;
+        let mean = team(&B, &[&a, &b, &c]).unwrap()[0]
+            .stats
+            .clone()
+            .unwrap()
+            .mean;
         assert_eq!(mean, 4.0);
-        assert_eq!(crate::scoring::display(mean), "4.0");
+        assert_eq!(crate::scoring::display(&B, mean), "4.0");
     }
 
     #[test]
@@ -270,7 +283,7 @@ mod tests {
             let i = instrument();
             let all: Vec<Scores> = levels.iter().map(|&l| score(&i, &uniform(l))).collect();
             let refs: Vec<&Scores> = all.iter().collect();
-            for row in team(&refs).unwrap() {
+            for row in team(&B, &refs).unwrap() {
                 let s = row.stats.unwrap();
                 prop_assert!(1.0 <= s.lowest && s.lowest <= s.mean + 1e-9);
                 prop_assert!(s.mean <= s.highest + 1e-9 && s.highest <= 5.0);
@@ -282,7 +295,7 @@ mod tests {
         fn pair_gaps_are_symmetric(x in 1u8..=5, y in 1u8..=5) {
             let i = instrument();
             let (a, b) = (score(&i, &uniform(x)), score(&i, &uniform(y)));
-            prop_assert_eq!(pair(&a, &b), pair(&b, &a).into_iter().map(|r| PairRow { a: r.b, b: r.a, gap: r.gap }).collect::<Vec<_>>());
+            prop_assert_eq!(pair(&B, &a, &b), pair(&B, &b, &a).into_iter().map(|r| PairRow { a: r.b, b: r.a, gap: r.gap }).collect::<Vec<_>>());
         }
     }
 }

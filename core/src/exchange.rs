@@ -48,7 +48,7 @@ pub fn to_csv(instruments: &Instruments, assessments: &[Assessment], words: &Csv
                 let response = a.answers.get(&s.id);
                 let label = response.map_or("", |r| r.label(instrument));
                 let scored = response
-                    .and_then(|r| value(s, r))
+                    .and_then(|r| value(instrument.scale.points(), s, r))
                     .map_or(String::new(), |v| v.to_string());
                 row(
                     &mut out,
@@ -58,13 +58,15 @@ pub fn to_csv(instruments: &Instruments, assessments: &[Assessment], words: &Csv
             let score = a.scores.dimension(&d.id);
             let mean = score.and_then(|s| s.mean());
             let band = mean.map_or(words.not_enough, |m| {
-                words.bands[match Band::of(m) {
+                words.bands[match instrument.bands.of(m) {
                     Band::Strength => 0,
                     Band::Discuss => 1,
                     Band::Concern => 2,
                 }]
             });
-            let shown = mean.map(display).unwrap_or_default();
+            let shown = mean
+                .map(|m| display(&instrument.bands, m))
+                .unwrap_or_default();
             row(
                 &mut out,
                 &[&a.name, &date, &d.name, words.summary, band, &shown],

@@ -64,12 +64,12 @@ pub fn guide<'a>(instrument: &'a Instrument, results: &[(&Answers, &Scores)]) ->
     let answers: Vec<&Answers> = results.iter().map(|(a, _)| *a).collect();
     // Per dimension: the gap (pair) or spread (team) in tenths, and everyone's mean.
     let rows: Vec<(Option<i64>, Option<f64>)> = if results.len() == 2 {
-        pair(scores[0], scores[1])
+        pair(&instrument.bands, scores[0], scores[1])
             .into_iter()
             .map(|r| (r.gap, r.a.zip(r.b).map(|(a, b)| (a + b) / 2.0)))
             .collect()
     } else {
-        team(&scores)?
+        team(&instrument.bands, &scores)?
             .into_iter()
             .map(|r| match r.stats {
                 Some(s) => (Some(s.spread), Some(s.mean)),
@@ -85,7 +85,12 @@ pub fn guide<'a>(instrument: &'a Instrument, results: &[(&Answers, &Scores)]) ->
     gaps.sort_by_key(|g| std::cmp::Reverse(g.1));
     let mut concerns: Vec<(&Dimension, f64)> = found
         .filter(|(d, _)| !gaps.iter().any(|(g, _)| g.id == d.id))
-        .filter_map(|(d, (_, mean))| Some((d, mean.filter(|m| Band::of(*m) == Band::Concern)?)))
+        .filter_map(|(d, (_, mean))| {
+            Some((
+                d,
+                mean.filter(|m| instrument.bands.of(*m) == Band::Concern)?,
+            ))
+        })
         .collect();
     concerns.sort_by(|a, b| a.1.total_cmp(&b.1));
     let reasons = gaps

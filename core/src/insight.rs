@@ -1,7 +1,7 @@
 //! What a result means for the person: highlights, next steps, change over time.
 
 use crate::answers::Answers;
-use crate::instrument::{Dimension, Instrument, Recommendation, Statement};
+use crate::instrument::{Bands, Dimension, Instrument, Recommendation, Statement};
 use crate::scoring::{self, Band, Scores};
 
 /// What the results screen says for one dimension, by its band.
@@ -26,13 +26,18 @@ pub fn advice(dimension: &Dimension, band: Option<Band>) -> Advice<'_> {
 /// The dimension's statements answered low that have advice of their own, in order: a
 /// low answer to one statement is worth acting on whatever its dimension's band.
 pub fn low_answers<'a>(
+    points: u8,
     dimension: &'a Dimension,
     answers: &Answers,
 ) -> Vec<(&'a Statement, &'a Recommendation)> {
     dimension
         .statements
         .iter()
-        .filter(|s| answers.get(&s.id).is_some_and(|r| scoring::is_low(s, r)))
+        .filter(|s| {
+            answers
+                .get(&s.id)
+                .is_some_and(|r| scoring::is_low(points, s, r))
+        })
         .filter_map(|s| Some((s, dimension.advice_if_low(&s.id)?)))
         .collect()
 }
@@ -81,16 +86,23 @@ pub fn highlights(scores: &Scores, n: usize) -> (Vec<usize>, Vec<usize>) {
 }
 
 /// The change of one dimension against a previous check, in tenths as shown; `None`
-/// where either check has no score for it.
-pub fn change(current: &Scores, previous: &Scores, dimension: &str) -> Option<i64> {
+/// where either check has no score for it. Both answer one instrument, whose `bands`
+/// round the scores as shown.
+pub fn change(bands: &Bands, current: &Scores, previous: &Scores, dimension: &str) -> Option<i64> {
     let now = current.dimension(dimension)?.mean()?;
     let before = previous.dimension(dimension)?.mean()?;
-    Some(scoring::change(now, before))
+    Some(scoring::change(bands, now, before))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::instrument::Bands;
+    const B: Bands = Bands {
+        discuss_from: 30,
+        strength_from: 40,
+        names: None,
+    };
     use crate::scoring::DimensionScore;
 
     fn scores(means: &[Option<f64>]) -> Scores {
@@ -99,6 +111,7 @@ mod tests {
                 .iter()
                 .enumerate()
                 .map(|(i, &mean)| DimensionScore {
+                    needed: 2,
                     dimension: format!("d{i}"),
                     total: mean.map_or(0, |m| (m * 4.0) as u32),
                     scored: if mean.is_some() { 4 } else { 0 },
@@ -140,7 +153,7 @@ mod tests {
         let normal = d.statements.iter().find(|s| !s.reversed).unwrap();
         let mut answers = crate::fixtures::uniform(&i, 5);
         // Agreeing with every statement: the reversed ones are low.
-        let low: Vec<&str> = low_answers(d, &answers)
+        let low: Vec<&str> = low_answers(5, d, &answers)
             .iter()
             .map(|(s, _)| s.id.as_str())
             .collect();
@@ -152,7 +165,7 @@ mod tests {
             .collect();
         assert_eq!(low, reversed);
         answers.set(&normal.id, Response::agreement(2).unwrap());
-        let pairs = low_answers(d, &answers);
+        let pairs = low_answers(5, d, &answers);
         let (statement, advice) = pairs.iter().find(|(s, _)| s.id == normal.id).unwrap();
         assert_eq!(
             advice.when,
@@ -161,7 +174,7 @@ mod tests {
         // Neither agreeing nor disagreeing, and not knowing, are not low.
         for neither in [Response::agreement(3).unwrap(), Response::DONT_KNOW] {
             answers.set(&normal.id, neither);
-            assert!(low_answers(d, &answers)
+            assert!(low_answers(5, d, &answers)
                 .iter()
                 .all(|(s, _)| s.id != normal.id));
         }
@@ -188,6 +201,7 @@ mod tests {
                 .into_iter()
                 .zip(&ids)
                 .map(|(d, id)| DimensionScore {
+                    needed: 2,
                     dimension: (*id).to_owned(),
                     ..d
                 })
@@ -252,11 +266,11 @@ mod tests {
     fn change_compares_one_dimension_as_shown() {
         let now = scores(&[Some(3.5), Some(2.0), None, Some(4.0)]);
         let before = scores(&[Some(3.0), Some(2.75), Some(3.0), Some(4.0)]);
-        let change_of = |i: usize| change(&now, &before, &format!("d{i}"));
+        let change_of = |i: usize| change(&B, &now, &before, &format!("d{i}"));
         assert_eq!(change_of(0), Some(5));
         assert_eq!(change_of(1), Some(-8)); // 2.0 − 2.8
         assert_eq!(change_of(2), None);
         assert_eq!(change_of(3), Some(0));
-        assert_eq!(change(&now, &before, "unknown"), None);
+        assert_eq!(change(&B, &now, &before, "unknown"), None);
     }
 }

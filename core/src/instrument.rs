@@ -28,6 +28,9 @@ pub const MAX_ADVICE: usize = 3;
 /// About how long one statement takes to read and answer.
 pub const SECONDS_PER_STATEMENT: usize = 15;
 
+/// The most points a scale may have: answers are stored as one digit, 0 for "don't know".
+pub const MAX_POINTS: usize = 7;
+
 /// Where a dimension's mean falls: what the results say about it and which advice fits.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -47,14 +50,84 @@ pub struct Instrument {
     /// What the check covers, shown before it starts.
     pub intro: String,
     pub scale: Scale,
+    pub bands: Bands,
     pub dimensions: Vec<Dimension>,
 }
 
-/// Labels of the response scale: agreement 1..=5, and "don't know" (not scored).
+/// Labels of the response scale: agreement from 1 to its number of points (lowest
+/// first), and "don't know" (not scored) where the instrument offers it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Scale {
-    pub agreement: [String; 5],
-    pub dont_know: String,
+    pub agreement: Vec<String>,
+    pub dont_know: Option<String>,
+}
+
+impl Scale {
+    /// The number of points: 5 for the Partnership Health Check, 3 to 7 in a file.
+    pub fn points(&self) -> u8 {
+        // A scale has at most MAX_POINTS labels (the file format refuses more).
+        self.agreement.len().min(MAX_POINTS) as u8
+    }
+}
+
+/// Where a mean on the scale (1 to its points) enters each band, in tenths of a point,
+/// so thresholds compare exactly; and the bands' own names, when the instrument has them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Bands {
+    pub discuss_from: u32,
+    pub strength_from: u32,
+    pub names: Option<BandNames>,
+}
+
+/// An instrument's own names for its bands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BandNames {
+    pub concern: String,
+    pub discuss: String,
+    pub strength: String,
+}
+
+impl Default for Bands {
+    /// The Partnership Health Check's: the Wilder Collaboration Factors Inventory's
+    /// convention (discuss from 3, strength from 4, on five points).
+    fn default() -> Bands {
+        Bands {
+            discuss_from: 30,
+            strength_from: 40,
+            names: None,
+        }
+    }
+}
+
+impl Bands {
+    pub fn of(&self, score: f64) -> Band {
+        if score >= self.threshold(Band::Strength) {
+            Band::Strength
+        } else if score >= self.threshold(Band::Discuss) {
+            Band::Discuss
+        } else {
+            Band::Concern
+        }
+    }
+
+    /// The lowest mean in `band` (1 for concern, the scale's lowest point).
+    pub fn threshold(&self, band: Band) -> f64 {
+        match band {
+            Band::Concern => 1.0,
+            Band::Discuss => f64::from(self.discuss_from) / 10.0,
+            Band::Strength => f64::from(self.strength_from) / 10.0,
+        }
+    }
+
+    /// The instrument's own name for `band`, if it gives one.
+    pub fn name(&self, band: Band) -> Option<&str> {
+        let names = self.names.as_ref()?;
+        Some(match band {
+            Band::Concern => &names.concern,
+            Band::Discuss => &names.discuss,
+            Band::Strength => &names.strength,
+        })
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -324,9 +397,10 @@ impl Instrument {
             title: words.title.clone(),
             intro: words.intro.clone(),
             scale: Scale {
-                agreement: words.agreement.clone(),
-                dont_know: words.dont_know.clone(),
+                agreement: words.agreement.to_vec(),
+                dont_know: Some(words.dont_know.clone()),
             },
+            bands: Bands::default(),
             dimensions,
         })
     }
@@ -418,7 +492,9 @@ mod tests {
                 "Strongly agree"
             ]
         );
-        assert_eq!(i.scale.dont_know, "Don't know");
+        assert_eq!(i.scale.dont_know.as_deref(), Some("Don't know"));
+        assert_eq!(i.scale.points(), 5);
+        assert_eq!(i.bands, Bands::default());
         // Version 1 advises by band only.
         assert!(i
             .dimensions

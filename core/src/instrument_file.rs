@@ -8,7 +8,9 @@
 //! can point at it. The format's limits keep a check short enough to answer and its
 //! result codes short enough to paste; each is refused with its own reason.
 
-use crate::instrument::{Band, Instrument};
+use crate::instrument::{
+    Band, Bands, Dimension, Instrument, Recommendation, Scale, Statement, When,
+};
 use crate::json::{locate, unique, Path, Position};
 use crate::language;
 use serde::{Deserialize, Serialize};
@@ -580,6 +582,88 @@ pub fn partnership_health(packs: &[(String, language::Pack)]) -> Option<Instrume
 }
 
 impl InstrumentFile {
+    /// The instrument in `language`, every text missing in it taken from the file's first
+    /// language. For a file [`read`] accepted: its limits keep every count and threshold
+    /// in range.
+    pub fn instrument(&self, language: &str) -> Instrument {
+        let fallback = self.languages.first().map_or("", String::as_str);
+        let t = |text: &Text| text.get(language, fallback).to_owned();
+        let tenths = |threshold: f64| (threshold * 10.0).round().clamp(0.0, 100.0) as u32;
+        let dimensions = self
+            .dimensions
+            .iter()
+            .map(|d| {
+                let band = |band: Band, name: &str, list: &[Text]| {
+                    list.iter()
+                        .enumerate()
+                        .map(|(n, text)| Recommendation {
+                            id: format!("{name}-{}", n + 1),
+                            when: When::Band(band),
+                            text: t(text),
+                        })
+                        .collect::<Vec<_>>()
+                };
+                let low = d.statements.iter().filter_map(|s| {
+                    Some(Recommendation {
+                        id: s.id.clone(),
+                        when: When::Low(s.id.clone()),
+                        text: t(s.advice.as_ref()?),
+                    })
+                });
+                let advice = [
+                    band(Band::Concern, "concern", &d.advice.concern),
+                    band(Band::Discuss, "discuss", &d.advice.discuss),
+                    band(Band::Strength, "strength", &d.advice.strength),
+                ]
+                .concat()
+                .into_iter()
+                .chain(low)
+                .collect();
+                Dimension {
+                    id: d.id.clone(),
+                    name: t(&d.name),
+                    description: t(&d.description),
+                    statements: d
+                        .statements
+                        .iter()
+                        .map(|s| Statement {
+                            id: s.id.clone(),
+                            text: t(&s.text),
+                            reversed: s.reversed,
+                        })
+                        .collect(),
+                    advice,
+                }
+            })
+            .collect();
+        Instrument {
+            id: self.id.clone(),
+            version: self.version,
+            // Only the built-in check has letters for format-1 codes.
+            code: String::new(),
+            title: t(&self.title),
+            intro: t(&self.intro),
+            scale: Scale {
+                agreement: self.scale.labels.iter().map(t).collect(),
+                dont_know: self.scale.dont_know.as_ref().map(t),
+            },
+            bands: Bands {
+                discuss_from: tenths(self.bands.discuss_from),
+                strength_from: tenths(self.bands.strength_from),
+                names: self
+                    .bands
+                    .names
+                    .as_ref()
+                    .map(|n| crate::instrument::BandNames {
+                        concern: t(&n.concern),
+                        discuss: t(&n.discuss),
+                        strength: t(&n.strength),
+                    }),
+            },
+            dimensions,
+        }
+    }
+
     /// One instrument in several languages, as one file: `translations` are the same
     /// instrument built in each language, the first being the file's fallback. The
     /// built-in instruments are published this way. `None` when the translations are not
@@ -673,12 +757,22 @@ impl InstrumentFile {
                 labels: (0..first.scale.agreement.len())
                     .map(|n| text(&|i| i.scale.agreement.get(n).cloned()))
                     .collect::<Option<_>>()?,
-                dont_know: Some(text(&|i| Some(i.scale.dont_know.clone()))?),
+                dont_know: match first.scale.dont_know {
+                    Some(_) => Some(text(&|i| i.scale.dont_know.clone())?),
+                    None => None,
+                },
             },
             bands: FileBands {
-                discuss_from: Band::DISCUSS_FROM,
-                strength_from: Band::STRENGTH_FROM,
-                names: None,
+                discuss_from: first.bands.threshold(Band::Discuss),
+                strength_from: first.bands.threshold(Band::Strength),
+                names: match first.bands.names {
+                    Some(_) => Some(BandNames {
+                        concern: text(&|i| Some(i.bands.name(Band::Concern)?.to_owned()))?,
+                        discuss: text(&|i| Some(i.bands.name(Band::Discuss)?.to_owned()))?,
+                        strength: text(&|i| Some(i.bands.name(Band::Strength)?.to_owned()))?,
+                    }),
+                    None => None,
+                },
             },
             dimensions,
         })
@@ -1153,6 +1247,68 @@ mod tests {
     }
 
     #[test]
+    fn a_file_is_an_instrument_in_each_of_its_languages() {
+        use crate::answers::{Answers, Response};
+        use crate::scoring::{is_low, percent, score};
+        let file = read(SMALL).unwrap();
+        let fr = file.instrument("fr");
+        assert_eq!((fr.id.as_str(), fr.version), ("coalition-pulse", 1));
+        assert_eq!(fr.title, "Pouls de la coalition");
+        // Missing in French: the English words.
+        assert_eq!(
+            fr.scale.agreement,
+            ["Pas du tout", "Un peu", "En grande partie", "Fully"]
+        );
+        assert_eq!(fr.scale.dont_know, None);
+        assert_eq!(fr.scale.points(), 4);
+        assert_eq!((fr.bands.discuss_from, fr.bands.strength_from), (25, 35));
+        // A language the file does not have: all in its first.
+        assert_eq!(file.instrument("ar").title, "Coalition pulse");
+        let purpose = &fr.dimensions[0];
+        let ids: Vec<&str> = purpose.advice.iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(ids, ["concern-1", "discuss-1", "purpose-1"]);
+        assert_eq!(
+            purpose.advice_if_low("purpose-1").unwrap().text,
+            "Write the coalition's purpose in one sentence together."
+        );
+        assert_eq!(purpose.advice_if_low("purpose-2"), None);
+        assert_eq!(fr.dimensions[1].advice_for(Band::Strength).count(), 1);
+
+        // Scored on its own scale: a reversed answer turns round within four points, a
+        // dimension of one statement has a score from that one answer, and the bands are
+        // the file's.
+        let mut answers = Answers::default();
+        answers.set("purpose-1", Response::agreement(4).unwrap());
+        answers.set("purpose-2", Response::agreement(1).unwrap());
+        answers.set("trust-1", Response::agreement(3).unwrap());
+        let scores = score(&fr, &answers);
+        assert_eq!(scores.dimensions[0].mean(), Some(4.0));
+        assert_eq!(scores.dimensions[0].band(&fr.bands), Some(Band::Strength));
+        assert_eq!(scores.dimensions[1].mean(), Some(3.0));
+        assert_eq!(scores.dimensions[1].band(&fr.bands), Some(Band::Discuss));
+        assert_eq!(scores.overall_percent(fr.scale.points()), Some(83)); // 3.5 of 1–4
+        assert_eq!(percent(4, 3.0), 67);
+        let trust = &fr.dimensions[1].statements[0];
+        assert!(is_low(4, trust, Response::agreement(2).unwrap()));
+        assert!(!is_low(4, trust, Response::agreement(3).unwrap()));
+        // Off its scale: no answer.
+        answers.set("trust-1", Response::agreement(5).unwrap());
+        assert_eq!(answers.answered_in(&fr), 2);
+        assert_eq!(score(&fr, &answers).dimensions[1].mean(), None);
+        answers.set("trust-1", Response::DONT_KNOW);
+        assert_eq!(answers.answered_in(&fr), 2);
+    }
+
+    #[test]
+    fn the_built_in_check_read_from_its_file_is_the_built_in_check() {
+        let file = read(include_str!("../../instruments/partnership-health.json")).unwrap();
+        let mut from_file = file.instrument("en");
+        // Format-1 codes name the built-in check by its letters, which files do not have.
+        from_file.code = "PH".into();
+        assert_eq!(from_file, crate::fixtures::current());
+    }
+
+    #[test]
     fn band_thresholds_rise_in_tenths_within_the_scale() {
         let bands = |discuss: f64, strength: f64| {
             flaws(move |v| v["bands"] = json!({ "discussFrom": discuss, "strengthFrom": strength }))
@@ -1234,8 +1390,8 @@ mod published_tests {
             assert_eq!(file.scale.labels.len(), 5);
             assert_eq!(file.scale.labels[2].0[tag], i.scale.agreement[2]);
             assert_eq!(
-                file.scale.dont_know.as_ref().unwrap().0[tag],
-                i.scale.dont_know
+                file.scale.dont_know.as_ref().map(|t| &t.0[tag]),
+                i.scale.dont_know.as_ref()
             );
             for (fd, d) in file.dimensions.iter().zip(&i.dimensions) {
                 assert_eq!((fd.id.as_str(), &fd.name.0[tag]), (d.id.as_str(), &d.name));

@@ -1,29 +1,14 @@
 //! Scores and bands. Bands follow the Wilder Collaboration Factors Inventory convention.
 
 use crate::answers::{Answers, Response};
-use crate::instrument::{Instrument, Statement};
+use crate::instrument::{Bands, Instrument, Statement};
 use serde::{Deserialize, Serialize};
 
-/// A dimension with fewer scored answers than this has no score ("Not enough answers").
-/// The instrument gives every dimension at least this many statements.
+/// A dimension with fewer scored answers than this has no score ("Not enough answers"),
+/// unless it has fewer statements: then every one of them must be answered.
 pub const MIN_SCORED_ANSWERS: usize = crate::instrument::MIN_STATEMENTS;
 
 pub use crate::instrument::Band;
-
-impl Band {
-    pub const STRENGTH_FROM: f64 = 4.0;
-    pub const DISCUSS_FROM: f64 = 3.0;
-
-    pub fn of(score: f64) -> Band {
-        if score >= Self::STRENGTH_FROM {
-            Band::Strength
-        } else if score >= Self::DISCUSS_FROM {
-            Band::Discuss
-        } else {
-            Band::Concern
-        }
-    }
-}
 
 /// A dimension's scored answers as whole numbers, so stored scores are exact and the
 /// mean is always computed the same way.
@@ -35,17 +20,29 @@ pub struct DimensionScore {
     pub total: u32,
     /// Answers that counted ("don't know" does not).
     pub scored: u32,
+    /// Scored answers a mean needs: [`MIN_SCORED_ANSWERS`], or every statement of a
+    /// dimension with fewer. Written only when it is not the usual number, so checks
+    /// stored before it existed read as they were.
+    #[serde(default = "usual_need", skip_serializing_if = "is_usual_need")]
+    pub needed: u32,
+}
+
+fn usual_need() -> u32 {
+    MIN_SCORED_ANSWERS as u32
+}
+
+fn is_usual_need(n: &u32) -> bool {
+    *n == usual_need()
 }
 
 impl DimensionScore {
-    /// Mean on the 1–5 scale; `None` with too few scored answers.
+    /// Mean on the scale (1 to its points); `None` with too few scored answers.
     pub fn mean(&self) -> Option<f64> {
-        (self.scored as usize >= MIN_SCORED_ANSWERS)
-            .then(|| f64::from(self.total) / f64::from(self.scored))
+        (self.scored >= self.needed.max(1)).then(|| f64::from(self.total) / f64::from(self.scored))
     }
 
-    pub fn band(&self) -> Option<Band> {
-        self.mean().map(Band::of)
+    pub fn band(&self, bands: &Bands) -> Option<Band> {
+        self.mean().map(|m| bands.of(m))
     }
 }
 
@@ -67,12 +64,13 @@ impl Scores {
         (!means.is_empty()).then(|| means.iter().sum::<f64>() / means.len() as f64)
     }
 
-    pub fn overall_band(&self) -> Option<Band> {
-        self.overall().map(Band::of)
+    pub fn overall_band(&self, bands: &Bands) -> Option<Band> {
+        self.overall().map(|m| bands.of(m))
     }
 
-    pub fn overall_percent(&self) -> Option<u8> {
-        self.overall().map(percent)
+    /// The overall mean on a scale of `points` as 0–100.
+    pub fn overall_percent(&self, points: u8) -> Option<u8> {
+        self.overall().map(|m| percent(points, m))
     }
 
     pub fn dimension(&self, id: &str) -> Option<&DimensionScore> {
@@ -80,21 +78,27 @@ impl Scores {
     }
 }
 
-/// The value an answer contributes: reversed statements count `6 - x`; "don't know" nothing.
-pub fn value(statement: &Statement, response: Response) -> Option<u8> {
-    let level = response.level()?;
-    Some(if statement.reversed { 6 - level } else { level })
+/// The value an answer contributes on a scale of `points`: reversed statements count
+/// `points + 1 - x` (`6 - x` on five points); "don't know" nothing, nor a level the scale
+/// does not have.
+pub fn value(points: u8, statement: &Statement, response: Response) -> Option<u8> {
+    let level = response.level().filter(|l| *l <= points)?;
+    Some(if statement.reversed {
+        points + 1 - level
+    } else {
+        level
+    })
 }
 
-/// The highest value of a low answer: disagreeing with a statement (agreeing with a
-/// reversed one) brings up that statement's own advice, whatever its dimension's band.
-pub const LOW_UP_TO: u8 = 2;
-
-pub fn is_low(statement: &Statement, response: Response) -> bool {
-    value(statement, response).is_some_and(|v| v <= LOW_UP_TO)
+/// Whether an answer is low: a value below the scale's midpoint (1 or 2 of five points,
+/// 1 to 3 of seven). Disagreeing with a statement (agreeing with a reversed one) brings
+/// up that statement's own advice, whatever its dimension's band.
+pub fn is_low(points: u8, statement: &Statement, response: Response) -> bool {
+    value(points, statement, response).is_some_and(|v| 2 * u16::from(v) < u16::from(points) + 1)
 }
 
 pub fn score(instrument: &Instrument, answers: &Answers) -> Scores {
+    let points = instrument.scale.points();
     let dimensions = instrument
         .dimensions
         .iter()
@@ -102,12 +106,13 @@ pub fn score(instrument: &Instrument, answers: &Answers) -> Scores {
             let values = d
                 .statements
                 .iter()
-                .filter_map(|s| value(s, answers.get(&s.id)?));
+                .filter_map(|s| value(points, s, answers.get(&s.id)?));
             let (total, scored) = values.fold((0, 0), |(t, n), v| (t + u32::from(v), n + 1));
             DimensionScore {
                 dimension: d.id.clone(),
                 total,
                 scored,
+                needed: d.statements.len().min(MIN_SCORED_ANSWERS) as u32,
             }
         })
         .collect();
@@ -123,23 +128,24 @@ pub fn means(instrument: &Instrument, scores: &Scores) -> Vec<Option<f64>> {
         .collect()
 }
 
-/// A 1–5 mean as 0–100.
-pub fn percent(mean: f64) -> u8 {
-    ((mean - 1.0) / 4.0 * 100.0).round().clamp(0.0, 100.0) as u8
+/// A mean on a scale of `points` (1 to points) as 0–100.
+pub fn percent(points: u8, mean: f64) -> u8 {
+    let span = f64::from(points.max(2) - 1);
+    ((mean - 1.0) / span * 100.0).round().clamp(0.0, 100.0) as u8
 }
 
 /// A score with one decimal. Rounding never shows a band threshold the score has not
 /// reached (3.96 is "3.9", not a "4.0" beside the word Discuss).
-pub fn display(score: f64) -> String {
-    one_decimal(shown_tenths(score))
+pub fn display(bands: &Bands, score: f64) -> String {
+    one_decimal(shown_tenths(bands, score))
 }
 
 /// The score as shown, in tenths (see [`display`]).
-pub fn shown_tenths(score: f64) -> i64 {
+pub fn shown_tenths(bands: &Bands, score: f64) -> i64 {
     let mut tenths = (score * 10.0).round() as i64;
-    for threshold in [Band::STRENGTH_FROM, Band::DISCUSS_FROM] {
-        let threshold_tenths = (threshold * 10.0) as i64;
-        if score < threshold && tenths >= threshold_tenths {
+    for threshold in [bands.strength_from, bands.discuss_from] {
+        let threshold_tenths = i64::from(threshold);
+        if score < f64::from(threshold) / 10.0 && tenths >= threshold_tenths {
             tenths = threshold_tenths - 1;
         }
     }
@@ -153,13 +159,18 @@ pub fn one_decimal(tenths: i64) -> String {
 
 /// The change between two scores in tenths, taken between the scores as shown, so the
 /// change always agrees with the two numbers beside it.
-pub fn change(current: f64, previous: f64) -> i64 {
-    shown_tenths(current) - shown_tenths(previous)
+pub fn change(bands: &Bands, current: f64, previous: f64) -> i64 {
+    shown_tenths(bands, current) - shown_tenths(bands, previous)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    const B: Bands = Bands {
+        discuss_from: 30,
+        strength_from: 40,
+        names: None,
+    };
     use crate::instrument::{Dimension, Scale};
     use proptest::prelude::*;
 
@@ -189,9 +200,10 @@ mod tests {
             title: "Fixture".into(),
             intro: "i".into(),
             scale: Scale {
-                agreement: ["1", "2", "3", "4", "5"].map(String::from),
-                dont_know: "?".into(),
+                agreement: ["1", "2", "3", "4", "5"].map(String::from).to_vec(),
+                dont_know: Some("?".into()),
             },
+            bands: Bands::default(),
             dimensions: vec![dimension("a", 4), dimension("b", 1)],
         }
     }
@@ -205,12 +217,12 @@ mod tests {
 
     #[test]
     fn bands_at_their_boundaries() {
-        assert_eq!(Band::of(1.0), Band::Concern);
-        assert_eq!(Band::of(2.99), Band::Concern);
-        assert_eq!(Band::of(3.0), Band::Discuss);
-        assert_eq!(Band::of(3.99), Band::Discuss);
-        assert_eq!(Band::of(4.0), Band::Strength);
-        assert_eq!(Band::of(5.0), Band::Strength);
+        assert_eq!(B.of(1.0), Band::Concern);
+        assert_eq!(B.of(2.99), Band::Concern);
+        assert_eq!(B.of(3.0), Band::Discuss);
+        assert_eq!(B.of(3.99), Band::Discuss);
+        assert_eq!(B.of(4.0), Band::Strength);
+        assert_eq!(B.of(5.0), Band::Strength);
     }
 
     #[test]
@@ -221,14 +233,14 @@ mod tests {
             &answers(&[("a-1", 4), ("a-2", 4), ("a-3", 4), ("a-4", 1)]),
         );
         assert_eq!(mean(&s, 0), Some(4.25));
-        assert_eq!(s.dimensions[0].band(), Some(Band::Strength));
+        assert_eq!(s.dimensions[0].band(&B), Some(Band::Strength));
         // b-1 reversed answered 5 → 1; b-2..4 answered 2, 3, 3: mean 9/4 = 2.25.
         let s = score(
             &fixture(),
             &answers(&[("b-1", 5), ("b-2", 2), ("b-3", 3), ("b-4", 3)]),
         );
         assert_eq!(mean(&s, 1), Some(2.25));
-        assert_eq!(s.dimensions[1].band(), Some(Band::Concern));
+        assert_eq!(s.dimensions[1].band(&B), Some(Band::Concern));
     }
 
     #[test]
@@ -240,7 +252,7 @@ mod tests {
         );
         assert_eq!(mean(&s, 0), Some(11.0 / 3.0));
         assert_eq!(s.dimensions[0].scored, 3);
-        assert_eq!(display(11.0 / 3.0), "3.7");
+        assert_eq!(display(&B, 11.0 / 3.0), "3.7");
     }
 
     #[test]
@@ -250,7 +262,7 @@ mod tests {
             &answers(&[("a-1", 5), ("a-2", 0), ("a-3", 0), ("a-4", 0)]),
         );
         assert_eq!(mean(&s, 0), None);
-        assert_eq!(s.dimensions[0].band(), None);
+        assert_eq!(s.dimensions[0].band(&B), None);
         assert_eq!(s.dimensions[0].scored, 1);
     }
 
@@ -275,8 +287,8 @@ mod tests {
             .iter()
             .all(|d| d.mean().is_none() && d.scored == 0));
         assert_eq!(s.overall(), None);
-        assert_eq!(s.overall_band(), None);
-        assert_eq!(s.overall_percent(), None);
+        assert_eq!(s.overall_band(&B), None);
+        assert_eq!(s.overall_percent(5), None);
     }
 
     #[test]
@@ -300,8 +312,8 @@ mod tests {
         ]);
         let s = score(&fixture(), &both);
         assert_eq!(s.overall(), Some(3.25));
-        assert_eq!(s.overall_band(), Some(Band::Discuss));
-        assert_eq!(s.overall_percent(), Some(56)); // (3.25 - 1) / 4 * 100 = 56.25
+        assert_eq!(s.overall_band(&B), Some(Band::Discuss));
+        assert_eq!(s.overall_percent(5), Some(56)); // (3.25 - 1) / 4 * 100 = 56.25
         let only_a = answers(&[("a-1", 4), ("a-2", 4), ("a-3", 4), ("a-4", 1), ("b-1", 0)]);
         assert_eq!(score(&fixture(), &only_a).overall(), Some(4.25));
     }
@@ -324,22 +336,22 @@ mod tests {
 
     #[test]
     fn percent_maps_one_to_zero_and_five_to_hundred() {
-        assert_eq!(percent(1.0), 0);
-        assert_eq!(percent(3.0), 50);
-        assert_eq!(percent(5.0), 100);
-        assert_eq!(percent(3.7), 68); // 67.5 rounds up
+        assert_eq!(percent(5, 1.0), 0);
+        assert_eq!(percent(5, 3.0), 50);
+        assert_eq!(percent(5, 5.0), 100);
+        assert_eq!(percent(5, 3.7), 68); // 67.5 rounds up
     }
 
     #[test]
     fn display_rounds_but_never_crosses_a_band_threshold() {
-        assert_eq!(display(3.25), "3.3"); // 32.5 rounds away from zero
-        assert_eq!(display(4.0), "4.0");
-        assert_eq!(display(3.96), "3.9");
-        assert_eq!(display(3.99), "3.9");
-        assert_eq!(display(2.97), "2.9");
-        assert_eq!(display(3.0), "3.0");
-        assert_eq!(display(4.04), "4.0");
-        assert_eq!(display(1.0), "1.0");
+        assert_eq!(display(&B, 3.25), "3.3"); // 32.5 rounds away from zero
+        assert_eq!(display(&B, 4.0), "4.0");
+        assert_eq!(display(&B, 3.96), "3.9");
+        assert_eq!(display(&B, 3.99), "3.9");
+        assert_eq!(display(&B, 2.97), "2.9");
+        assert_eq!(display(&B, 3.0), "3.0");
+        assert_eq!(display(&B, 4.04), "4.0");
+        assert_eq!(display(&B, 1.0), "1.0");
     }
 
     #[test]
@@ -353,12 +365,12 @@ mod tests {
 
     #[test]
     fn change_shows_the_rounded_difference() {
-        assert_eq!(change(3.75, 3.25), 5); // 3.8 − 3.3
-        assert_eq!(change(3.0, 3.5), -5);
-        assert_eq!(change(3.5, 3.52), 0);
+        assert_eq!(change(&B, 3.75, 3.25), 5); // 3.8 − 3.3
+        assert_eq!(change(&B, 3.0, 3.5), -5);
+        assert_eq!(change(&B, 3.5, 3.52), 0);
         // 2.75 shows as 2.8 and 10/3 as 3.3: the change shown is 0.5, not 0.58 → 0.6.
-        assert_eq!(change(10.0 / 3.0, 2.75), 5);
-        assert_eq!(change(4.0, 3.96), 1); // 4.0 − 3.9
+        assert_eq!(change(&B, 10.0 / 3.0, 2.75), 5);
+        assert_eq!(change(&B, 4.0, 3.96), 1); // 4.0 − 3.9
     }
 
     fn any_response() -> impl Strategy<Value = Response> {
@@ -384,7 +396,7 @@ mod tests {
             }
             if let Some(o) = s.overall() {
                 prop_assert!((1.0..=5.0).contains(&o));
-                prop_assert!(s.overall_percent().unwrap() <= 100);
+                prop_assert!(s.overall_percent(5).unwrap() <= 100);
             }
         }
 
@@ -409,8 +421,8 @@ mod tests {
 
         #[test]
         fn display_agrees_with_the_band(m in 1.0f64..=5.0) {
-            let shown: f64 = display(m).parse().unwrap();
-            prop_assert_eq!(Band::of(shown), Band::of(m));
+            let shown: f64 = display(&B, m).parse().unwrap();
+            prop_assert_eq!(B.of(shown), B.of(m));
             prop_assert!((shown - m).abs() <= 0.1 + 1e-9);
         }
     }

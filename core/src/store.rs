@@ -4,7 +4,7 @@
 //! reported, never guessed at, so the caller can keep it aside untouched.
 
 use crate::assessment::{Draft, History, Misfit};
-use crate::instrument::Instruments;
+use crate::instrument::{Instruments, MAX_POINTS};
 use crate::json::Position;
 use crate::scoring;
 use serde::de::DeserializeOwned;
@@ -163,11 +163,9 @@ pub fn decode<T: Versioned>(raw: &str) -> Result<T, ReadError> {
 pub fn decode_history(raw: &str, instruments: &Instruments) -> Result<History, ReadError> {
     let mut history: History = decode(raw)?;
     for a in &mut history.assessments {
-        let plausible = a
-            .scores
-            .dimensions
-            .iter()
-            .all(|d| d.scored <= d.total && u64::from(d.total) <= 5 * u64::from(d.scored));
+        let plausible = a.scores.dimensions.iter().all(|d| {
+            d.scored <= d.total && u64::from(d.total) <= MAX_POINTS as u64 * u64::from(d.scored)
+        });
         if !plausible {
             return Err(ReadError::WrongShape(Shape::ImpossibleScores {
                 check: a.id.clone(),
@@ -332,6 +330,21 @@ mod tests {
             }))
         );
 
+        // A point the instrument's scale does not have (six of five) is no answer to it.
+        let mut off_scale = new.clone();
+        let first = crate::fixtures::current().dimensions[0].statements[0]
+            .id
+            .clone();
+        off_scale
+            .answers
+            .set(&first, Response::agreement(6).unwrap());
+        assert_eq!(
+            decode_history(&raw(vec![off_scale]), &instruments()),
+            Err(ReadError::WrongShape(Shape::UnknownStatements {
+                check: "new".into()
+            }))
+        );
+
         let mut unknown = new.clone();
         unknown.answers.set("nope-1", Response::DONT_KNOW);
         assert_eq!(
@@ -464,7 +477,7 @@ mod tests {
             a.scores
                 .dimensions
                 .iter()
-                .map(|d| d.mean().map(scoring::display))
+                .map(|d| d.mean().map(|m| scoring::display(&Default::default(), m)))
                 .collect()
         };
         let first = &history.assessments()[2];
@@ -474,13 +487,21 @@ mod tests {
             ["4.5", "2.8", "4.0", "2.3", "3.8", "3.3", "4.5", "2.0"].map(|s| Some(s.to_owned()))
         );
         assert_eq!(
-            first.scores.overall().map(scoring::display).as_deref(),
+            first
+                .scores
+                .overall()
+                .map(|m| scoring::display(&Default::default(), m))
+                .as_deref(),
             Some("3.4")
         );
         let second = &history.assessments()[1];
         assert_eq!(shown(second)[7], None, "Learning: not enough answers");
         assert_eq!(
-            second.scores.overall().map(scoring::display).as_deref(),
+            second
+                .scores
+                .overall()
+                .map(|m| scoring::display(&Default::default(), m))
+                .as_deref(),
             Some("3.5")
         );
         // The plan, by recommendation id, read in version 1's words.

@@ -76,7 +76,10 @@ impl Instrument {
         empty(Field::Id, &self.id);
         empty(Field::Title, &self.title);
         empty(Field::Intro, &self.intro);
-        empty(Field::DontKnow, &self.scale.dont_know);
+        empty(
+            Field::DontKnow,
+            self.scale.dont_know.as_deref().unwrap_or_default(),
+        );
         for (i, label) in self.scale.agreement.iter().enumerate() {
             empty(Field::ScaleLabel(i + 1), label);
         }
@@ -944,6 +947,93 @@ mod version_2 {
             unsourced(&s, &extra, seeds.as_deref()),
             [format!("{d}/nowhere-1")]
         );
+    }
+
+    /// The pulse, the second built-in instrument, as its file gives it.
+    fn pulse() -> crate::instrument_file::InstrumentFile {
+        let file = include_str!("../../instruments/pulse.json");
+        crate::instrument_file::read(file).unwrap_or_else(|p| panic!("pulse.json: {p:?}"))
+    }
+
+    #[test]
+    fn the_pulse_rests_on_seed_passages_asks_briefly_and_speaks_to_many_partners() {
+        use crate::instrument::{AdviceStructure, DimensionStructure, StatementStructure};
+        let file = pulse();
+        assert_eq!(file.id, "pulse");
+        assert_eq!(file.languages, ["en", "fr", "es", "pt", "de", "ar"]);
+        let english = file.instrument("en");
+        // One statement for each dimension of version 2, in its order: about two minutes.
+        let dimensions: Vec<&str> = english.dimensions.iter().map(|d| d.id.as_str()).collect();
+        let version_2 = structure();
+        let full: Vec<&str> = version_2.dimensions.iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(dimensions, full);
+        assert!(english.dimensions.iter().all(|d| d.statements.len() == 1));
+        assert!(english.minutes() <= 3, "{} minutes", english.minutes());
+        let shape = Structure {
+            id: english.id.clone(),
+            version: english.version,
+            code: String::new(),
+            dimensions: english
+                .dimensions
+                .iter()
+                .map(|d| DimensionStructure {
+                    id: d.id.clone(),
+                    statements: d
+                        .statements
+                        .iter()
+                        .map(|s| StatementStructure {
+                            id: s.id.clone(),
+                            reversed: s.reversed,
+                        })
+                        .collect(),
+                    advice: d
+                        .advice
+                        .iter()
+                        .map(|r| AdviceStructure {
+                            id: r.id.clone(),
+                            when: r.when.clone(),
+                        })
+                        .collect(),
+                })
+                .collect(),
+        };
+        let sources: Sources =
+            serde_json::from_str(include_str!("../data/pulse-sources.json")).unwrap();
+        assert_eq!(
+            unsourced(&shape, &sources, seed_texts().as_deref()),
+            Vec::<String>::new()
+        );
+        let mut found = Vec::new();
+        for tag in &file.languages {
+            let i = file.instrument(tag);
+            let (_, boundary, phrases) = TWO_PARTY.iter().find(|(t, _, _)| t == tag).unwrap();
+            let mut texts = vec![i.title.clone(), i.intro.clone()];
+            for d in &i.dimensions {
+                texts.extend([d.name.clone(), d.description.clone()]);
+                texts.extend(d.advice.iter().map(|r| r.text.clone()));
+                for s in &d.statements {
+                    let words = s.text.split_whitespace().count();
+                    assert!(words <= MAX_WORDS, "{tag} {}: {words} words", s.id);
+                    texts.push(s.text.clone());
+                }
+            }
+            for text in texts {
+                let lower = text.to_lowercase();
+                for phrase in *phrases {
+                    if holds(&lower, phrase, *boundary) {
+                        found.push(format!("{tag}: \"{phrase}\" in: {text}"));
+                    }
+                }
+            }
+            // Every language has its own words, not the English.
+            if tag != "en" {
+                assert_ne!(
+                    i.dimensions[0].statements[0].text,
+                    english.dimensions[0].statements[0].text
+                );
+            }
+        }
+        assert!(found.is_empty(), "{}", found.join("\n"));
     }
 
     #[test]

@@ -15,9 +15,10 @@ pub use messages::{Text, NAMES};
 pub use numbers::Numbers;
 
 use rapport_core::exchange::CsvWords;
+use rapport_core::instrument::Bands;
 use rapport_core::plan::{Date, Status};
 use rapport_core::scoring::shown_tenths;
-use rapport_core::Band;
+use rapport_core::{Band, Instrument};
 
 impl Text {
     /// A whole number in the language's digits.
@@ -30,18 +31,18 @@ impl Text {
         self.numbers.decimal(tenths)
     }
 
-    /// A score as shown (one decimal, never rounded across a band's threshold), or the
-    /// no-score mark.
-    pub fn score(&self, mean: Option<f64>) -> String {
+    /// A score as shown (one decimal, never rounded across one of the instrument's
+    /// `bands` thresholds), or the no-score mark.
+    pub fn score(&self, bands: &Bands, mean: Option<f64>) -> String {
         mean.map_or_else(
             || self.no_score().to_owned(),
-            |m| self.decimal(shown_tenths(m)),
+            |m| self.decimal(shown_tenths(bands, m)),
         )
     }
 
     /// A score with one decimal.
-    pub fn mean(&self, mean: f64) -> String {
-        self.decimal(shown_tenths(mean))
+    pub fn mean(&self, bands: &Bands, mean: f64) -> String {
+        self.decimal(shown_tenths(bands, mean))
     }
 
     /// A date and time, in the language's format.
@@ -77,30 +78,32 @@ impl Text {
         }
     }
 
-    /// "3.5 out of 5".
-    pub fn out_of(&self, mean: Option<f64>) -> String {
-        self.out_of_five(&self.score(mean), 5)
+    /// "3.5 out of 5", on the instrument's scale.
+    pub fn out_of(&self, instrument: &Instrument, mean: Option<f64>) -> String {
+        let points = usize::from(instrument.scale.points());
+        self.out_of_five(&self.score(&instrument.bands, mean), points)
     }
 
-    pub fn band(&self, band: Band) -> &str {
-        match band {
+    /// A band's name: the instrument's own, or Rapport's.
+    pub fn band<'a>(&'a self, bands: &'a Bands, band: Band) -> &'a str {
+        bands.name(band).unwrap_or(match band {
             Band::Strength => self.band_strength(),
             Band::Discuss => self.band_discuss(),
             Band::Concern => self.band_concern(),
-        }
+        })
     }
 
     /// A band's name, or "not enough answers" where there is no score.
-    pub fn band_or_none(&self, band: Option<Band>) -> &str {
-        band.map_or(self.not_enough_answers(), |b| self.band(b))
+    pub fn band_or_none<'a>(&'a self, bands: &'a Bands, band: Option<Band>) -> &'a str {
+        band.map_or(self.not_enough_answers(), |b| self.band(bands, b))
     }
 
     /// The band thresholds line, built from the thresholds scoring uses.
-    pub fn band_scale_line(&self) -> String {
-        let strength = shown_tenths(Band::STRENGTH_FROM);
+    pub fn band_scale_line(&self, bands: &Bands) -> String {
+        let strength = i64::from(bands.strength_from);
         self.band_scale(
             &self.decimal(strength),
-            &self.decimal(shown_tenths(Band::DISCUSS_FROM)),
+            &self.decimal(i64::from(bands.discuss_from)),
             &self.decimal(strength - 1),
         )
     }

@@ -79,7 +79,7 @@ pub fn compare_screen(ui: &Ui, props: &CompareProps) -> Html {
                             html! {
                                 <label class="check" key={a.id.clone()}>
                                     <input type="checkbox" name="pick" value={a.id.clone()} checked={comparison.picks.contains(&a.id)} />
-                                    { format!("{name} · {} · {}", text.date(a.finished_at), text.out_of(a.scores.overall())) }
+                                    { format!("{name} · {} · {}", text.date(a.finished_at), text.out_of(ui.of(a), a.scores.overall())) }
                                 </label>
                             }
                         }) }
@@ -215,7 +215,8 @@ fn compared<'a>(ui: &'a Ui, entries: &[&Entry]) -> &'a Instrument {
 
 fn pair_view(ui: &Ui, a: &Entry, b: &Entry) -> Html {
     let (text, instrument) = (&*ui.text, compared(ui, &[a]));
-    let rows = compare::pair(&a.scores, &b.scores);
+    let bands = &instrument.bands;
+    let rows = compare::pair(bands, &a.scores, &b.scores);
     let starters = compare::disagreements(instrument, &[&a.answers, &b.answers], STARTERS);
     let [letter_a, letter_b] = [text.pair_a(), text.pair_b()];
     let answer = |entry: &Entry, d: &Disagreement| {
@@ -243,8 +244,8 @@ fn pair_view(ui: &Ui, a: &Entry, b: &Entry) -> Html {
         let row = rows.get(i)?;
         let cells = html! {
             <>
-                <td class="num">{ text.score(row.a) }</td>
-                <td class="num">{ text.score(row.b) }</td>
+                <td class="num">{ text.score(bands, row.a) }</td>
+                <td class="num">{ text.score(bands, row.b) }</td>
                 <td>
                     <span class="num">{ row.gap.map_or_else(|| text.no_comparison().to_owned(), |gap| text.decimal(gap)) }</span>
                     if row.flagged() {
@@ -280,7 +281,8 @@ fn pair_view(ui: &Ui, a: &Entry, b: &Entry) -> Html {
 fn team_view(ui: &Ui, entries: &[Entry]) -> Html {
     let (text, instrument) = (&*ui.text, compared(ui, &entries.iter().collect::<Vec<_>>()));
     let scores: Vec<&Scores> = entries.iter().map(|e| &e.scores).collect();
-    let Some(rows) = compare::team(&scores) else {
+    let bands = &instrument.bands;
+    let Some(rows) = compare::team(bands, &scores) else {
         return html! {};
     };
     let answers: Vec<_> = entries.iter().map(|e| &e.answers).collect();
@@ -303,9 +305,9 @@ fn team_view(ui: &Ui, entries: &[Entry]) -> Html {
         let cells = match rows.get(i)?.stats.as_ref() {
             Some(s) => html! {
                 <>
-                    <td class="num">{ text.mean(s.mean) }</td>
-                    <td class="num">{ text.mean(s.lowest) }</td>
-                    <td class="num">{ text.mean(s.highest) }</td>
+                    <td class="num">{ text.mean(bands, s.mean) }</td>
+                    <td class="num">{ text.mean(bands, s.lowest) }</td>
+                    <td class="num">{ text.mean(bands, s.highest) }</td>
                     <td class="num">{ text.decimal(s.spread) }</td>
                 </>
             },

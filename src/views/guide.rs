@@ -52,7 +52,7 @@ pub fn guide_view(ui: &Ui, entries: &[Entry]) -> Html {
                             <p class="agenda-reason">
                                 { match i.reason {
                                     Reason::Gap(tenths) => text.guide_gap(&text.decimal(tenths)),
-                                    Reason::Concern(mean) => text.guide_concern(&text.mean(mean)),
+                                    Reason::Concern(mean) => text.guide_concern(&text.mean(&instrument.bands, mean)),
                                 } }
                             </p>
                             if !i.questions.is_empty() {

@@ -79,7 +79,7 @@ pub fn history_screen(ui: &Ui, props: &HistoryProps) -> Html {
                                     <p class="history-date">{ &date }</p>
                                 </div>
                                 <p class="history-score">
-                                    { text.out_of(a.scores.overall()) }
+                                    { text.out_of(ui.of(a), a.scores.overall()) }
                                 </p>
                                 <div class="history-actions">
                                     <button type="button" class="secondary" aria-label={text.open_check(name, &date)} onclick={open}>

@@ -296,7 +296,7 @@ pub fn follow_up(ui: &Ui, earlier: &Assessment, now: Option<&Assessment>) -> Htm
                     // Scores of another version do not compare: a dash.
                     let change = now.map(|now| {
                         now.same_version(earlier)
-                            .then(|| insight::change(&now.scores, &earlier.scores, &action.dimension))
+                            .then(|| insight::change(&instrument.bands, &now.scores, &earlier.scores, &action.dimension))
                             .flatten()
                     });
                     let status = {

@@ -1,10 +1,10 @@
 use crate::views::widgets::Ui;
-use rapport_core::Instrument;
+use rapport_core::{Band, Instrument};
 use std::f64::consts::PI;
 use std::fmt::Write;
 use yew::prelude::*;
 
-/// Radius of the 5.0 ring, in viewBox units.
+/// Radius of the outer ring (the scale's top point), in viewBox units.
 const RADIUS: f64 = 120.0;
 /// Labels longer than this wrap onto a second line.
 const LABEL_WIDTH: usize = 16;
@@ -31,9 +31,10 @@ fn at(direction: (f64, f64), distance: f64) -> Point {
     }
 }
 
-/// Distance from the centre of a score: 1 at the centre, 5 on the outer ring.
-fn distance(score: f64) -> f64 {
-    (score - 1.0) / 4.0 * RADIUS
+/// Distance from the centre of a score on a scale of `points`: 1 at the centre, the top
+/// point on the outer ring.
+fn distance(points: u8, score: f64) -> f64 {
+    (score - 1.0) / f64::from(points.max(2) - 1) * RADIUS
 }
 
 fn points(points: impl Iterator<Item = Point>) -> String {
@@ -43,8 +44,9 @@ fn points(points: impl Iterator<Item = Point>) -> String {
     })
 }
 
-/// Dimension scores as an inline-SVG radar chart: 1 at the centre, 5 at the edge, with
-/// the 3.0 and 4.0 band thresholds drawn as marked rings. Each series holds one score
+/// Dimension scores as an inline-SVG radar chart: 1 at the centre, the scale's top point
+/// (5) at the edge, a ring at each point, the band thresholds (3.0 and 4.0) drawn as
+/// marked rings. Each series holds one score
 /// (or none) per dimension; a second series is drawn dashed in another colour. With one
 /// series each axis label carries its score. A table beside it carries the same numbers
 /// for screen readers and print.
@@ -56,7 +58,12 @@ pub fn radar(
 ) -> Html {
     let n = instrument.dimensions.len().max(1);
     let directions: Vec<(f64, f64)> = (0..n).map(|i| direction(i, n)).collect();
+    let top = instrument.scale.points();
+    let bands = &instrument.bands;
+    let distance = |score: f64| distance(top, score);
     let ring = |score: f64| points(directions.iter().map(|&d| at(d, distance(score))));
+    let thresholds = [Band::Discuss, Band::Strength].map(|b| bands.threshold(b));
+    let plain_rings = (2..=top).map(f64::from).filter(|s| !thresholds.contains(s));
     let single = series.len() == 1;
     let none = Vec::new();
     let means = if single { &series[0] } else { &none };
@@ -71,19 +78,19 @@ pub fn radar(
         >
             <title id="radar-title">{ ui.text.chart_title() }</title>
             <desc id="radar-desc">{ description }</desc>
-            { for [2.0, 5.0].into_iter().map(|s| html! {
+            { for plain_rings.map(|s| html! {
                 <polygon class="ring" points={ring(s)} />
             }) }
             { for directions.iter().map(|&d| {
                 let end = at(d, RADIUS);
                 html! { <line class="axis" x1="0" y1="0" x2={end.x.to_string()} y2={end.y.to_string()} /> }
             }) }
-            { for [3.0, 4.0].into_iter().map(|s| {
+            { for thresholds.into_iter().map(|s| {
                 let top = -distance(s).round() as i32;
                 html! {
                     <g class="threshold">
                         <polygon class="ring ring-threshold" points={ring(s)} />
-                        <text class="ring-label" x="4" y={(top - 3).to_string()}>{ ui.text.mean(s) }</text>
+                        <text class="ring-label" x="4" y={(top - 3).to_string()}>{ ui.text.mean(bands, s) }</text>
                     </g>
                 }
             }) }
@@ -109,7 +116,7 @@ pub fn radar(
                 let anchor_point = at(d, RADIUS + 14.0);
                 let anchor = if d.0 > 0.3 { "start" } else if d.0 < -0.3 { "end" } else { "middle" };
                 let lines = wrap(&dimension.name, LABEL_WIDTH);
-                let score = means.get(i).map(|m| ui.text.score(*m));
+                let score = means.get(i).map(|m| ui.text.score(bands, *m));
                 // The label and its score line grow away from the chart: upwards at the
                 // top, downwards at the bottom, centred at the sides.
                 let height = LINE_HEIGHT * (lines.len() as i32 + i32::from(score.is_some()));

@@ -11,7 +11,7 @@ use rapport_core::insight::{self, Advice};
 use rapport_core::partnership::plan_to_follow;
 use rapport_core::plan::What;
 use rapport_core::scoring;
-use rapport_core::{Assessment, Band, History, Recommendation};
+use rapport_core::{Assessment, History, Recommendation};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -169,6 +169,7 @@ fn report(
     planning: bool,
 ) -> Html {
     let (text, instrument) = (&*ui.text, ui.of(assessment));
+    let (bands, points) = (&instrument.bands, instrument.scale.points());
     let scores = &assessment.scores;
     let (strongest, weakest) = insight::highlights(scores, 2);
     let name_of = |dimension_id: &str| -> String {
@@ -183,7 +184,7 @@ fn report(
                 { for indices.iter().filter_map(|&i| scores.dimensions.get(i)).map(|d| html! {
                     <li>
                         <span>{ name_of(&d.dimension) }</span>
-                        <span class="num">{ d.mean().map(|m| ui.text.mean(m)).unwrap_or_default() }</span>
+                        <span class="num">{ d.mean().map(|m| ui.text.mean(bands, m)).unwrap_or_default() }</span>
                     </li>
                 }) }
             </ul>
@@ -212,11 +213,11 @@ fn report(
             let score = scores.dimension(&dimension.id);
             let cells = html! {
                 <>
-                    <td class="num">{ text.score(score.and_then(|s| s.mean())) }</td>
-                    <td>{ band_badge(ui, score.and_then(|s| s.band())) }</td>
+                    <td class="num">{ text.score(bands, score.and_then(|s| s.mean())) }</td>
+                    <td>{ band_badge(ui, bands, score.and_then(|s| s.band(bands))) }</td>
                     if let Some(previous) = previous {
                         <td class="num">
-                            { change_cell(ui, insight::change(scores, &previous.scores, &dimension.id)) }
+                            { change_cell(ui, insight::change(bands, scores, &previous.scores, &dimension.id)) }
                         </td>
                     }
                 </>
@@ -227,15 +228,15 @@ fn report(
 
     html! {
         <>
-            <div class={classes!("overall", band_class(scores.overall_band()))}>
+            <div class={classes!("overall", band_class(scores.overall_band(bands)))}>
                 <h2 class="overall-label">{ text.overall() }</h2>
-                if let (Some(overall), Some(percent)) = (scores.overall(), scores.overall_percent()) {
+                if let (Some(overall), Some(percent)) = (scores.overall(), scores.overall_percent(points)) {
                     <p class="overall-score">
-                        <span class="overall-number">{ text.out_of_five(&text.mean(overall), 5) }</span>
+                        <span class="overall-number">{ text.out_of_five(&text.mean(bands, overall), usize::from(points)) }</span>
                         <span class="overall-percent">{ text.out_of_hundred(usize::from(percent), 100) }</span>
-                        { band_badge(ui, scores.overall_band()) }
+                        { band_badge(ui, bands, scores.overall_band(bands)) }
                     </p>
-                    <p class="band-scale">{ text.band_scale_line() }</p>
+                    <p class="band-scale">{ text.band_scale_line(bands) }</p>
                 } else {
                     <p>{ text.not_enough_overall() }</p>
                 }
@@ -271,18 +272,18 @@ fn report(
                 <p>{ text.next_steps_intro() }</p>
                 <div class="advice-list">
                     { for insight::by_need(instrument, scores).into_iter().map(|(dimension, mean)| {
-                        let band = mean.map(Band::of);
+                        let band = mean.map(|m| bands.of(m));
                         let add = |r: &Recommendation, id: &str| if planning {
                             add_button(ui, assessment, &dimension.id, What::Advice(r.id.clone()), id)
                         } else {
                             Html::default()
                         };
-                        let low = insight::low_answers(dimension, &assessment.answers);
+                        let low = insight::low_answers(points, dimension, &assessment.answers);
                         html! {
                             <article class={classes!("advice", band_class(band))}>
                                 <h3>
                                     <span>{ &dimension.name }</span>
-                                    { band_badge(ui, band) }
+                                    { band_badge(ui, bands, band) }
                                 </h3>
                                 { match insight::advice(dimension, band) {
                                     Advice::Actions(actions) => html! {

@@ -2,7 +2,8 @@ use crate::views::widgets::{answer_id, Ui};
 use rapport_core::{Instrument, Response, Statement};
 use yew::prelude::*;
 
-/// A statement and its six answers as a native radio group: Tab reaches the group,
+/// A statement and its answers (the scale's points, and "don't know" where the
+/// instrument offers it) as a native radio group: Tab reaches the group,
 /// arrow keys choose, and screen readers announce the statement as the group's name.
 /// `missing` highlights it as still needing an answer.
 pub fn statement_field(
@@ -25,7 +26,7 @@ pub fn statement_field(
                 }
             </legend>
             <div class="scale">
-                { for Response::ALL.into_iter().map(|r| {
+                { for Response::all(&instrument.scale).into_iter().map(|r| {
                     let on_change = on_answer.reform(move |_: Event| r);
                     html! {
                         <label class={classes!("choice", (r == Response::DONT_KNOW).then_some("dont-know"))}>

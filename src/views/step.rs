@@ -33,7 +33,7 @@ pub fn step_screen(ui: &Ui, props: &StepProps) -> Html {
         let dispatch = ui.dispatch.clone();
         let first_missing = unanswered
             .first()
-            .map(|s| answer_id(&s.id, Response::ALL[0]));
+            .map(|s| answer_id(&s.id, Response::LOWEST));
         Callback::from(move |()| {
             if let Some(id) = &first_missing {
                 browser::focus_id(id);

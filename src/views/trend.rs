@@ -17,9 +17,11 @@ const RIGHT: i32 = 12;
 const TOP: i32 = 12;
 const BOTTOM: i32 = 34;
 
-/// The height of a score: 1 at the bottom of the plot, 5 at the top.
-fn y(score: f64) -> i32 {
-    TOP + ((5.0 - score) / 4.0 * f64::from(HEIGHT - TOP - BOTTOM)).round() as i32
+/// The height of a score on a scale of `points`: 1 at the bottom of the plot, the top
+/// point (5) at the top.
+fn height(points: u8, score: f64) -> i32 {
+    let top = f64::from(points.max(2));
+    TOP + ((top - score) / (top - 1.0) * f64::from(HEIGHT - TOP - BOTTOM)).round() as i32
 }
 
 /// Where the `i`th of `n` checks sits along the time axis, oldest on the left.
@@ -69,6 +71,8 @@ pub fn trend_view(
     let Some(dimension) = dimension else {
         return Html::default();
     };
+    let (points, bands) = (instrument.scale.points(), &instrument.bands);
+    let y = |score: f64| height(points, score);
     let history_points = shown.trend(&dimension.id);
     let n = history_points.len();
     // Where the questionnaire's version changed: scores either side answer different
@@ -137,16 +141,16 @@ pub fn trend_view(
                 <svg class="trend-svg" viewBox={format!("0 0 {WIDTH} {HEIGHT}")} role="img"
                     aria-labelledby="trend-svg-title trend-svg-desc" focusable="false">
                     <title id="trend-svg-title">{ text.trend_chart_title(shown_name) }</title>
-                    <desc id="trend-svg-desc">{ text.trend_chart_description(&dimension.name, &text.mean(Band::DISCUSS_FROM), &text.mean(Band::STRENGTH_FROM)) }</desc>
-                    { for (1..=5).map(|s| {
+                    <desc id="trend-svg-desc">{ text.trend_chart_description(&dimension.name, &text.mean(bands, bands.threshold(Band::Discuss)), &text.mean(bands, bands.threshold(Band::Strength))) }</desc>
+                    { for (1..=points).map(|s| {
                         let s = f64::from(s);
-                        let threshold = s == Band::DISCUSS_FROM || s == Band::STRENGTH_FROM;
+                        let threshold = [Band::Discuss, Band::Strength].iter().any(|b| bands.threshold(*b) == s);
                         html! {
                             <g>
                                 <line class={threshold.then_some("trend-threshold")}
                                     x1={LEFT.to_string()} x2={(WIDTH - RIGHT).to_string()}
                                     y1={y(s).to_string()} y2={y(s).to_string()} />
-                                <text x={(LEFT - 8).to_string()} y={(y(s) + 4).to_string()} text-anchor="end">{ text.mean(s) }</text>
+                                <text x={(LEFT - 8).to_string()} y={(y(s) + 4).to_string()} text-anchor="end">{ text.mean(bands, s) }</text>
                             </g>
                         }
                     }) }
@@ -154,7 +158,7 @@ pub fn trend_view(
                         let at = (x(i - 1, n) + x(i, n)) / 2;
                         html! {
                             <line class="trend-version" x1={at.to_string()} x2={at.to_string()}
-                                y1={y(5.0).to_string()} y2={y(1.0).to_string()} />
+                                y1={y(f64::from(points)).to_string()} y2={y(1.0).to_string()} />
                         }
                     }) }
                     { for series.iter().map(|(k, d, _)| html! {
@@ -208,8 +212,8 @@ pub fn trend_view(
                     { for history_points.iter().map(|p| html! {
                         <tr>
                             <th scope="row">{ day(p.check.finished_at) }</th>
-                            <td class="num">{ text.score(p.overall) }</td>
-                            <td class="num">{ text.score(p.dimension) }</td>
+                            <td class="num">{ text.score(bands, p.overall) }</td>
+                            <td class="num">{ text.score(bands, p.dimension) }</td>
                             <td class="num">{ text.number(p.check.instrument_version as usize) }</td>
                         </tr>
                     }) }

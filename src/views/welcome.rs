@@ -37,7 +37,7 @@ pub fn welcome(ui: &Ui, props: &WelcomeProps) -> Html {
     let start_over = ui.dispatch.reform(|()| Action::Walk(WalkMsg::StartOver));
     let history = ui.on_click(|| Action::ShowHistory);
     let latest = props.history.assessments().iter().find(|a| !a.received).map(|a| {
-        let score = text.out_of(a.scores.overall());
+        let score = text.out_of(ui.of(a), a.scores.overall());
         let id = a.id.clone();
         let open = ui.on_click(move || Action::ShowResults(id.clone()));
         html! {
@@ -145,7 +145,7 @@ fn partnership_list(ui: &Ui, found: &[Partnership], today: Date, can_start: bool
                         <li class="history-item">
                             <div class="history-main">
                                 <p class="history-name">{ name }</p>
-                                <p class="history-date">{ text.latest_result(&text.out_of(latest.scores.overall()), &date) }</p>
+                                <p class="history-date">{ text.latest_result(&text.out_of(ui.of(latest), latest.scores.overall()), &date) }</p>
                                 if open_actions > 0 {
                                     <p class="history-date">{ text.open_actions(open_actions) }</p>
                                 }

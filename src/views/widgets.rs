@@ -4,6 +4,7 @@
 use crate::browser;
 use crate::state::{Action, CopyStatus, Share, ShareMsg};
 use crate::text::Text;
+use rapport_core::instrument::Bands;
 use rapport_core::{
     exchange, Assessment, Band, Dimension, Draft, History, Instrument, Instruments, Response,
 };
@@ -121,9 +122,10 @@ pub fn band_class(band: Option<Band>) -> &'static str {
     }
 }
 
-pub fn band_badge(ui: &Ui, band: Option<Band>) -> Html {
+/// A band's name as a badge: the instrument's (`bands`) own name, or Rapport's.
+pub fn band_badge(ui: &Ui, bands: &Bands, band: Option<Band>) -> Html {
     html! {
-        <span class={classes!("badge", band_class(band))}>{ ui.text.band_or_none(band) }</span>
+        <span class={classes!("badge", band_class(band))}>{ ui.text.band_or_none(bands, band) }</span>
     }
 }
 
