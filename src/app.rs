@@ -17,6 +17,7 @@ use crate::views::widgets::Ui;
 use crate::words::{self, Words};
 use crate::{browser, host};
 use rapport_core::embed::{Embed, Placement};
+use rapport_core::instrument_file::InstrumentFile;
 use rapport_core::language::{self, Language};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -35,6 +36,9 @@ pub struct AppProps {
     pub preferred: Rc<[String]>,
     /// Where the language packs are.
     pub base: Rc<str>,
+    /// The site owner's own instrument, read from its file, when the host gave one: every
+    /// language's words carry it.
+    pub own: Option<Rc<InstrumentFile>>,
     /// The element that carries `lang` and `dir`: `<html>`, or a mount's own root.
     pub language_root: web_sys::Element,
     /// Said once the app shows (a language that could not be loaded).
@@ -120,10 +124,11 @@ pub fn App(props: &AppProps) -> Html {
     let on_language = {
         let (shown, persistence, dispatcher) =
             (shown.clone(), persistence.clone(), dispatcher.clone());
-        let (languages, preferred, base) = (
+        let (languages, preferred, base, own) = (
             props.languages.clone(),
             props.preferred.clone(),
             props.base.clone(),
+            props.own.clone(),
         );
         Callback::from(move |event: Event| {
             let Some(select) = event
@@ -138,18 +143,24 @@ pub fn App(props: &AppProps) -> Html {
             let (shown, persistence, dispatcher) =
                 (shown.clone(), persistence.clone(), dispatcher.clone());
             let name = language.name.clone();
-            words::load(language, &preferred, &base, move |loaded| match loaded {
-                Ok(new) => {
-                    persistence.remember_language(&new.text.language.tag);
-                    // `lang`, `dir` and the title follow when these words are rendered.
-                    shown.set(Rc::new(new));
-                }
-                Err(_) => {
-                    // The selector shows the language still in use, not the one that failed.
-                    select.set_value(&shown.text.language.tag);
-                    dispatcher.dispatch(Action::Notice(NoticeMsg::LanguageUnavailable(name)));
-                }
-            });
+            words::load(
+                language,
+                &preferred,
+                &base,
+                own.clone(),
+                move |loaded| match loaded {
+                    Ok(new) => {
+                        persistence.remember_language(&new.text.language.tag);
+                        // `lang`, `dir` and the title follow when these words are rendered.
+                        shown.set(Rc::new(new));
+                    }
+                    Err(_) => {
+                        // The selector shows the language still in use, not the one that failed.
+                        select.set_value(&shown.text.language.tag);
+                        dispatcher.dispatch(Action::Notice(NoticeMsg::LanguageUnavailable(name)));
+                    }
+                },
+            );
         })
     };
     // `lang`, `dir` and the title follow the words this render writes, from the first
@@ -188,6 +199,9 @@ pub fn App(props: &AppProps) -> Html {
                 draft: state.draft.clone(),
                 history: state.history.clone(),
                 asking: state.asking == Some(Question::StartOver),
+                // The shipped pulse, beside the app; a mount's address is its host's.
+                pulse: (placement != Placement::Mount && props.own.is_none())
+                    .then(|| browser::with_setting("instrument", "instruments/pulse.json")),
             },
         ),
         Screen::Step(step) => step_screen(

@@ -131,6 +131,47 @@ pub fn base_url() -> String {
     href.split(['#', '?']).next().unwrap_or_default().to_owned()
 }
 
+/// The app's own address for links to it: without query or fragment, but for the
+/// site owner's instrument (`instrument`), without which its result codes do not read.
+pub fn app_url() -> String {
+    let own = query_pairs()
+        .into_iter()
+        .find(|(name, _)| name == "instrument");
+    match own {
+        Some((name, value)) => format!("{}?{name}={value}", base_url()),
+        None => base_url(),
+    }
+}
+
+/// This page's address with `name` set to `value` in its query (other settings kept,
+/// the fragment dropped), as a link relative to the page.
+pub fn with_setting(name: &str, value: &str) -> String {
+    let kept = query_pairs()
+        .into_iter()
+        .filter(|(n, _)| n != name)
+        .chain([(name.to_owned(), value.to_owned())])
+        .map(|(n, v)| format!("{n}={v}"))
+        .collect::<Vec<_>>()
+        .join("&");
+    format!("?{kept}")
+}
+
+/// The address's query, as names and values left as written (still URL-encoded).
+fn query_pairs() -> Vec<(String, String)> {
+    let search = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let (name, value) = p.split_once('=').unwrap_or((p, ""));
+            (name.to_owned(), value.to_owned())
+        })
+        .collect()
+}
+
 /// What follows `#` in the address, including the `#`.
 pub fn fragment() -> String {
     web_sys::window()

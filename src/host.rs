@@ -6,7 +6,8 @@
 use crate::state::EarlyWalk;
 use crate::text::Text;
 use rapport_core::code;
-use rapport_core::embed::{self, Embed, Placement, Theme, Warning};
+use rapport_core::embed::{self, Embed, InstrumentSource, Placement, Theme, Warning};
+use rapport_core::instrument_file::Problem;
 use rapport_core::language::Language;
 use rapport_core::Response;
 use wasm_bindgen::closure::Closure;
@@ -51,7 +52,14 @@ pub fn page_config() -> (Embed, Vec<Warning>) {
 /// The configuration of a mount point, from its `data-` attributes (the same names and
 /// checks as the query parameters), and what was wrong with it.
 pub fn mount_config(mount: &HtmlElement) -> (Embed, Vec<Warning>) {
-    let names = ["theme", "accent", "name", "storage-key", "lang"];
+    let names = [
+        "theme",
+        "accent",
+        "name",
+        "storage-key",
+        "lang",
+        "instrument",
+    ];
     let pairs: Vec<(&str, String)> = names
         .iter()
         .filter_map(|&n| Some((n, mount.get_attribute(&format!("data-{n}"))?)))
@@ -74,6 +82,45 @@ pub fn packs_base(mount_root: Option<&web_sys::Element>) -> String {
     mount_root
         .and_then(|root| root.get_attribute("data-packs"))
         .unwrap_or_else(|| "lang/".to_owned())
+}
+
+/// Where the site owner's instrument file is: the address of a path on the app's own
+/// site (read relative to the app: beside the page, or where the loader says the app is
+/// for a mount), or the text of a JSON script element of the host page (`None` when the
+/// page has no such element).
+pub enum InstrumentPlace {
+    Address(String),
+    Text(Option<String>),
+}
+
+pub fn instrument_place(
+    source: &InstrumentSource,
+    mount_root: Option<&web_sys::Element>,
+) -> InstrumentPlace {
+    match source {
+        InstrumentSource::Path(path) if path.starts_with('/') => {
+            InstrumentPlace::Address(path.clone())
+        }
+        InstrumentSource::Path(path) => {
+            let app = packs_base(mount_root);
+            let app = app.strip_suffix("lang/").unwrap_or_default();
+            InstrumentPlace::Address(format!("{app}{path}"))
+        }
+        InstrumentSource::Element(id) => InstrumentPlace::Text(
+            web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id(id))
+                .and_then(|e| e.text_content()),
+        ),
+    }
+}
+
+/// Tells the site owner, on the console, what is wrong with their instrument file: each
+/// problem with its file, line, column and JSON path.
+pub fn report_instrument(text: &Text, file: &str, problems: &[Problem]) {
+    for problem in problems {
+        web_sys::console::error_1(&text.instrument_problem(file, problem).into());
+    }
 }
 
 /// Marks `root` (the page's `<html>`, or a mount's own root, never the host's `<html>`)

@@ -21,7 +21,8 @@ use {proc_macro2 as _, syn as _, toml as _};
 
 use app::{App, AppProps};
 use persistence::Persistence;
-use rapport_core::embed::{self, Embed, Placement, Warning};
+use rapport_core::embed::{self, Embed, InstrumentSource, Placement, Warning};
+use rapport_core::instrument_file::{self, InstrumentFile, Problem};
 use rapport_core::language::{self, Language};
 use state::Notice;
 use std::rc::Rc;
@@ -87,43 +88,50 @@ fn start(
         return;
     };
     let mounted = (embed.placement == Placement::Mount)
-        .then_some(target.as_ref())
+        .then(|| target.clone())
         .flatten();
-    let base = host::packs_base(mounted);
+    let base = host::packs_base(mounted.as_ref());
+    let source = embed.instrument.clone();
     let start = Start {
         target,
         embed,
         warnings,
-        languages: languages.clone(),
-        preferred: preferred.clone(),
+        languages,
+        preferred,
         persistence,
-        base: base.clone(),
+        base,
+        own: None,
     };
-    let (asked, preferred_now, base_now) = (wanted.clone(), preferred.clone(), base.clone());
-    words::load(
-        &asked,
-        &preferred_now,
-        &base_now,
-        move |loaded| match loaded {
-            // Drawn in a task of its own: reading the pack and drawing the first screen
-            // in one would hold the page for longer than a tap may wait.
-            Ok(words) => browser::next_task(move || start.show(words, None)),
-            Err(failure) => match languages
-                .first()
-                .filter(|english| english.tag != wanted.tag)
-            {
-                Some(english) => {
-                    let notice = Notice::LanguageUnavailable(wanted.name.clone());
-                    words::load(english, &preferred, &base, move |loaded| match loaded {
-                        Ok(words) => browser::next_task(move || start.show(words, Some(notice))),
-                        Err(failure) => start.fail(failure, &wanted),
-                    });
+    match source {
+        None => start.load(wanted),
+        // The site owner's instrument first: every language's words carry it.
+        Some(source) => {
+            let file = match &source {
+                InstrumentSource::Path(path) => path.clone(),
+                InstrumentSource::Element(id) => format!("#{id}"),
+            };
+            let read = move |text: Option<String>| {
+                let own = match text {
+                    Some(text) => instrument_file::read(&text).map(Rc::new).map_err(Some),
+                    None => Err(None),
+                };
+                Start {
+                    own: Some((file, own)),
+                    ..start
                 }
-                None => start.fail(failure, &wanted),
-            },
-        },
-    );
+                .load(wanted);
+            };
+            match host::instrument_place(&source, mounted.as_ref()) {
+                host::InstrumentPlace::Address(url) => browser::fetch_text(&url, read),
+                host::InstrumentPlace::Text(text) => read(text),
+            }
+        }
+    }
 }
+
+/// The site owner's instrument: its file's name, and the file read, or its problems
+/// (`None` when it could not be had at all).
+type Own = (String, Result<Rc<InstrumentFile>, Option<Vec<Problem>>>);
 
 struct Start {
     target: Target,
@@ -133,12 +141,71 @@ struct Start {
     preferred: Rc<[String]>,
     persistence: Rc<Persistence>,
     base: String,
+    own: Option<Own>,
 }
 
 impl Start {
+    /// Loads the words of `wanted` (English if they fail, saying so), then shows.
+    fn load(self, wanted: Language) {
+        let own = match &self.own {
+            Some((_, Ok(file))) => Some(file.clone()),
+            _ => None,
+        };
+        let (preferred, base) = (self.preferred.clone(), self.base.clone());
+        let (asked, preferred_now, base_now) = (wanted.clone(), preferred.clone(), base.clone());
+        let again = own.clone();
+        words::load(
+            &asked,
+            &preferred_now,
+            &base_now,
+            own,
+            move |loaded| match loaded {
+                // Drawn in a task of its own: reading the pack and drawing the first screen
+                // in one would hold the page for longer than a tap may wait.
+                Ok(words) => browser::next_task(move || self.show(words, None)),
+                Err(failure) => {
+                    match self
+                        .languages
+                        .first()
+                        .filter(|english| english.tag != wanted.tag)
+                        .cloned()
+                    {
+                        Some(english) => {
+                            let notice = Notice::LanguageUnavailable(wanted.name.clone());
+                            words::load(&english, &preferred, &base, again, move |loaded| {
+                                match loaded {
+                                    Ok(words) => {
+                                        browser::next_task(move || self.show(words, Some(notice)))
+                                    }
+                                    Err(failure) => self.fail(failure, &wanted),
+                                }
+                            });
+                        }
+                        None => self.fail(failure, &wanted),
+                    }
+                }
+            },
+        );
+    }
+
     fn show(self, words: Words, notice: Option<Notice>) {
         let text = &words.text;
         host::warn(text, &self.warnings, &self.languages);
+        // The site owner's instrument could not be used: the visitor is told so in a
+        // sentence, the site owner on the console, precisely.
+        if let Some((file, Err(problems))) = &self.own {
+            match problems {
+                Some(problems) => host::report_instrument(text, file, problems),
+                None => web_sys::console::error_1(&text.instrument_not_loaded(file).into()),
+            }
+            if self.embed.placement != Placement::Mount {
+                host::take_over_first_screen();
+            }
+            if let Some(target) = &self.target {
+                host::show_failure(target, text.instrument_unavailable());
+            }
+            return;
+        }
         let Some(target) = self.target else {
             web_sys::console::warn_1(&text.no_shadow_root().into());
             return;
@@ -165,6 +232,10 @@ impl Start {
             languages: self.languages,
             preferred: self.preferred,
             base: self.base.into(),
+            own: match self.own {
+                Some((_, Ok(file))) => Some(file),
+                _ => None,
+            },
             language_root,
             notice,
             first_screen,

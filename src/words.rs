@@ -1,8 +1,10 @@
 //! Fetching a language pack and making its words: the interface text and the
-//! questionnaire, both in that language.
+//! questionnaire (and the site owner's own instrument, when there is one), all in that
+//! language.
 
 use crate::browser;
 use crate::text::{Numbers, Text};
+use rapport_core::instrument_file::InstrumentFile;
 use rapport_core::language::{self, Language, Pack};
 use rapport_core::Instruments;
 use std::rc::Rc;
@@ -10,7 +12,8 @@ use std::rc::Rc;
 /// One language's words: what every view shows.
 pub struct Words {
     pub text: Rc<Text>,
-    /// Every version of the questionnaire, in this language.
+    /// Every version of the questionnaire, in this language; the site owner's own
+    /// instrument last, when there is one: new checks use it.
     pub instruments: Rc<Instruments>,
 }
 
@@ -19,11 +22,13 @@ pub struct Words {
 pub type Failure = Option<String>;
 
 /// Fetches `language`'s pack from `base` (the address of the packs' folder) and hands on
-/// its words. `preferred` (the browser's languages) picks the locale.
+/// its words, with `own` (the site owner's instrument) in that language. `preferred` (the
+/// browser's languages) picks the locale.
 pub fn load(
     language: &Language,
     preferred: &[String],
     base: &str,
+    own: Option<Rc<InstrumentFile>>,
     done: impl FnOnce(Result<Words, Failure>) + 'static,
 ) {
     let locale = language::locale(language, preferred).to_owned();
@@ -32,20 +37,29 @@ pub fn load(
     let language = language.clone();
     browser::fetch_text(&format!("{base}{}.json", language.tag), move |json| {
         done(match json {
-            Some(json) => words(language, locale, &json),
+            Some(json) => words(language, locale, &json, own.as_deref()),
             None => Err(None),
         })
     });
 }
 
-/// The words of a pack's text: every message the app shows, and the questionnaire.
-pub fn words(language: Language, locale: String, json: &str) -> Result<Words, Failure> {
+/// The words of a pack's text: every message the app shows, and the questionnaire (and
+/// `own`, the site owner's instrument, in the same language).
+pub fn words(
+    language: Language,
+    locale: String,
+    json: &str,
+    own: Option<&InstrumentFile>,
+) -> Result<Words, Failure> {
     let pack = Pack::read(json).map_err(|_| None)?;
     let text = Text::new(language, locale, &pack).map_err(|_| None)?;
     match pack.partnership_health() {
         Ok(instruments) => Ok(Words {
+            instruments: Rc::new(match own {
+                Some(file) => instruments.with(file.instrument(&text.language.tag)),
+                None => instruments,
+            }),
             text: Rc::new(text),
-            instruments: Rc::new(instruments),
         }),
         Err(error) => Err(Some(text.instrument_error(&error))),
     }

@@ -760,6 +760,7 @@ fn pinned_vectors(core: &Crate) -> Vec<String> {
     let vectors = [
         "RP1.PH1.gggggggggggggggg.BO4",
         "RP1.PH1.JZjJZjJZjJZjJZjJ.QWNtZSAmIENv.sLK",
+        "RP2.coalition-pulse.1.F8JH.EIB.QWNtZQ.nrV",
     ];
     let gone = vectors
         .into_iter()

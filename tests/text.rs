@@ -31,7 +31,7 @@ fn pack(tag: &str) -> &'static str {
 fn load(tag: &str, locale: &str) -> Words {
     let list = languages();
     let language = find(&list, tag).unwrap().clone();
-    match words(language, locale.to_owned(), pack(tag)) {
+    match words(language, locale.to_owned(), pack(tag), None) {
         Ok(words) => words,
         Err(_) => panic!("the {tag} pack gives no words"),
     }
@@ -180,8 +180,33 @@ fn arabic_has_six_plural_forms_and_reads_right_to_left() {
 fn a_broken_or_incomplete_pack_gives_no_words() {
     let list = languages();
     let french = find(&list, "fr").unwrap();
-    assert!(words(french.clone(), "fr".into(), "{").is_err());
+    assert!(words(french.clone(), "fr".into(), "{", None).is_err());
     let mut pack: serde_json::Value = serde_json::from_str(pack("fr")).unwrap();
     pack["messages"].as_object_mut().unwrap().remove("start");
-    assert!(words(french.clone(), "fr".into(), &pack.to_string()).is_err());
+    assert!(words(french.clone(), "fr".into(), &pack.to_string(), None).is_err());
+}
+
+#[wasm_bindgen_test]
+fn a_site_owner_s_instrument_is_the_one_new_checks_use_in_the_words_language() {
+    let file = rapport_core::instrument_file::read(include_str!("../instruments/pulse.json"))
+        .unwrap_or_else(|p| panic!("{p:?}"));
+    let list = languages();
+    let french = find(&list, "fr").unwrap();
+    let Ok(w) = words(french.clone(), "fr-FR".into(), pack("fr"), Some(&file)) else {
+        panic!("no words");
+    };
+    let current = w.instruments.current();
+    assert_eq!((current.id.as_str(), current.version), ("pulse", 1));
+    assert_eq!(current.title, "Pouls du partenariat");
+    // The built-in versions stay, so checks made with them still open.
+    assert!(w.instruments.get("partnership-health", 2).is_some());
+    // Its problems, in the visitor's language, for the site owner.
+    let broken =
+        include_str!("../instruments/pulse.json").replacen("\"version\": 1", "\"version\": 0", 1);
+    let problems = rapport_core::instrument_file::read(&broken).unwrap_err();
+    let line = w
+        .text
+        .instrument_problem("instruments/pulse.json", &problems[0]);
+    assert!(line.starts_with("instruments/pulse.json"), "{line}");
+    assert!(line.contains("version") && line.contains('5'), "{line}");
 }

@@ -112,6 +112,8 @@ const early =
   `const show=()=>{root.lang=tag;root.dir=dirs[tag];document.title=titles[tag]};show();` +
   `if(theme==="light"||theme==="dark")root.dataset.theme=theme;` +
   `if(["1","true",""].includes(query.get("embed")))root.classList.add("embed");` +
+  // The site owner's own instrument: the copies show the built-in check, so they wait.
+  `if(query.has("instrument"))root.dataset.instrument="";` +
   `let wait=!!location.hash.slice(1);try{const d=localStorage.getItem(prefix+".draft");if(d!==null){wait=true;wait=Object.keys(JSON.parse(d).data.answers).length>0}}catch(x){}` +
   `addEventListener("submit",(e)=>{const f=e.target;if(!f.closest(".pre"))return;e.preventDefault();` +
   `if(f.matches(".statements"))return root.dataset.next="pressed";const step=!wait&&inCopy(".step h1");` +
@@ -264,6 +266,14 @@ async function renderWelcome(dir, publicUrl) {
             if (e.matches('a[href^="#"]')) e.setAttribute('href', `#${own(e.getAttribute('href').slice(1))}`);
           }
         }
+        // Links to the app keep the visitor's settings, not the build's own `lang`.
+        for (const part of parts) {
+          for (const a of part.querySelectorAll('a[href^="?"]')) {
+            const query = new URLSearchParams(a.getAttribute('href').slice(1));
+            query.delete('lang');
+            a.setAttribute('href', `?${query.toString().replaceAll('%2F', '/')}`);
+          }
+        }
         // A browser restores no earlier answers into a copy: what it holds was done now.
         for (const part of parts) for (const form of part.querySelectorAll('form')) form.setAttribute('autocomplete', 'off');
         return parts.map((e) => e.outerHTML).join('');
@@ -300,10 +310,12 @@ async function renderWelcome(dir, publicUrl) {
   // The stylesheet inline, with the rule that shows only the copy in the page's language.
   const link = html.match(new RegExp(`<link[^>]*href=[^ >]*${css.replace('.', '\\.')}[^>]*>`));
   if (!link) throw new Error(`index.html does not link ${css}`);
-  // The first step once the page's lines above have shown it, else the welcome.
+  // The first step once the page's lines above have shown it, else the welcome; neither
+  // with a site owner's own instrument (the copies are the built-in check's).
   const shown =
     tags.map((t) => `html:not([lang=${t}]) .pre[data-pre=${t}]`).join(',') +
-    ',html:not([data-start=shown]) .pre .step,html[data-start=shown] .pre .welcome{display:none}.pre{display:contents}';
+    ',html:not([data-start=shown]) .pre .step,html[data-start=shown] .pre .welcome,' +
+    'html[data-instrument] .pre .welcome,html[data-instrument] .pre .step{display:none}.pre{display:contents}';
   const style = fs.readFileSync(path.join(dir, css), 'utf8').trim() + shown;
   html = html.replace(link[0], () => `<style>${style}</style>`);
   fs.writeFileSync(index, html);

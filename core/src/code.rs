@@ -16,6 +16,19 @@
 //! - check: three base64url characters, a polynomial hash modulo a prime of everything
 //!   before the last dot, so any single changed character and any swap of two different
 //!   characters is always detected, and other damage almost always.
+//!
+//! Format 2, for an instrument read from a file (which has no letters of its own):
+//!
+//! ```text
+//! RP2.<id>.<version>.<fingerprint>.<answers>[.<name>].<check>   e.g. RP2.pulse.1.Wn3B.DEDEDEDEDE.k2Q
+//! ```
+//!
+//! - `<id>.<version>`: the instrument's id and version as its file gives them.
+//! - fingerprint: [`Instrument::fingerprint`], so answers to an altered copy of the
+//!   instrument are never read against the original.
+//! - answers: one base64url character per statement in instrument order: 0 is "don't
+//!   know", 1–7 the point of the scale, 8 no answer.
+//! - name and check as in format 1.
 
 use crate::answers::{Answers, Response};
 use crate::assessment::Assessment;
@@ -27,6 +40,10 @@ use base64::Engine;
 const MARK: &str = "RP";
 /// What every format-1 code starts with.
 pub const PREFIX: &str = "RP1";
+/// What every format-2 code starts with.
+pub const PREFIX_2: &str = "RP2";
+/// Stands for a statement without an answer in format 2.
+const NO_ANSWER_2: u8 = 8;
 /// Longer input is not a code (a name of 120 characters takes at most 640).
 pub const MAX_CODE_LEN: usize = 1000;
 /// Pasted input larger than this is refused whole: no list of codes is this long.
@@ -81,23 +98,46 @@ pub enum CodeError {
     Mismatch,
     /// Made with an instrument (code and version) this app does not have.
     UnknownInstrument(String),
+    /// Made with an instrument of this id and version, but not the same statements,
+    /// order, reversed statements or scale: an altered copy (its title here).
+    OtherStructure(String),
     /// The answers do not fit the instrument.
     BadAnswers,
     /// The name is not valid text.
     BadName,
 }
 
-/// The code for `answers` to `instrument`, with `name` if it is not empty.
+/// The code for `answers` to `instrument`, with `name` if it is not empty: format 1 for
+/// the built-in check (it has letters), format 2 for an instrument from a file.
 pub fn encode(instrument: &Instrument, answers: &Answers, name: &str) -> String {
-    let codes: Vec<u8> = instrument
-        .statements()
-        .map(|s| answers.get(&s.id).map_or(NO_ANSWER, Response::code))
-        .collect();
-    let mut body = format!("{PREFIX}.{}{}.", instrument.code, instrument.version);
-    for pair in codes.chunks(2) {
-        let second = pair.get(1).copied().unwrap_or(NO_ANSWER);
-        body.push(char::from(ALPHABET[usize::from(pair[0] * 7 + second)]));
-    }
+    let scale = &instrument.scale;
+    let mut body = if instrument.code.is_empty() {
+        let mut body = format!(
+            "{PREFIX_2}.{}.{}.{}.",
+            instrument.id,
+            instrument.version,
+            instrument.fingerprint()
+        );
+        for s in instrument.statements() {
+            let code = answers
+                .get(&s.id)
+                .filter(|r| r.fits(scale))
+                .map_or(NO_ANSWER_2, Response::code);
+            body.push(char::from(ALPHABET[usize::from(code)]));
+        }
+        body
+    } else {
+        let codes: Vec<u8> = instrument
+            .statements()
+            .map(|s| answers.get(&s.id).map_or(NO_ANSWER, Response::code))
+            .collect();
+        let mut body = format!("{PREFIX}.{}{}.", instrument.code, instrument.version);
+        for pair in codes.chunks(2) {
+            let second = pair.get(1).copied().unwrap_or(NO_ANSWER);
+            body.push(char::from(ALPHABET[usize::from(pair[0] * 7 + second)]));
+        }
+        body
+    };
     let name = name.trim();
     if !name.is_empty() {
         body.push('.');
@@ -127,7 +167,8 @@ pub fn decode<'a>(input: &str, known: &'a [Instrument]) -> Result<Decoded<'a>, C
         .chars()
         .take_while(char::is_ascii_digit)
         .collect();
-    if format != PREFIX[MARK.len()..] {
+    let second = format == PREFIX_2[MARK.len()..];
+    if format != PREFIX[MARK.len()..] && !second {
         return Err(if format.is_empty() {
             CodeError::NotACode
         } else {
@@ -143,11 +184,14 @@ pub fn decode<'a>(input: &str, known: &'a [Instrument]) -> Result<Decoded<'a>, C
     }
     let parts: Vec<&str> = text.split('.').collect();
     let check_part = parts[parts.len() - 1];
-    if parts.len() < 4 || check_part.len() < CHECK_LEN {
+    // Format 2 names its instrument in three parts (id, version, fingerprint), format 1
+    // in one.
+    let extra = if second { 2 } else { 0 };
+    if parts.len() < 4 + extra || check_part.len() < CHECK_LEN {
         return Err(CodeError::Incomplete);
     }
-    if parts.len() > 5
-        || parts[0] != PREFIX
+    if parts.len() > 5 + extra
+        || parts[0] != if second { PREFIX_2 } else { PREFIX }
         || check_part.len() > CHECK_LEN
         || parts.iter().any(|p| p.is_empty())
     {
@@ -160,29 +204,30 @@ pub fn decode<'a>(input: &str, known: &'a [Instrument]) -> Result<Decoded<'a>, C
     if check != checksum(body) {
         return Err(CodeError::Mismatch);
     }
-    let instrument = known
-        .iter()
-        .find(|i| parts[1] == format!("{}{}", i.code, i.version))
-        .ok_or_else(|| CodeError::UnknownInstrument(parts[1].to_owned()))?;
-    let statements: Vec<&str> = instrument.statements().map(|s| s.id.as_str()).collect();
-    if parts[2].len() != statements.len().div_ceil(2) {
-        return Err(CodeError::BadAnswers);
-    }
-    let mut answers = Answers::default();
-    for (pair, c) in statements.chunks(2).zip(parts[2].chars()) {
-        let value = sextet(c).unwrap_or(63);
-        let (first, second) = (value / 7, value % 7);
-        if first > NO_ANSWER || (pair.len() == 1 && second != NO_ANSWER) {
-            return Err(CodeError::BadAnswers);
+    // The parts after the instrument's: answers, then the name if there is one.
+    let (instrument, rest) = if second {
+        let instrument = known
+            .iter()
+            .find(|i| i.code.is_empty() && i.id == parts[1] && i.version.to_string() == parts[2])
+            .ok_or_else(|| CodeError::UnknownInstrument(format!("{} {}", parts[1], parts[2])))?;
+        if instrument.fingerprint() != parts[3] {
+            return Err(CodeError::OtherStructure(instrument.title.clone()));
         }
-        for (id, code) in pair.iter().zip([first, second]) {
-            if code != NO_ANSWER {
-                let response = Response::try_from(code).map_err(|_| CodeError::BadAnswers)?;
-                answers.set(id, response);
-            }
-        }
-    }
-    let name = match parts.get(4).map(|_| parts[3]) {
+        (instrument, &parts[4..parts.len() - 1])
+    } else {
+        let instrument = known
+            .iter()
+            .filter(|i| !i.code.is_empty())
+            .find(|i| parts[1] == format!("{}{}", i.code, i.version))
+            .ok_or_else(|| CodeError::UnknownInstrument(parts[1].to_owned()))?;
+        (instrument, &parts[2..parts.len() - 1])
+    };
+    let answers = if second {
+        answers_2(instrument, rest[0])?
+    } else {
+        answers_1(instrument, rest[0])?
+    };
+    let name = match rest.get(1) {
         // Strict: a length no encoding gives, or stray bits in the last character, is
         // no name.
         Some(encoded) => URL_SAFE_NO_PAD
@@ -201,6 +246,49 @@ pub fn decode<'a>(input: &str, known: &'a [Instrument]) -> Result<Decoded<'a>, C
         answers,
         name,
     })
+}
+
+/// Format 1's answers: a character per pair of statements.
+fn answers_1(instrument: &Instrument, part: &str) -> Result<Answers, CodeError> {
+    let statements: Vec<&str> = instrument.statements().map(|s| s.id.as_str()).collect();
+    if part.len() != statements.len().div_ceil(2) {
+        return Err(CodeError::BadAnswers);
+    }
+    let mut answers = Answers::default();
+    for (pair, c) in statements.chunks(2).zip(part.chars()) {
+        let value = sextet(c).unwrap_or(63);
+        let (first, second) = (value / 7, value % 7);
+        if first > NO_ANSWER || (pair.len() == 1 && second != NO_ANSWER) {
+            return Err(CodeError::BadAnswers);
+        }
+        for (id, code) in pair.iter().zip([first, second]) {
+            if code != NO_ANSWER {
+                let response = Response::try_from(code).map_err(|_| CodeError::BadAnswers)?;
+                answers.set(id, response);
+            }
+        }
+    }
+    Ok(answers)
+}
+
+/// Format 2's answers: a character per statement, each a response its scale offers.
+fn answers_2(instrument: &Instrument, part: &str) -> Result<Answers, CodeError> {
+    if part.len() != instrument.statement_count() {
+        return Err(CodeError::BadAnswers);
+    }
+    let mut answers = Answers::default();
+    for (s, c) in instrument.statements().zip(part.chars()) {
+        let code = sextet(c).unwrap_or(63);
+        if code == NO_ANSWER_2 {
+            continue;
+        }
+        let response = Response::try_from(code)
+            .ok()
+            .filter(|r| r.fits(&instrument.scale))
+            .ok_or(CodeError::BadAnswers)?;
+        answers.set(&s.id, response);
+    }
+    Ok(answers)
 }
 
 /// A code found in pasted text.
@@ -306,7 +394,7 @@ pub fn check_chars(body: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::fixtures::version_1 as instrument;
+    use crate::fixtures::{self, version_1 as instrument};
     use crate::scoring::score;
     use proptest::prelude::*;
 
@@ -422,7 +510,7 @@ mod tests {
             ("https://example.org/#", CodeError::Empty),
             ("hello world", CodeError::NotACode),
             ("RPX.PH1", CodeError::NotACode),
-            ("RP2.PH1.AAAA.AAA", CodeError::NewerFormat("2".into())),
+            ("RP3.PH1.AAAA.AAA", CodeError::NewerFormat("3".into())),
             (&good[..good.len() - 2], CodeError::Incomplete),
             (&good[..15], CodeError::Incomplete),
             ("RP1.PH1.ab%d.AAA", CodeError::BadCharacter('%', 11)),
@@ -766,5 +854,99 @@ mod tests {
             // This build writes the same code for the same answers.
             assert_eq!(encode(decoded.instrument, answers, name), code);
         }
+    }
+
+    /// The small example instrument, read from its file: four points, no "don't know".
+    fn from_file() -> Instrument {
+        let file = include_str!("../data/fixtures/instruments/small.json");
+        crate::instrument_file::read(file).unwrap().instrument("en")
+    }
+
+    fn answered(pairs: &[(&str, Response)]) -> Answers {
+        pairs.iter().map(|(id, r)| ((*id).to_owned(), *r)).collect()
+    }
+
+    #[test]
+    fn a_check_of_an_instrument_from_a_file_has_a_format_2_code_pinned_forever() {
+        let i = from_file();
+        let answers = answered(&[("purpose-1", level(4)), ("trust-1", level(1))]);
+        let code = encode(&i, &answers, "Acme");
+        // Pinned: id, version, fingerprint, then a character a statement (4, none, 1);
+        // the check characters computed apart, in Python, from the format above.
+        assert_eq!(code, "RP2.coalition-pulse.1.F8JH.EIB.QWNtZQ.nrV");
+        let known = [fixtures::current(), i.clone()];
+        let decoded = decode(&code, &known).unwrap();
+        assert_eq!(decoded.instrument, &i);
+        assert_eq!(decoded.answers, answers);
+        assert_eq!(decoded.name, "Acme");
+        // Without a name, and through a share link.
+        let bare = encode(&i, &answers, "");
+        assert_eq!(bare, "RP2.coalition-pulse.1.F8JH.EIB.qVb");
+        let link = format!("https://example.org/rapport/#{bare}");
+        assert_eq!(decode(&link, &known).unwrap().answers, answers);
+        // The built-in check keeps format 1.
+        assert!(encode(&fixtures::current(), &Answers::default(), "").starts_with("RP1.PH2."));
+    }
+
+    #[test]
+    fn a_format_2_code_is_read_only_against_its_own_instrument() {
+        let i = from_file();
+        let code = encode(&i, &answered(&[("trust-1", level(3))]), "");
+        // Not known here: named by id and version.
+        assert_eq!(
+            decode(&code, &[fixtures::current()]),
+            Err(CodeError::UnknownInstrument("coalition-pulse 1".into()))
+        );
+        // An altered copy (a statement turned round) under the same id and version.
+        let mut altered = i.clone();
+        altered.dimensions[1].statements[0].reversed = true;
+        assert_eq!(
+            decode(&code, &[altered]),
+            Err(CodeError::OtherStructure("Coalition pulse".into()))
+        );
+        // A reworded copy reads.
+        let mut reworded = i.clone();
+        reworded.dimensions[1].statements[0].text = "Reworded.".into();
+        assert!(decode(&code, &[reworded]).is_ok());
+        // A point the scale does not have, "don't know" it does not offer, a missing or
+        // extra answer: not answers to it. Each forged with a good check.
+        let forge = |answers: &str| {
+            let body = format!("RP2.coalition-pulse.1.{}.{answers}", i.fingerprint());
+            format!("{body}.{}", check_chars(&body))
+        };
+        assert!(decode(&forge("EIB"), std::slice::from_ref(&i)).is_ok());
+        for bad in ["EIF", "EIA", "EI", "EIBI", "EI9"] {
+            assert_eq!(
+                decode(&forge(bad), std::slice::from_ref(&i)),
+                Err(CodeError::BadAnswers),
+                "{bad}"
+            );
+        }
+        // Parts missing or too many.
+        let body = "RP2.coalition-pulse.1.EIB";
+        assert_eq!(
+            decode(
+                &format!("{body}.{}", check_chars(body)),
+                std::slice::from_ref(&i)
+            ),
+            Err(CodeError::Incomplete)
+        );
+        let body = format!(
+            "RP2.coalition-pulse.1.{}.EIB.QWNtZQ.QWNtZQ",
+            i.fingerprint()
+        );
+        assert_eq!(
+            decode(
+                &format!("{body}.{}", check_chars(&body)),
+                std::slice::from_ref(&i)
+            ),
+            Err(CodeError::Malformed)
+        );
+        // Format 1 never names an instrument from a file, whose letters are empty.
+        let body = "RP1.1.EIB";
+        assert_eq!(
+            decode(&format!("{body}.{}", check_chars(body)), &[i]),
+            Err(CodeError::UnknownInstrument("1".into()))
+        );
     }
 }

@@ -8,6 +8,8 @@ use crate::language;
 
 /// Longest storage namespace.
 pub const MAX_KEY_CHARS: usize = 32;
+/// Longest `instrument` setting.
+pub const MAX_INSTRUMENT_CHARS: usize = 200;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Theme {
@@ -52,6 +54,18 @@ pub struct Embed {
     pub storage_key: Option<String>,
     /// The language the host asks for (a supported tag), unless the person chose one.
     pub lang: Option<String>,
+    /// The site owner's own instrument, instead of the built-in check.
+    pub instrument: Option<InstrumentSource>,
+}
+
+/// Where an instrument file is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum InstrumentSource {
+    /// A path on the app's own site, read relative to the app (`instruments/pulse.json`).
+    Path(String),
+    /// For a mount: the id of a `<script type="application/json">` element of the host
+    /// page that holds the file.
+    Element(String),
 }
 
 /// A parameter whose value was not used, and why; the app words the console line.
@@ -82,6 +96,9 @@ pub enum Why {
     },
     /// `lang` is a language Rapport speaks.
     Lang,
+    /// `instrument` is a path to a JSON file on the app's own site, or (for a mount)
+    /// `#` and an element's id.
+    Instrument,
 }
 
 /// Reads the parameters; unknown ones are left alone (the host's own, or analytics').
@@ -142,10 +159,39 @@ pub fn parse<'a>(params: impl IntoIterator<Item = (&'a str, &'a str)>) -> (Embed
                 Some(found) => embed.lang = Some(found.tag.clone()),
                 None => warn(parameter, value, Why::Lang),
             },
+            "instrument" => match instrument_source(value) {
+                Some(source) => embed.instrument = Some(source),
+                None => warn(parameter, value, Why::Instrument),
+            },
             _ => {}
         }
     }
     (embed, warnings)
+}
+
+/// An instrument's place, if `value` names one Rapport may read: a path on its own site
+/// (letters, digits, `-`, `_`, `.` and `/`; no scheme, no `//` to another host, no `..`;
+/// ending `.json`), or `#` and an id. Anything else could lead to another site.
+fn instrument_source(value: &str) -> Option<InstrumentSource> {
+    if value.is_empty() || value.chars().count() > MAX_INSTRUMENT_CHARS {
+        return None;
+    }
+    if let Some(id) = value.strip_prefix('#') {
+        let fine = !id.is_empty()
+            && id
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+        return fine.then(|| InstrumentSource::Element(id.to_owned()));
+    }
+    let chars_fine = value
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b"-_./".contains(&b));
+    let segments_fine = value
+        .trim_start_matches('/')
+        .split('/')
+        .all(|s| !s.is_empty() && s != "." && s != "..");
+    let fine = chars_fine && segments_fine && !value.starts_with("//") && value.ends_with(".json");
+    fine.then(|| InstrumentSource::Path(value.to_owned()))
 }
 
 /// `#rgb` or `#rrggbb`: the only accents accepted, so the value can be used as a CSS
@@ -223,6 +269,7 @@ mod tests {
             ("name", "  River Trust "),
             ("storage-key", "team_a-2"),
             ("lang", "pt-BR"),
+            ("instrument", "instruments/pulse.json"),
             ("utm_source", "newsletter"),
         ]);
         assert!(warnings.is_empty(), "{warnings:?}");
@@ -235,6 +282,7 @@ mod tests {
                 name: Some("River Trust".into()),
                 storage_key: Some("team_a-2".into()),
                 lang: Some("pt".into()),
+                instrument: Some(InstrumentSource::Path("instruments/pulse.json".into())),
             }
         );
     }
@@ -312,5 +360,45 @@ mod tests {
         assert_eq!(storage_prefix(None), "rapport");
         assert_eq!(storage_prefix(Some("a")), "rapport-a");
         assert!(!format!("{}.", storage_prefix(Some("a"))).starts_with("rapport."));
+    }
+
+    #[test]
+    fn an_instrument_is_a_path_on_the_app_s_own_site_or_an_element_id() {
+        let source = |value: &str| parse([("instrument", value)]);
+        for (value, expected) in [
+            (
+                "instruments/pulse.json",
+                InstrumentSource::Path("instruments/pulse.json".into()),
+            ),
+            (
+                "/rapport/instruments/x-1.json",
+                InstrumentSource::Path("/rapport/instruments/x-1.json".into()),
+            ),
+            ("#our-check", InstrumentSource::Element("our-check".into())),
+        ] {
+            let (embed, warnings) = source(value);
+            assert_eq!(embed.instrument, Some(expected), "{value}");
+            assert!(warnings.is_empty());
+        }
+        // Nothing that could lead to another site or out of the app's folder.
+        for bad in [
+            "https://example.org/x.json",
+            "//example.org/x.json",
+            "instruments/../../x.json",
+            "instruments//x.json",
+            "javascript:alert(1)",
+            "instruments/x.txt",
+            "instruments/x.json?x=1",
+            "instruments\\x.json",
+            "#",
+            "#a b",
+            "",
+            &format!("{}.json", "a".repeat(200)),
+        ] {
+            let (embed, warnings) = source(bad);
+            assert_eq!(embed.instrument, None, "{bad}");
+            assert_eq!(warnings.len(), 1, "{bad}");
+            assert_eq!(warnings[0].why, Why::Instrument);
+        }
     }
 }

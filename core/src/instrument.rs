@@ -321,6 +321,13 @@ impl Instruments {
         Ok(Instruments { versions })
     }
 
+    /// These and `own`, a site owner's instrument, which new checks then use: checks of
+    /// the built-in versions still open.
+    pub fn with(mut self, own: Instrument) -> Instruments {
+        self.versions.push(own);
+        self
+    }
+
     /// The version new checks use.
     pub fn current(&self) -> &Instrument {
         // `of` never builds an empty list.
@@ -415,6 +422,38 @@ impl Instrument {
 
     pub fn dimension(&self, id: &str) -> Option<&Dimension> {
         self.dimensions.iter().find(|d| d.id == id)
+    }
+
+    /// A short mark of everything that makes two sets of answers comparable: the scale
+    /// (its points, whether "don't know" is offered) and each dimension's statements, by
+    /// id, in order, with their reversed flags. Wording, languages, bands and advice are
+    /// left out: a translated or reworded copy still compares. A result code carries it,
+    /// so answers to an altered copy are never read against the original.
+    ///
+    /// Pinned forever (codes carry it): FNV-1a 64 of the UTF-8 text
+    /// `points:<n>;dont-know:<0|1>` then, per dimension, `;<id>:` and its statements'
+    /// ids joined by `,`, each reversed one ending in `~`; its first three bytes (most
+    /// significant first) as four base64url characters.
+    pub fn fingerprint(&self) -> String {
+        use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+        use base64::Engine;
+        let mut text = format!(
+            "points:{};dont-know:{}",
+            self.scale.points(),
+            u8::from(self.scale.dont_know.is_some())
+        );
+        for d in &self.dimensions {
+            let statements: Vec<String> = d
+                .statements
+                .iter()
+                .map(|s| format!("{}{}", s.id, if s.reversed { "~" } else { "" }))
+                .collect();
+            text.push_str(&format!(";{}:{}", d.id, statements.join(",")));
+        }
+        let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+        });
+        URL_SAFE_NO_PAD.encode(&hash.to_be_bytes()[..3])
     }
 
     /// About how long the whole check takes, in whole minutes, rounded up.

@@ -778,36 +778,10 @@ impl InstrumentFile {
         })
     }
 
-    /// A short mark of everything that makes two sets of answers comparable: the scale
-    /// (its points, whether "don't know" is offered) and each dimension's statements, by
-    /// id, in order, with their reversed flags. Wording, languages, bands and advice are
-    /// left out: a translated or reworded copy still compares. A result code carries it,
-    /// so answers to an altered copy are never read against the original.
-    ///
-    /// Pinned forever (codes carry it): FNV-1a 64 of the UTF-8 text
-    /// `points:<n>;dont-know:<0|1>` then, per dimension, `;<id>:` and its statements'
-    /// ids joined by `,`, each reversed one ending in `~`; its first three bytes (most
-    /// significant first) as four base64url characters.
+    /// The instrument's fingerprint ([`Instrument::fingerprint`]): the same in every
+    /// language of the file.
     pub fn fingerprint(&self) -> String {
-        use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-        use base64::Engine;
-        let mut text = format!(
-            "points:{};dont-know:{}",
-            self.scale.labels.len(),
-            u8::from(self.scale.dont_know.is_some())
-        );
-        for d in &self.dimensions {
-            let statements: Vec<String> = d
-                .statements
-                .iter()
-                .map(|s| format!("{}{}", s.id, if s.reversed { "~" } else { "" }))
-                .collect();
-            text.push_str(&format!(";{}:{}", d.id, statements.join(",")));
-        }
-        let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
-            (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
-        });
-        URL_SAFE_NO_PAD.encode(&hash.to_be_bytes()[..3])
+        self.instrument("").fingerprint()
     }
 }
 

@@ -6,6 +6,7 @@ use rapport_core::code::{CodeError, PREFIX};
 use rapport_core::embed::{Warning, Why};
 use rapport_core::exchange::{ImportError, MAX_IMPORT_BYTES};
 use rapport_core::instrument::InstrumentError;
+use rapport_core::instrument_file::{Counted, Flaw, Problem, FORMAT, MAX_FILE_BYTES};
 use rapport_core::language::Language;
 use rapport_core::store::{ReadError, Shape};
 
@@ -34,6 +35,7 @@ impl Text {
             CodeError::Malformed => self.code_malformed().to_owned(),
             CodeError::Mismatch => self.code_mismatch().to_owned(),
             CodeError::UnknownInstrument(tag) => self.code_unknown_instrument(tag),
+            CodeError::OtherStructure(title) => self.code_other_structure(title),
             CodeError::BadAnswers => self.code_bad_answers().to_owned(),
             CodeError::BadName => self.code_bad_name().to_owned(),
         }
@@ -85,11 +87,81 @@ impl Text {
             Why::NameTooLong { limit } => self.why_name_too_long(limit),
             Why::NameControl => self.why_name_control().to_owned(),
             Why::StorageKey { limit } => self.why_storage_key(limit),
-            Why::Lang => {
-                let tags: Vec<&str> = languages.iter().map(|l| l.tag.as_str()).collect();
-                self.why_lang(&tags.join(", "))
-            }
+            Why::Lang => self.why_lang(&tags(languages)),
+            Why::Instrument => self.why_instrument().to_owned(),
         };
         self.warning(&warning.parameter, &warning.value, &why)
     }
+
+    /// One problem of an instrument file, with where it is: for the site owner.
+    pub fn instrument_problem(&self, file: &str, problem: &Problem) -> String {
+        let why = self.flaw(&problem.flaw);
+        match problem.at {
+            Some(at) => self.flaw_place(file, at.line, at.column, &problem.path.to_string(), &why),
+            None => self.flaw_file(file, &why),
+        }
+    }
+
+    /// What is wrong with a value of an instrument file.
+    pub fn flaw(&self, flaw: &Flaw) -> String {
+        match flaw {
+            Flaw::TooLarge { bytes } => {
+                self.flaw_too_large(bytes.div_ceil(1024), MAX_FILE_BYTES / 1024)
+            }
+            Flaw::Syntax(detail) => self.flaw_syntax(detail),
+            Flaw::Missing(name) => self.flaw_missing(name),
+            Flaw::Unknown(name) => self.flaw_unknown(name),
+            Flaw::Repeated(name) => self.flaw_repeated(name),
+            Flaw::Shape(detail) => self.flaw_shape(detail),
+            Flaw::NewerFormat(format) => self.flaw_newer_format(*format as usize, FORMAT as usize),
+            Flaw::BadVersion(version) => self.flaw_bad_version(*version as usize),
+            Flaw::BadId(id) => self.flaw_bad_id(id),
+            Flaw::RepeatedId(id) => self.flaw_repeated_id(id),
+            Flaw::UnknownLanguage(tag) => {
+                self.flaw_unknown_language(tag, &tags(&rapport_core::language::languages()))
+            }
+            Flaw::RepeatedLanguage(tag) => self.flaw_repeated_language(tag),
+            Flaw::NoFallback(tag) => self.flaw_no_fallback(tag),
+            Flaw::Unlisted(tag) => self.flaw_unlisted(tag),
+            Flaw::Blank => self.flaw_blank().to_owned(),
+            Flaw::TooLong { chars, max } => self.flaw_too_long(*chars, *max),
+            Flaw::Count {
+                of,
+                found,
+                min,
+                max,
+            } => {
+                let (found, min, max) = (*found, *min, *max);
+                match of {
+                    Counted::Languages => self.flaw_count_languages(found, min, max),
+                    Counted::Dimensions => self.flaw_count_dimensions(found, min, max),
+                    Counted::Statements => self.flaw_count_statements(found, min, max),
+                    Counted::AllStatements => self.flaw_count_all_statements(found, max),
+                    Counted::Points => self.flaw_count_points(found, min, max),
+                    Counted::ConcernAdvice => {
+                        self.flaw_count_advice(found, self.band_concern(), min, max)
+                    }
+                    Counted::DiscussAdvice => {
+                        self.flaw_count_advice(found, self.band_discuss(), min, max)
+                    }
+                    Counted::StrengthAdvice => {
+                        self.flaw_count_advice(found, self.band_strength(), min, max)
+                    }
+                }
+            }
+            // A threshold as the file gives it, a JSON number, not in the language's
+            // decimals: the person finds it in the file as it is written there.
+            Flaw::NotTenths(value) => self.flaw_not_tenths(&value.to_string()),
+            Flaw::OutsideScale { threshold, points } => {
+                self.flaw_outside_scale(&threshold.to_string(), *points)
+            }
+            Flaw::BandsNotRising => self.flaw_bands_not_rising().to_owned(),
+        }
+    }
+}
+
+/// The language tags, as a list.
+fn tags(languages: &[Language]) -> String {
+    let tags: Vec<&str> = languages.iter().map(|l| l.tag.as_str()).collect();
+    tags.join(", ")
 }

@@ -72,6 +72,7 @@ messages! {
         guide_button, guide_title, guide_opening_title, guide_opening, guide_closing_title,
         guide_closing, guide_nothing, guide_questions, guide_prompts, back_to_compare, print_guide,
         low_answers_heading, col_version, flaw_blank, flaw_bands_not_rising,
+        instrument_unavailable, why_instrument, pulse_offer,
     }
     formatted {
         language_unavailable(language: &str, shown: &str),
@@ -185,6 +186,9 @@ messages! {
         flaw_count_advice(count: usize, band: &str, min: usize, max: usize),
         flaw_not_tenths(value: &str),
         flaw_outside_scale(value: &str, points: usize),
+        instrument_not_loaded(file: &str),
+        code_other_structure(title: &str),
+        other_instrument(who: &str, title: &str),
     }
 }
 

@@ -111,7 +111,7 @@ pub fn compare_screen(ui: &Ui, props: &CompareProps) -> Html {
                         <div class="notice set-aside" role="status">
                             <ul>
                                 { for comparison.set_aside.iter().map(|e| html! {
-                                    <li>{ text.other_version(&label(ui, e), e.instrument_version as usize, entries.first().map_or(0, |f| f.instrument_version as usize)) }</li>
+                                    <li>{ set_aside(ui, e, entries.first()) }</li>
                                 }) }
                             </ul>
                         </div>
@@ -132,7 +132,7 @@ pub fn compare_screen(ui: &Ui, props: &CompareProps) -> Html {
 
 fn outcome_actions(ui: &Ui, entries: &[Entry], status: Option<CopyStatus>) -> Html {
     let codes: Vec<&str> = entries.iter().map(|e| e.code.as_str()).collect();
-    let link = format!("{}#{}", browser::base_url(), codes.join(","));
+    let link = format!("{}#{}", browser::app_url(), codes.join(","));
     let show_guide = {
         let dispatch = ui.dispatch.clone();
         Callback::from(move |_: MouseEvent| {
@@ -199,6 +199,26 @@ fn conversation_starters(
                 </ol>
             }
         </>
+    }
+}
+
+/// Why a result is not compared with `first`: another version of the questionnaire, or
+/// another questionnaire.
+fn set_aside(ui: &Ui, e: &Entry, first: Option<&Entry>) -> String {
+    let text = &ui.text;
+    match first {
+        Some(f) if f.instrument_id != e.instrument_id => {
+            let title = ui
+                .instruments
+                .get(&e.instrument_id, e.instrument_version)
+                .map_or(e.instrument_id.as_str(), |i| i.title.as_str());
+            text.other_instrument(&label(ui, e), title)
+        }
+        _ => text.other_version(
+            &label(ui, e),
+            e.instrument_version as usize,
+            first.map_or(0, |f| f.instrument_version as usize),
+        ),
     }
 }
 

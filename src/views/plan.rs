@@ -210,7 +210,7 @@ fn due_dates_file(ui: &Ui, assessment: &Assessment) -> Callback<MouseEvent> {
                 if !action.owner.is_empty() {
                     lines.push(text.owned_by(&action.owner));
                 }
-                lines.push(text.open_rapport(&browser::base_url()));
+                lines.push(text.open_rapport(&browser::app_url()));
                 Some(CalendarEvent {
                     uid: format!("{}-action-{}@rapport", a.id, i + 1),
                     day: action.due?,
@@ -240,7 +240,7 @@ fn reminder(ui: &Ui, assessment: &Assessment) -> Html {
                 description: format!(
                     "{}\n{}",
                     text.event_reminder_details(),
-                    text.open_rapport(&browser::base_url())
+                    text.open_rapport(&browser::app_url())
                 ),
             };
             save_calendar(text.file_reminder(), &calendar(&[event], browser::now()));

@@ -17,6 +17,9 @@ pub struct WelcomeProps {
     pub history: Rc<History>,
     /// Asking whether to start over.
     pub asking: bool,
+    /// Where the pulse is, when the welcome offers it: on Rapport's own page or frame,
+    /// with the built-in check.
+    pub pulse: Option<String>,
 }
 
 /// A plain view function: its state lives in the app's reducer.
@@ -105,6 +108,9 @@ pub fn welcome(ui: &Ui, props: &WelcomeProps) -> Html {
                     { confirm(ConfirmProps { question: text.confirm_start_over(answered), yes: text.confirm_start_over_yes(), no: text.cancel(), on_yes: start_over, on_no: cancel, return_to: "start-over" }) }
                 }
             </form>
+            if let Some(pulse) = &props.pulse {
+                <p class="pulse-offer"><a href={pulse.clone()}>{ text.pulse_offer() }</a></p>
+            }
             if let Some(earlier) = earlier {
                 { follow_up(ui, earlier, None) }
             }

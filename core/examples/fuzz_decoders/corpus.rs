@@ -8,7 +8,7 @@
 use crate::generators::{random_char, random_name, Rng};
 use crate::hostile::{self, Decoder, Shape};
 use crate::mutators::{Dict, CODE_TOKENS, JSON_STRINGS, JSON_TOKENS};
-use rapport_core::instrument_file::InstrumentFile;
+use rapport_core::instrument_file::{read as read_file, InstrumentFile};
 use rapport_core::language::{self, Pack};
 use rapport_core::plan::{Date, Plan, Status, Task, What};
 use rapport_core::{code, exchange, store};
@@ -56,15 +56,12 @@ fn random_answers(rng: &mut Rng, instrument: &Instrument) -> Answers {
     // How often a statement is left without an answer: none, few, many, almost all.
     let missing = *rng.pick(&[0u64, 10, 50, 95]);
     let mut answers = Answers::default();
+    let offered = Response::all(&instrument.scale);
     for s in instrument.statements() {
         if rng.below(100) < missing {
             continue;
         }
-        let response = match rng.below(6) {
-            0 => Response::DONT_KNOW,
-            level => Response::agreement(level as u8).unwrap_or(Response::DONT_KNOW),
-        };
-        answers.set(&s.id, response);
+        answers.set(&s.id, *rng.pick(&offered));
     }
     answers
 }
@@ -273,6 +270,25 @@ pub(crate) fn build(seed: u64) -> Corpus {
         let answers = random_answers(&mut rng, version_1);
         codes.push(code::encode(version_1, &answers, &random_name(&mut rng)));
     }
+    // Format 2: the pulse and the small example, read from their files.
+    let from_files: Vec<Instrument> = [
+        include_str!("../../../instruments/pulse.json"),
+        include_str!("../../data/fixtures/instruments/small.json"),
+    ]
+    .iter()
+    .map(|text| {
+        read_file(text)
+            .expect("the instrument files read")
+            .instrument("en")
+    })
+    .collect();
+    for i in &from_files {
+        for _ in 0..100 {
+            let answers = random_answers(&mut rng, i);
+            let name = random_name(&mut rng);
+            codes.push(code::encode(i, &answers, &name));
+        }
+    }
     let mut second = instrument.clone();
     second.version = 9;
     second.dimensions.truncate(3);
@@ -386,7 +402,13 @@ pub(crate) fn build(seed: u64) -> Corpus {
         instrument_files.push(serde_json::to_string_pretty(&file).expect("written"));
     }
     Corpus {
-        known: instruments.all().iter().cloned().chain([second]).collect(),
+        known: instruments
+            .all()
+            .iter()
+            .cloned()
+            .chain([second])
+            .chain(from_files)
+            .collect(),
         instrument,
         instruments,
         code_dict: Dict {
