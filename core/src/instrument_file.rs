@@ -1274,6 +1274,17 @@ mod tests {
     }
 
     #[test]
+    fn the_readme_s_example_is_a_valid_instrument() {
+        let readme = include_str!("../../README.md");
+        let section = &readme[readme.find("## Your own questionnaire").unwrap()..];
+        let start = section.find("```json\n").unwrap() + "```json\n".len();
+        let example = &section[start..start + section[start..].find("```").unwrap()];
+        let file = read(example).unwrap_or_else(|p| panic!("the README's example: {p:?}"));
+        assert_eq!(file.id, "coalition-pulse");
+        assert_eq!(file.instrument("fr").scale.agreement[3], "Entièrement");
+    }
+
+    #[test]
     fn the_built_in_check_read_from_its_file_is_the_built_in_check() {
         let file = read(include_str!("../../instruments/partnership-health.json")).unwrap();
         let mut from_file = file.instrument("en");

@@ -113,11 +113,23 @@ pub struct TrendPoint<'a> {
 }
 
 impl<'a> Partnership<'a> {
-    /// Its checks, oldest first, with the overall score and `dimension`'s.
-    pub fn trend(&self, dimension: &str) -> Vec<TrendPoint<'a>> {
+    /// The checks a trend follows, oldest first: those made with the latest check's
+    /// instrument (any version of it). Another questionnaire's checks of the same
+    /// partnership, a pulse beside full checks, ask other statements on their own scale.
+    pub fn over_time(&self) -> Vec<&'a Assessment> {
+        let id = &self.latest().instrument_id;
         self.checks
             .iter()
             .rev()
+            .filter(|a| a.instrument_id == *id)
+            .copied()
+            .collect()
+    }
+
+    /// The checks [`over_time`](Self::over_time), with the overall score and `dimension`'s.
+    pub fn trend(&self, dimension: &str) -> Vec<TrendPoint<'a>> {
+        self.over_time()
+            .into_iter()
             .map(|a| TrendPoint {
                 check: a,
                 overall: a.scores.overall(),
@@ -166,6 +178,35 @@ mod tests {
             finished("a3", 40, "alpha", 4),
             Assessment::received(&i, "r".into(), "Alpha".into(), theirs.answers, 50),
         ])
+    }
+
+    #[test]
+    fn a_trend_follows_the_latest_check_s_instrument_only() {
+        let mut pulse = finished("p", 30, "Coalition", 3);
+        pulse.instrument_id = "pulse".into();
+        let h = History::of(vec![
+            finished("a", 10, "Coalition", 2),
+            finished("b", 20, "Coalition", 4),
+            pulse.clone(),
+        ]);
+        let found = partnerships(&h);
+        assert_eq!(found.len(), 1);
+        // The pulse is the latest: its trend is its own, one check so far.
+        let ids: Vec<&str> = found[0].over_time().iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["p"]);
+        // A full check after it: the full checks' trend, the pulse left out.
+        let h = History::of(vec![
+            finished("a", 10, "Coalition", 2),
+            pulse,
+            finished("c", 40, "Coalition", 4),
+        ]);
+        let found = partnerships(&h);
+        let ids: Vec<&str> = found[0]
+            .trend("trust")
+            .iter()
+            .map(|p| p.check.id.as_str())
+            .collect();
+        assert_eq!(ids, ["a", "c"]);
     }
 
     #[test]

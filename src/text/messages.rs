@@ -87,7 +87,14 @@ messages! {
         missing(count: usize),
         out_of_five(score: &str, max: usize),
         out_of_hundred(percent: usize, max: usize),
-        band_scale(strength: &str, discuss: &str, discuss_to: &str),
+        band_scale(
+            strength: &str,
+            discuss: &str,
+            discuss_to: &str,
+            strength_name: &str,
+            discuss_name: &str,
+            concern_name: &str
+        ),
         chart_description(count: usize),
         change_since(date: &str),
         finished_on(date: &str),

@@ -98,13 +98,17 @@ impl Text {
         band.map_or(self.not_enough_answers(), |b| self.band(bands, b))
     }
 
-    /// The band thresholds line, built from the thresholds scoring uses.
+    /// The band thresholds line, built from the thresholds and names of the instrument's
+    /// `bands`.
     pub fn band_scale_line(&self, bands: &Bands) -> String {
         let strength = i64::from(bands.strength_from);
         self.band_scale(
             &self.decimal(strength),
             &self.decimal(i64::from(bands.discuss_from)),
             &self.decimal(strength - 1),
+            self.band(bands, Band::Strength),
+            self.band(bands, Band::Discuss),
+            self.band(bands, Band::Concern),
         )
     }
 

@@ -43,7 +43,10 @@ pub fn trend_view(
     dimension: Option<&str>,
 ) -> Html {
     let text = &*ui.text;
-    let over_time: Vec<&Partnership> = partnerships.iter().filter(|p| p.checks.len() > 1).collect();
+    let over_time: Vec<&Partnership> = partnerships
+        .iter()
+        .filter(|p| p.over_time().len() > 1)
+        .collect();
     let Some(shown) = chosen
         .and_then(|name| over_time.iter().find(|p| p.name == name))
         .or(over_time.first())
@@ -54,7 +57,7 @@ pub fn trend_view(
     // that carries over between versions keeps its id, and its line goes on.
     let instrument = ui.of(shown.latest());
     let mut dimensions: Vec<&Dimension> = instrument.dimensions.iter().collect();
-    for check in &shown.checks {
+    for check in shown.over_time() {
         for d in &ui.of(check).dimensions {
             if !dimensions.iter().any(|known| known.id == d.id) {
                 dimensions.push(d);

@@ -21,18 +21,25 @@ const env = useApp();
  * and the code that keeps them apart). The first step in the first paint took it to
  * 295,340: index.html +3,489 (step 1 in all six languages, so answering starts before
  * the wasm arrives), the rest about +2,670 (the wasm that takes over the page's answers,
- * focus and Next, and the page's start-up lines). What people feel is time: `./dev
- * bench` (first statement clickable 2.9 s → 0.8 s).
+ * focus and Next, and the page's start-up lines). Site owners' own instruments took it
+ * to 330,340: the wasm +33,600 (reading an instrument file with serde and
+ * serde_path_to_error, which gives each problem its JSON path, about 12,000 of it; its
+ * checks, each problem worded for the console, instruments of 3 to 7 points with their
+ * own bands, format-2 result codes with a fingerprint), the English pack +1,000 (those
+ * problems' words). What people feel is time: `./dev bench` (first statement clickable
+ * 2.9 s → 0.8 s).
  */
-const BUDGET_GZIP = 297_000;
+const BUDGET_GZIP = 332_000;
 /**
  * Each language pack, gzip. The languages issue set 12 KB; the action-plan issue's
  * messages (about 70, with six plural forms each in Arabic) took Arabic to 12,500:
  * raised to 13,000, said in that issue's note. Version 2 of the questionnaire (38
  * statements, 88 recommendations) sits beside version 1 in every pack: Arabic, the
- * largest, is 19,980; raised to 21,000, said in that issue's note.
+ * largest, is 19,980; raised to 21,000, said in that issue's note. The words for what
+ * can be wrong in an instrument file (27 messages, plural in Arabic) took Arabic to
+ * 21,611: raised to 22,000, said in that issue's note.
  */
-const PACK_BUDGET_GZIP = 21_000;
+const PACK_BUDGET_GZIP = 22_000;
 
 async function expectNoViolations(page, where) {
   const { violations } = await new AxeBuilder({ page }).analyze();
