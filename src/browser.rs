@@ -2,6 +2,7 @@
 //! clipboard and files. What depends on where Rapport runs is in `host.rs`.
 
 use crate::host::element;
+use rapport_core::embed::InstrumentSource;
 use rapport_core::plan::Date;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -132,14 +133,13 @@ pub fn base_url() -> String {
 }
 
 /// The app's own address for links to it: without query or fragment, but for the
-/// site owner's instrument (`instrument`), without which its result codes do not read.
+/// site owner's instrument (`instrument`, as the settings accepted it), without which its
+/// result codes do not read.
 pub fn app_url() -> String {
-    let own = query_pairs()
-        .into_iter()
-        .find(|(name, _)| name == "instrument");
-    match own {
-        Some((name, value)) => format!("{}?{name}={value}", base_url()),
-        None => base_url(),
+    match crate::host::page_config().0.instrument {
+        // A path is letters, digits and `-_./` only: safe in an address as it is.
+        Some(InstrumentSource::Path(path)) => format!("{}?instrument={path}", base_url()),
+        _ => base_url(),
     }
 }
 

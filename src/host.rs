@@ -97,15 +97,23 @@ pub fn instrument_place(
     source: &InstrumentSource,
     mount_root: Option<&web_sys::Element>,
 ) -> InstrumentPlace {
+    let app = packs_base(mount_root);
+    let app = app.strip_suffix("lang/").unwrap_or_default();
     match source {
+        // From the root of the app's site: for a mount, the loader's address says which
+        // site that is (`https://org.github.io`), never the host page's.
         InstrumentSource::Path(path) if path.starts_with('/') => {
-            InstrumentPlace::Address(path.clone())
+            let site = app
+                .find("://")
+                .and_then(|scheme| {
+                    app[scheme + 3..]
+                        .find('/')
+                        .map(|at| &app[..scheme + 3 + at])
+                })
+                .unwrap_or_default();
+            InstrumentPlace::Address(format!("{site}{path}"))
         }
-        InstrumentSource::Path(path) => {
-            let app = packs_base(mount_root);
-            let app = app.strip_suffix("lang/").unwrap_or_default();
-            InstrumentPlace::Address(format!("{app}{path}"))
-        }
+        InstrumentSource::Path(path) => InstrumentPlace::Address(format!("{app}{path}")),
         InstrumentSource::Element(id) => InstrumentPlace::Text(
             web_sys::window()
                 .and_then(|w| w.document())

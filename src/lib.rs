@@ -225,10 +225,18 @@ impl Start {
                 None => target.clone(),
             },
         };
+        // A site owner's instrument keeps its unfinished check apart.
+        let persistence = match &self.own {
+            Some((_, Ok(file))) => Rc::new(Persistence::open_for(
+                &embed::storage_prefix(self.embed.storage_key.as_deref()),
+                Some(&file.id),
+            )),
+            _ => self.persistence,
+        };
         let props = AppProps {
             words: Rc::new(words),
             embed: Rc::new(self.embed),
-            persistence: self.persistence,
+            persistence,
             languages: self.languages,
             preferred: self.preferred,
             base: self.base.into(),
@@ -246,13 +254,16 @@ impl Start {
         }
     }
 
-    /// No words at all: says so in the language asked for, from the compiled-in list.
+    /// No words at all: says so in the language asked for, from the compiled-in list (or
+    /// in the words of the reason found), on the console too.
     fn fail(self, failure: words::Failure, wanted: &Language) {
+        let message = failure.as_deref().unwrap_or(&wanted.unavailable);
+        web_sys::console::error_1(&message.into());
         if self.embed.placement != Placement::Mount {
             host::take_over_first_screen();
         }
         if let Some(target) = &self.target {
-            host::show_failure(target, failure.as_deref().unwrap_or(&wanted.unavailable));
+            host::show_failure(target, message);
         }
     }
 }

@@ -29,6 +29,10 @@ pub struct Persistence {
     /// `None` when storage cannot be reached at all.
     storage: Option<Storage>,
     prefix: String,
+    /// Where the unfinished check is: `<prefix>.draft` for the built-in check, and
+    /// `<prefix>.draft.<id>` for a site owner's instrument, so a pulse begun on its page
+    /// and a full check begun on the main page never take each other's place.
+    draft_key: String,
     /// A problem found while probing, reported by `load`.
     probe_problem: Option<Problem>,
     /// Keys that must never be written: their value could not be read, and could not be
@@ -44,6 +48,12 @@ impl Persistence {
     /// Opens `window.localStorage` for keys starting with `prefix`, checking whether it can
     /// be written. Storage that refuses writes is still read, so saved data stays visible.
     pub fn open(prefix: &str) -> Persistence {
+        Persistence::open_for(prefix, None)
+    }
+
+    /// As [`open`](Self::open), with the draft of `own`, the id of a site owner's
+    /// instrument, in a key of its own.
+    pub fn open_for(prefix: &str, own: Option<&str>) -> Persistence {
         let storage = web_sys::window().and_then(|w| w.local_storage().ok().flatten());
         let probe_key = format!("{prefix}.probe");
         let probe_problem = match &storage {
@@ -56,8 +66,13 @@ impl Persistence {
                 Err(e) => Some(write_problem(&e)),
             },
         };
+        let draft = Stored::Draft.name();
         Persistence {
             storage,
+            draft_key: match own {
+                Some(id) => format!("{prefix}.{draft}.{id}"),
+                None => format!("{prefix}.{draft}"),
+            },
             prefix: prefix.to_owned(),
             probe_problem,
             protected: RefCell::new(Vec::new()),
@@ -88,7 +103,10 @@ impl Persistence {
     }
 
     pub fn key(&self, what: Stored) -> String {
-        format!("{}.{}", self.prefix, what.name())
+        match what {
+            Stored::Draft => self.draft_key.clone(),
+            Stored::History => format!("{}.{}", self.prefix, what.name()),
+        }
     }
 
     pub fn load(&self, instruments: &Instruments) -> Loaded {

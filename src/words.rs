@@ -56,7 +56,9 @@ pub fn words(
     match pack.partnership_health() {
         Ok(instruments) => Ok(Words {
             instruments: Rc::new(match own {
-                Some(file) => instruments.with(file.instrument(&text.language.tag)),
+                Some(file) => instruments
+                    .with(file.instrument(&text.language.tag))
+                    .map_err(|taken| Some(text.instrument_taken(&taken.0)))?,
                 None => instruments,
             }),
             text: Rc::new(text),

@@ -70,7 +70,7 @@ fn counts_in_prose_are_spelled_out_and_plurals_agree() {
     let text = english();
     let i = fixtures::version_1();
     assert!(text
-        .chart_description(i.dimensions.len())
+        .chart_description(i.dimensions.len(), 5)
         .starts_with("Radar chart of the eight dimension scores"));
     assert!(text
         .team_intro(TEAM_MIN)

@@ -201,6 +201,7 @@ fn say(pack: &Pack, flaw: &Flaw) -> String {
         ),
         Flaw::BadId(id) => text("flaw_bad_id", "id", id),
         Flaw::RepeatedId(id) => text("flaw_repeated_id", "id", id),
+        Flaw::ReservedId(id) => text("flaw_reserved_id", "id", id),
         Flaw::UnknownLanguage(tag) => {
             let tags: Vec<String> = language::languages().into_iter().map(|l| l.tag).collect();
             let tags = tags.join(", ");

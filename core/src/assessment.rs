@@ -214,6 +214,21 @@ impl History {
             })
     }
 
+    /// The previous check of the same partnership made with the same instrument and
+    /// version, whose scores compare with this one's: a pulse between two full checks
+    /// is passed over.
+    pub fn previous_like(&self, id: &str) -> Option<&Assessment> {
+        let current = self.get(id).filter(|a| !a.received)?;
+        self.assessments
+            .iter()
+            .filter(|a| a.id != id && !a.received && a.partnership() == current.partnership())
+            .filter(|a| a.same_version(current))
+            .find(|a| {
+                a.finished_at < current.finished_at
+                    || (a.finished_at == current.finished_at && a.id < current.id)
+            })
+    }
+
     /// Everything either copy has, less what either copy deleted; of two copies of a
     /// check, the one whose plan changed last.
     pub fn merge(&self, other: &History) -> History {
@@ -289,6 +304,20 @@ mod tests {
         h.add(finished("mid", 2, "", 3));
         h.add(finished("mid", 2, "", 3));
         assert_eq!(ids(&h), ["new", "mid", "old"]);
+    }
+
+    #[test]
+    fn the_previous_check_to_compare_with_answers_the_same_version() {
+        let mut pulse = finished("p", 20, "Acme", 3);
+        pulse.instrument_id = "pulse".into();
+        let h = History::of(vec![
+            finished("a", 10, "Acme", 2),
+            pulse,
+            finished("c", 30, "Acme", 4),
+        ]);
+        assert_eq!(h.previous("c").map(|a| a.id.as_str()), Some("p"));
+        assert_eq!(h.previous_like("c").map(|a| a.id.as_str()), Some("a"));
+        assert_eq!(h.previous_like("p"), None);
     }
 
     #[test]

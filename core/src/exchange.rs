@@ -58,11 +58,15 @@ pub fn to_csv(instruments: &Instruments, assessments: &[Assessment], words: &Csv
             let score = a.scores.dimension(&d.id);
             let mean = score.and_then(|s| s.mean());
             let band = mean.map_or(words.not_enough, |m| {
-                words.bands[match instrument.bands.of(m) {
-                    Band::Strength => 0,
-                    Band::Discuss => 1,
-                    Band::Concern => 2,
-                }]
+                let band = instrument.bands.of(m);
+                // The instrument's own name for it, or Rapport's.
+                instrument.bands.name(band).unwrap_or(
+                    words.bands[match band {
+                        Band::Strength => 0,
+                        Band::Discuss => 1,
+                        Band::Concern => 2,
+                    }],
+                )
             });
             let shown = mean
                 .map(|m| display(&instrument.bands, m))

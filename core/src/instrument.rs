@@ -79,6 +79,13 @@ pub struct Bands {
     pub names: Option<BandNames>,
 }
 
+/// Whether a mean reaches a threshold in tenths. A mean of means exactly on a threshold
+/// such as 3.1 can come out of floating point a hair below it (3.0999999999999996): a
+/// millionth of a point is allowed for that, far below any difference answers make.
+pub fn reaches(score: f64, tenths: u32) -> bool {
+    score * 10.0 + 1e-6 >= f64::from(tenths)
+}
+
 /// An instrument's own names for its bands.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BandNames {
@@ -101,9 +108,9 @@ impl Default for Bands {
 
 impl Bands {
     pub fn of(&self, score: f64) -> Band {
-        if score >= self.threshold(Band::Strength) {
+        if reaches(score, self.strength_from) {
             Band::Strength
-        } else if score >= self.threshold(Band::Discuss) {
+        } else if reaches(score, self.discuss_from) {
             Band::Discuss
         } else {
             Band::Concern
@@ -291,6 +298,10 @@ pub enum InstrumentError {
     NoText(String),
 }
 
+/// A site owner's instrument under the id of a built-in one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Taken(pub String);
+
 /// Every version of an instrument this build knows, oldest first: checks made with any
 /// of them open, and new checks use the last.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -322,10 +333,23 @@ impl Instruments {
     }
 
     /// These and `own`, a site owner's instrument, which new checks then use: checks of
-    /// the built-in versions still open.
-    pub fn with(mut self, own: Instrument) -> Instruments {
+    /// the built-in versions still open. A file of the built-in check itself (the same id,
+    /// version and structure) is the built-in check; any other instrument under a built-in
+    /// id is refused, since its checks and codes would pass for the built-in's.
+    pub fn with(mut self, own: Instrument) -> Result<Instruments, Taken> {
+        let builtin = |i: &Instrument| i.id == own.id;
+        if self.versions.iter().any(builtin) {
+            let same = self.versions.iter().any(|i| {
+                builtin(i) && i.version == own.version && i.fingerprint() == own.fingerprint()
+            });
+            return if same && self.current().version == own.version {
+                Ok(self)
+            } else {
+                Err(Taken(own.id))
+            };
+        }
         self.versions.push(own);
-        self
+        Ok(self)
     }
 
     /// The version new checks use.
@@ -664,6 +688,32 @@ mod tests {
             "Link each current joint activity to the shared purpose, and question any \
              activity that cannot be linked."
         );
+    }
+
+    #[test]
+    fn a_site_owner_s_instrument_joins_the_built_in_ones_under_an_id_of_its_own() {
+        let own =
+            crate::instrument_file::read(include_str!("../data/fixtures/instruments/small.json"))
+                .unwrap()
+                .instrument("en");
+        let all = fixtures::instruments().with(own.clone()).unwrap();
+        assert_eq!(all.current(), &own);
+        assert_eq!(all.get("partnership-health", 1), Some(&version_1()));
+        // The built-in check's own file is the built-in check.
+        let mut same = fixtures::current();
+        same.code = String::new();
+        let all = fixtures::instruments().with(same).unwrap();
+        assert_eq!(all, fixtures::instruments());
+        // Anything else under its id would pass for it.
+        let mut changed = fixtures::current();
+        changed.dimensions[0].statements[0].reversed ^= true;
+        assert_eq!(
+            fixtures::instruments().with(changed),
+            Err(Taken("partnership-health".into()))
+        );
+        let mut later = fixtures::current();
+        later.version = 3;
+        assert!(fixtures::instruments().with(later).is_err());
     }
 
     #[test]

@@ -257,6 +257,9 @@ pub enum Flaw {
     BadId(String),
     /// An id given to two dimensions or two statements.
     RepeatedId(String),
+    /// A statement id that names a recommendation by its band and place (`concern-1`),
+    /// which a plan could not tell from that recommendation.
+    ReservedId(String),
     /// A language tag Rapport has no language for.
     UnknownLanguage(String),
     RepeatedLanguage(String),
@@ -385,7 +388,8 @@ pub fn check(file: &InstrumentFile) -> Vec<(Flaw, Path)> {
     let mut seen = BTreeSet::new();
     for (n, tag) in file.languages.iter().enumerate() {
         let at = root.then("languages").then(n);
-        if language::find(&known, tag).is_none() {
+        // Exactly a tag Rapport has ("pt", not "pt-BR"): texts are looked up by it.
+        if !known.iter().any(|l| l.tag == *tag) {
             c.flag(Flaw::UnknownLanguage(tag.clone()), at);
         } else if !seen.insert(tag.as_str()) {
             c.flag(Flaw::RepeatedLanguage(tag.clone()), at);
@@ -470,6 +474,8 @@ pub fn check(file: &InstrumentFile) -> Vec<(Flaw, Path)> {
             c.id(&s.id, at.then("id"));
             if !statement_ids.insert(s.id.as_str()) {
                 c.flag(Flaw::RepeatedId(s.id.clone()), at.then("id"));
+            } else if is_band_advice_id(&s.id) {
+                c.flag(Flaw::ReservedId(s.id.clone()), at.then("id"));
             }
             c.text(&s.text, TextKind::Statement, at.then("text"));
             if let Some(advice) = &s.advice {
@@ -496,6 +502,15 @@ pub fn check(file: &InstrumentFile) -> Vec<(Flaw, Path)> {
     let all = file.dimensions.iter().map(|d| d.statements.len()).sum();
     c.count(Counted::AllStatements, all, 1..=MAX_STATEMENTS, dimensions);
     c.found
+}
+
+/// `concern-1`, `discuss-2`, `strength-3`: a band's recommendation by its place.
+fn is_band_advice_id(id: &str) -> bool {
+    id.split_once('-').is_some_and(|(band, place)| {
+        ["concern", "discuss", "strength"].contains(&band)
+            && !place.is_empty()
+            && place.bytes().all(|b| b.is_ascii_digit())
+    })
 }
 
 #[derive(Default)]
@@ -1144,6 +1159,21 @@ mod tests {
                 "dimensions[1].id".into()
             )]
         );
+        assert_eq!(
+            flaws(|v| v["dimensions"][1]["statements"][0]["id"] = "concern-1".into()),
+            [(
+                Flaw::ReservedId("concern-1".into()),
+                "dimensions[1].statements[0].id".into()
+            )]
+        );
+        // "concern" alone, or "concern-1a", names no recommendation.
+        for fine in ["concern", "concern-1a", "discussion-1"] {
+            let (_, read) =
+                read_edited(|v| v["dimensions"][1]["statements"][0]["id"] = fine.into());
+            assert!(read.is_ok(), "{fine}");
+        }
+        assert!(flaws(|v| v["languages"] = json!(["en", "pt-BR"]))
+            .contains(&(Flaw::UnknownLanguage("pt-BR".into()), "languages[1]".into())));
         assert_eq!(
             flaws(|v| v["format"] = 2.into()),
             [(Flaw::NewerFormat(2), "format".into())]

@@ -145,7 +145,7 @@ pub fn shown_tenths(bands: &Bands, score: f64) -> i64 {
     let mut tenths = (score * 10.0).round() as i64;
     for threshold in [bands.strength_from, bands.discuss_from] {
         let threshold_tenths = i64::from(threshold);
-        if score < f64::from(threshold) / 10.0 && tenths >= threshold_tenths {
+        if !crate::instrument::reaches(score, threshold) && tenths >= threshold_tenths {
             tenths = threshold_tenths - 1;
         }
     }
@@ -340,6 +340,22 @@ mod tests {
         assert_eq!(percent(5, 3.0), 50);
         assert_eq!(percent(5, 5.0), 100);
         assert_eq!(percent(5, 3.7), 68); // 67.5 rounds up
+    }
+
+    #[test]
+    fn a_mean_exactly_on_a_threshold_of_tenths_reaches_it() {
+        // (2.9 + 3.3) / 2 is 3.0999999999999996 in floating point.
+        let overall = (2.9 + 3.3) / 2.0;
+        assert!(overall < 3.1);
+        let bands = Bands {
+            discuss_from: 20,
+            strength_from: 31,
+            names: None,
+        };
+        assert_eq!(bands.of(overall), Band::Strength);
+        assert_eq!(display(&bands, overall), "3.1");
+        assert_eq!(bands.of(3.09), Band::Discuss);
+        assert_eq!(display(&bands, 3.09), "3.0");
     }
 
     #[test]

@@ -172,6 +172,15 @@ pub fn decode_history(raw: &str, instruments: &Instruments) -> Result<History, R
             }));
         }
         if let Some(instrument) = instruments.get(&a.instrument_id, a.instrument_version) {
+            // A site owner's file edited without a new version may no longer fit checks
+            // made with it: they are kept as they were stored, never the whole history
+            // set aside for them (the built-in versions never change).
+            let from_file = instrument.code.is_empty();
+            let fits =
+                a.plan.fits(instrument) && a.answers.answered_in(instrument) == a.answers.len();
+            if from_file && !fits {
+                continue;
+            }
             if !a.plan.fits(instrument) {
                 return Err(ReadError::WrongShape(Shape::UnknownPlan {
                     check: a.id.clone(),
@@ -344,6 +353,29 @@ mod tests {
                 check: "new".into()
             }))
         );
+
+        // A check of a site owner's instrument whose file changed since (a statement gone)
+        // is kept as stored, and the rest of the history with it.
+        let file =
+            crate::instrument_file::read(include_str!("../data/fixtures/instruments/small.json"))
+                .unwrap()
+                .instrument("en");
+        let mut own = crate::assessment::Assessment::finish(
+            &file,
+            &{
+                let mut d = Draft::new(&file, "Coalition".into());
+                d.answers.set("trust-1", Response::agreement(4).unwrap());
+                d.answers.set("gone-1", Response::agreement(2).unwrap());
+                d
+            },
+            "own".into(),
+            3,
+        );
+        own.scores.dimensions[1].total = 4;
+        let with_file = instruments().with(file).unwrap();
+        let h = decode_history(&raw(vec![new.clone(), own.clone()]), &with_file).unwrap();
+        assert_eq!(h.get("own"), Some(&own));
+        assert_eq!(h.get("new").unwrap().scores, new.scores);
 
         let mut unknown = new.clone();
         unknown.answers.set("nope-1", Response::DONT_KNOW);

@@ -58,10 +58,23 @@ impl AppState {
             done: true,
             ..Comparison::default()
         };
-        // This person's own checks first, so "Compare with mine" shows theirs as A.
+        // This person's own checks first, so "Compare with mine" shows theirs as A. A
+        // check of a questionnaire this page does not run is set aside at once: it cannot
+        // be shown, nor coded, with another's statements.
+        let mut elsewhere = Vec::new();
         for a in self.history.assessments() {
             if picks.contains(&a.id) {
-                comparison.entries.push(Entry {
+                let here = self
+                    .instruments
+                    .all()
+                    .iter()
+                    .any(|i| i.id == a.instrument_id);
+                let entries = if here {
+                    &mut comparison.entries
+                } else {
+                    &mut elsewhere
+                };
+                entries.push(Entry {
                     source: Source::History {
                         at: a.finished_at,
                         received: a.received,
@@ -121,6 +134,7 @@ impl AppState {
             comparison.entries = same;
             comparison.set_aside = other;
         }
+        comparison.set_aside.extend(elsewhere);
         comparison.problems = list.problems;
         comparison.too_large = list.too_large;
         comparison.input = input;

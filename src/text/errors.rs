@@ -117,6 +117,7 @@ impl Text {
             Flaw::BadVersion(version) => self.flaw_bad_version(*version as usize),
             Flaw::BadId(id) => self.flaw_bad_id(id),
             Flaw::RepeatedId(id) => self.flaw_repeated_id(id),
+            Flaw::ReservedId(id) => self.flaw_reserved_id(id),
             Flaw::UnknownLanguage(tag) => {
                 self.flaw_unknown_language(tag, &tags(&rapport_core::language::languages()))
             }

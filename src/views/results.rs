@@ -43,6 +43,22 @@ pub fn results(ui: &Ui, props: &ResultsProps) -> Html {
             </div>
         };
     };
+    // Made with a questionnaire this page does not run (a pulse, seen where the full check
+    // runs): its answers mean nothing against this one's statements, so it is not shown.
+    if !ui
+        .instruments
+        .all()
+        .iter()
+        .any(|i| i.id == assessment.instrument_id)
+    {
+        return html! {
+            <div class="screen results">
+                <h1 id={SCREEN_TITLE} tabindex="-1">{ ui.text.results_title() }</h1>
+                <p>{ ui.text.other_questionnaire(&assessment.instrument_id) }</p>
+                <div class="actions">{ history_button }</div>
+            </div>
+        };
+    }
     let date = ui.text.date(assessment.finished_at);
     let take_again = {
         let id = props.id.clone();
@@ -71,7 +87,7 @@ pub fn results(ui: &Ui, props: &ResultsProps) -> Html {
                 </p>
             </header>
             // The change since the previous check, where it answers the same version.
-            { report(ui, assessment, props.history.previous(&props.id).filter(|p| p.same_version(assessment)), props.painted, own) }
+            { report(ui, assessment, props.history.previous_like(&props.id), props.painted, own) }
             if props.painted {
                 // Below the report: what was planned last time, then the plan for this one.
                 if let Some(earlier) = earlier {
@@ -260,7 +276,7 @@ fn report(
             if complete {
                 <div class="chart-and-table">
                     <figure class="chart">
-                        { radar(ui, instrument, &[scoring::means(instrument, scores)], &text.chart_description(instrument.dimensions.len())) }
+                        { radar(ui, instrument, &[scoring::means(instrument, scores)], &text.chart_description(instrument.dimensions.len(), usize::from(instrument.scale.points()))) }
                     </figure>
                     { for table }
                     if let Some(previous) = previous {

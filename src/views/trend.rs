@@ -145,8 +145,11 @@ pub fn trend_view(
                     aria-labelledby="trend-svg-title trend-svg-desc" focusable="false">
                     <title id="trend-svg-title">{ text.trend_chart_title(shown_name) }</title>
                     <desc id="trend-svg-desc">{ text.trend_chart_description(&dimension.name, &text.mean(bands, bands.threshold(Band::Discuss)), &text.mean(bands, bands.threshold(Band::Strength))) }</desc>
-                    { for (1..=points).map(|s| {
-                        let s = f64::from(s);
+                    // A line at each point and at each band's threshold (2.5 as well as 3).
+                    { for (1..=points).map(f64::from).chain([Band::Discuss, Band::Strength].map(|b| bands.threshold(b))).filter({
+                        let mut drawn = Vec::new();
+                        move |s: &f64| if drawn.contains(s) { false } else { drawn.push(*s); true }
+                    }).map(|s| {
                         let threshold = [Band::Discuss, Band::Strength].iter().any(|b| bands.threshold(*b) == s);
                         html! {
                             <g>
@@ -202,7 +205,7 @@ pub fn trend_view(
                 }) }
             </figure>
             <table class="scores trend-table">
-                <caption>{ text.trend_caption(shown_name) }</caption>
+                <caption>{ text.trend_caption(shown_name, usize::from(points)) }</caption>
                 <thead>
                     <tr>
                         <th scope="col">{ text.col_date() }</th>

@@ -153,7 +153,7 @@ pub fn scores_table(
     let text = &*ui.text;
     html! {
         <table class={classes!("scores", class)}>
-            <caption>{ text.table_caption() }</caption>
+            <caption>{ text.table_caption(usize::from(instrument.scale.points())) }</caption>
             <thead>
                 <tr>
                     <th scope="col">{ text.col_dimension() }</th>

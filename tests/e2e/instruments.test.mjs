@@ -121,6 +121,8 @@ describe('a site owner’s own instrument', () => {
     assert.equal(await page.locator('.overall .badge').innerText(), 'Talk it over');
     const rows = await tableRows(page, 'table.scores');
     assert.deepEqual(rows.map((r) => r.slice(0, 3)), [['Members’ voice', '4.0', 'Going well'], ['Trust', '2.0', 'Act now']]);
+    assert.equal(await page.locator('table.scores caption').first().innerText(), 'Scores by dimension, on a scale of 1 to 4');
+    assert.equal(await page.locator('.band-scale').innerText(), 'Going well: 3.5 and above · Talk it over: 2.5 to 3.4 · Act now: below 2.5');
     assert.equal(await page.evaluate(() => window.pwned), undefined);
 
     // The plan takes the file's recommendation for a concern, by its place.
@@ -248,6 +250,38 @@ describe('a site owner’s own instrument', () => {
     assert.deepEqual(problems, []);
     await context.close();
     server.close();
+  });
+
+  it('keeps the unfinished check of each questionnaire apart, and shows a result only where its questionnaire runs', async () => {
+    const { context, page, problems } = await openAt(`?instrument=${OWN}`);
+    await page.getByRole('heading', { level: 1, name: 'Coalition check' }).waitFor();
+    await page.getByRole('button', { name: 'Start' }).click();
+    const first = page.getByRole('group', { name: own.dimensions[0].statements[0].text.en });
+    await first.getByText('Often', { exact: true }).click();
+    await eventually(async () => assert.ok(await page.evaluate(() => localStorage.getItem('rapport.draft.coalition-check'))));
+    // The built-in check's page: its own welcome, nothing of the other draft, no notice.
+    await page.goto(env.url);
+    await page.getByRole('heading', { level: 1, name: 'Partnership Health Check' }).waitFor();
+    await page.waitForFunction(() => !document.querySelector('.pre'));
+    assert.equal(await page.getByRole('button', { name: 'Start' }).count(), 1);
+    assert.equal(await page.locator('.notice').count(), 0);
+    // Back on the instrument's page, the check goes on where it was: its step, its answer.
+    await page.goto(`${env.url}?instrument=${OWN}`);
+    await eventually(async () => assert.equal(await first.getByRole('radio', { name: 'Often' }).isChecked(), true));
+    for (const [n, d] of own.dimensions.entries()) {
+      await page.getByText(`Step ${n + 1} of 2`, { exact: true }).waitFor();
+      for (const st of d.statements) await page.getByRole('group', { name: st.text.en }).getByText('Often', { exact: true }).click();
+      await page.getByRole('button', { name: n === 1 ? 'See results' : 'Next' }).click();
+    }
+    await page.getByRole('button', { name: 'Take it again' }).waitFor();
+    await page.goto(env.url);
+    await page.waitForFunction(() => !document.querySelector('.pre'));
+    await page.getByRole('navigation').getByRole('button', { name: 'History' }).click();
+    await page.getByRole('button', { name: /^Open/ }).first().click();
+    await page.getByText('This check was made with another questionnaire, “coalition-check”').waitFor();
+    assert.equal(await page.getByLabel('Result code').count(), 0);
+    assert.deepEqual(problems, []);
+    await context.close();
   });
 
   it('the pulse is offered on the welcome screen and is a check of its own', async () => {
