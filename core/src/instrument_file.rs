@@ -32,6 +32,9 @@ pub const ADVICE: RangeInclusive<usize> = 1..=3;
 pub const STRENGTH_ADVICE: RangeInclusive<usize> = 0..=3;
 /// Characters of an id: lower-case letters and digits, words joined by hyphens.
 pub const ID_CHARS: RangeInclusive<usize> = 1..=40;
+/// An id, as the schema tells editors (`Checks::id` is the check itself).
+#[cfg(feature = "schema")]
+const ID: &str = r"^[a-z0-9]+(-[a-z0-9]+)*$";
 pub const VERSIONS: RangeInclusive<u32> = 1..=9999;
 
 /// A Rapport instrument: a questionnaire in one or more languages, its answer scale, its
@@ -47,13 +50,7 @@ pub struct InstrumentFile {
     pub format: u32,
     /// Names the instrument in result codes, history and files: lower-case letters,
     /// digits and hyphens, at most 40 characters. Results of different ids never mix.
-    #[cfg_attr(
-        feature = "schema",
-        schemars(
-            regex(pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$"),
-            length(min = 1, max = 40)
-        )
-    )]
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = ID), length(min = 1, max = 40)))]
     pub id: String,
     /// This instrument's version: raise it when statements change.
     #[cfg_attr(feature = "schema", schemars(range(min = 1, max = 9999)))]
@@ -124,13 +121,7 @@ pub struct BandNames {
 #[serde(deny_unknown_fields)]
 pub struct FileDimension {
     /// Unique in the file: lower-case letters, digits and hyphens.
-    #[cfg_attr(
-        feature = "schema",
-        schemars(
-            regex(pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$"),
-            length(min = 1, max = 40)
-        )
-    )]
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = ID), length(min = 1, max = 40)))]
     pub id: String,
     /// At most 60 characters.
     pub name: Text,
@@ -147,13 +138,7 @@ pub struct FileDimension {
 #[serde(deny_unknown_fields)]
 pub struct FileStatement {
     /// Unique in the whole file: lower-case letters, digits and hyphens.
-    #[cfg_attr(
-        feature = "schema",
-        schemars(
-            regex(pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$"),
-            length(min = 1, max = 40)
-        )
-    )]
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = ID), length(min = 1, max = 40)))]
     pub id: String,
     /// What the person agrees or disagrees with (at most 240 characters).
     pub text: Text,
