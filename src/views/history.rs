@@ -77,9 +77,15 @@ pub fn history_screen(ui: &Ui, props: &HistoryProps) -> Html {
                                         <p class="history-tag">{ text.received_tag() }</p>
                                     }
                                     <p class="history-date">{ &date }</p>
+                                    // Made with another questionnaire than new checks use: named.
+                                    if a.instrument_id != ui.current().id {
+                                        <p class="history-tag">{ if ui.runs(a) { ui.of(a).title.as_str() } else { a.instrument_id.as_str() } }</p>
+                                    }
                                 </div>
                                 <p class="history-score">
-                                    { text.out_of(ui.of(a), a.scores.overall()) }
+                                    if ui.runs(a) {
+                                        { text.out_of(ui.of(a), a.scores.overall()) }
+                                    }
                                 </p>
                                 <div class="history-actions">
                                     <button type="button" class="secondary" aria-label={text.open_check(name, &date)} onclick={open}>

@@ -69,7 +69,9 @@ pub fn results(ui: &Ui, props: &ResultsProps) -> Html {
     let own = !assessment.received;
     let earlier = own
         .then(|| plan_to_follow(&props.history, &assessment.name, Some(&props.id)))
-        .flatten();
+        .flatten()
+        // Another questionnaire's plan reads its recommendations by its own ids.
+        .filter(|e| ui.runs(e));
 
     html! {
         <div class="screen results">

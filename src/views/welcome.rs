@@ -63,7 +63,9 @@ pub fn welcome(ui: &Ui, props: &WelcomeProps) -> Html {
     // The plan this check will follow up, once the name is one already used.
     let earlier = (!props.draft.name.trim().is_empty())
         .then(|| plan_to_follow(&props.history, &props.draft.name, None))
-        .flatten();
+        .flatten()
+        // Another questionnaire's plan reads its recommendations by its own ids.
+        .filter(|e| ui.runs(e));
 
     html! {
         <div class="screen welcome">

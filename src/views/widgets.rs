@@ -52,6 +52,13 @@ impl Ui {
         self.instruments.get(id, version).unwrap_or(self.current())
     }
 
+    /// Whether this page runs the questionnaire a check was made with (any version of
+    /// it): a check of another (a pulse, where the full check runs) is listed, not shown.
+    pub fn runs(&self, assessment: &Assessment) -> bool {
+        let id = &assessment.instrument_id;
+        self.instruments.all().iter().any(|i| i.id == *id)
+    }
+
     pub fn of(&self, assessment: &Assessment) -> &Instrument {
         self.instrument_or_current(&assessment.instrument_id, assessment.instrument_version)
     }

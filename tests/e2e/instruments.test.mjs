@@ -277,6 +277,10 @@ describe('a site owner’s own instrument', () => {
     await page.goto(env.url);
     await page.waitForFunction(() => !document.querySelector('.pre'));
     await page.getByRole('navigation').getByRole('button', { name: 'History' }).click();
+    // Listed, named by its questionnaire, without a score on another scale.
+    const item = page.locator('.history-item').first();
+    await item.locator('.history-tag', { hasText: 'coalition-check' }).waitFor();
+    assert.equal(await item.locator('.history-score').innerText(), '');
     await page.getByRole('button', { name: /^Open/ }).first().click();
     await page.getByText('This check was made with another questionnaire, “coalition-check”').waitFor();
     assert.equal(await page.getByLabel('Result code').count(), 0);
