@@ -22,7 +22,7 @@ const env = useApp();
  * 295,340: index.html +3,489 (step 1 in all six languages, so answering starts before
  * the wasm arrives), the rest about +2,670 (the wasm that takes over the page's answers,
  * focus and Next, and the page's start-up lines). Site owners' own instruments took it
- * to 332,173: the wasm +35,300 (reading an instrument file with serde and
+ * to 332,508: the wasm +35,650 (reading an instrument file with serde and
  * serde_path_to_error, which gives each problem its JSON path, about 12,000 of it; its
  * checks, each problem worded for the console, instruments of 3 to 7 points with their
  * own bands, format-2 result codes with a fingerprint, a draft per instrument), the
