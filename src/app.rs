@@ -174,10 +174,12 @@ pub fn App(props: &AppProps) -> Html {
         &shown.text,
         &shown.instruments.current().title,
     );
+    let app_url = use_memo(props.embed.clone(), |embed| browser::app_url(embed));
     let ui = Ui {
         text: shown.text.clone(),
         instruments: shown.instruments.clone(),
         dispatch: dispatcher.into(),
+        app_url,
     };
     let text = &ui.text;
     let current = &text.language.tag;

@@ -2,7 +2,7 @@
 //! clipboard and files. What depends on where Rapport runs is in `host.rs`.
 
 use crate::host::element;
-use rapport_core::embed::InstrumentSource;
+use rapport_core::embed::{Embed, InstrumentSource, Placement};
 use rapport_core::plan::Date;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -132,13 +132,16 @@ pub fn base_url() -> String {
     href.split(['#', '?']).next().unwrap_or_default().to_owned()
 }
 
-/// The app's own address for links to it: without query or fragment, but for the
-/// site owner's instrument (`instrument`, as the settings accepted it), without which its
-/// result codes do not read.
-pub fn app_url() -> String {
-    match crate::host::page_config().0.instrument {
+/// The app's own address for links to it: without query or fragment, but for the site
+/// owner's instrument on Rapport's page or frame (as `embed`, the settings, accepted it),
+/// without which its result codes do not read. A mount's address is its host page's,
+/// which mounts the instrument itself.
+pub fn app_url(embed: &Embed) -> String {
+    match (&embed.instrument, embed.placement) {
         // A path is letters, digits and `-_./` only: safe in an address as it is.
-        Some(InstrumentSource::Path(path)) => format!("{}?instrument={path}", base_url()),
+        (Some(InstrumentSource::Path(path)), Placement::Page | Placement::Frame) => {
+            format!("{}?instrument={path}", base_url())
+        }
         _ => base_url(),
     }
 }

@@ -204,25 +204,28 @@ impl History {
 
     /// The latest check of the same partnership finished before `id`.
     pub fn previous(&self, id: &str) -> Option<&Assessment> {
-        let current = self.get(id).filter(|a| !a.received)?;
-        self.assessments
-            .iter()
-            .filter(|a| a.id != id && !a.received && a.partnership() == current.partnership())
-            .find(|a| {
-                a.finished_at < current.finished_at
-                    || (a.finished_at == current.finished_at && a.id < current.id)
-            })
+        self.earlier(id, |_, _| true)
     }
 
     /// The previous check of the same partnership made with the same instrument and
     /// version, whose scores compare with this one's: a pulse between two full checks
     /// is passed over.
     pub fn previous_like(&self, id: &str) -> Option<&Assessment> {
+        self.earlier(id, |a, current| a.same_version(current))
+    }
+
+    /// The last of the person's own checks of the same partnership before check `id`
+    /// that `like` accepts (given it and check `id`).
+    fn earlier(
+        &self,
+        id: &str,
+        like: impl Fn(&Assessment, &Assessment) -> bool,
+    ) -> Option<&Assessment> {
         let current = self.get(id).filter(|a| !a.received)?;
         self.assessments
             .iter()
             .filter(|a| a.id != id && !a.received && a.partnership() == current.partnership())
-            .filter(|a| a.same_version(current))
+            .filter(|a| like(a, current))
             .find(|a| {
                 a.finished_at < current.finished_at
                     || (a.finished_at == current.finished_at && a.id < current.id)

@@ -132,7 +132,7 @@ pub fn compare_screen(ui: &Ui, props: &CompareProps) -> Html {
 
 fn outcome_actions(ui: &Ui, entries: &[Entry], status: Option<CopyStatus>) -> Html {
     let codes: Vec<&str> = entries.iter().map(|e| e.code.as_str()).collect();
-    let link = format!("{}#{}", browser::app_url(), codes.join(","));
+    let link = format!("{}#{}", ui.app_url, codes.join(","));
     let show_guide = {
         let dispatch = ui.dispatch.clone();
         Callback::from(move |_: MouseEvent| {

@@ -194,7 +194,7 @@ pub fn plan_section(ui: &Ui, assessment: &Assessment) -> Html {
 /// A calendar file with an all-day event on each action's due date.
 fn due_dates_file(ui: &Ui, assessment: &Assessment) -> Callback<MouseEvent> {
     let (text, a) = (ui.text.clone(), assessment.clone());
-    let instruments = ui.instruments.clone();
+    let (instruments, app_url) = (ui.instruments.clone(), ui.app_url.clone());
     Callback::from(move |_: MouseEvent| {
         let instrument = instruments
             .get(&a.instrument_id, a.instrument_version)
@@ -210,7 +210,7 @@ fn due_dates_file(ui: &Ui, assessment: &Assessment) -> Callback<MouseEvent> {
                 if !action.owner.is_empty() {
                     lines.push(text.owned_by(&action.owner));
                 }
-                lines.push(text.open_rapport(&browser::app_url()));
+                lines.push(text.open_rapport(&app_url));
                 Some(CalendarEvent {
                     uid: format!("{}-action-{}@rapport", a.id, i + 1),
                     day: action.due?,
@@ -227,7 +227,7 @@ fn due_dates_file(ui: &Ui, assessment: &Assessment) -> Callback<MouseEvent> {
 fn reminder(ui: &Ui, assessment: &Assessment) -> Html {
     let text = &*ui.text;
     let download = {
-        let (text, a) = (ui.text.clone(), assessment.clone());
+        let (text, a, app_url) = (ui.text.clone(), assessment.clone(), ui.app_url.clone());
         Callback::from(move |_: MouseEvent| {
             let months = host_select_value("remind-months")
                 .and_then(|v| v.parse().ok())
@@ -240,7 +240,7 @@ fn reminder(ui: &Ui, assessment: &Assessment) -> Html {
                 description: format!(
                     "{}\n{}",
                     text.event_reminder_details(),
-                    text.open_rapport(&browser::app_url())
+                    text.open_rapport(&app_url)
                 ),
             };
             save_calendar(text.file_reminder(), &calendar(&[event], browser::now()));

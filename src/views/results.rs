@@ -152,7 +152,7 @@ fn share(ui: &Ui, props: &ResultsProps, assessment: &Assessment) -> Html {
         ""
     };
     let code = code::encode(ui.of(assessment), &assessment.answers, name);
-    let link = format!("{}#{code}", browser::app_url());
+    let link = format!("{}#{code}", ui.app_url);
     let toggle = ui.dispatch.reform(|e: Event| {
         let on = e
             .target_dyn_into::<web_sys::HtmlInputElement>()

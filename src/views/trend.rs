@@ -76,6 +76,11 @@ pub fn trend_view(
     };
     let (points, bands) = (instrument.scale.points(), &instrument.bands);
     let y = |score: f64| height(points, score);
+    // A line at each point and at each band's threshold (2.5 as well as 3), once each.
+    let thresholds = [Band::Discuss, Band::Strength].map(|b| bands.threshold(b));
+    let mut lines: Vec<f64> = (1..=points).map(f64::from).chain(thresholds).collect();
+    lines.sort_by(f64::total_cmp);
+    lines.dedup();
     let history_points = shown.trend(&dimension.id);
     let n = history_points.len();
     // Where the questionnaire's version changed: scores either side answer different
@@ -145,12 +150,8 @@ pub fn trend_view(
                     aria-labelledby="trend-svg-title trend-svg-desc" focusable="false">
                     <title id="trend-svg-title">{ text.trend_chart_title(shown_name) }</title>
                     <desc id="trend-svg-desc">{ text.trend_chart_description(&dimension.name, &text.mean(bands, bands.threshold(Band::Discuss)), &text.mean(bands, bands.threshold(Band::Strength))) }</desc>
-                    // A line at each point and at each band's threshold (2.5 as well as 3).
-                    { for (1..=points).map(f64::from).chain([Band::Discuss, Band::Strength].map(|b| bands.threshold(b))).filter({
-                        let mut drawn = Vec::new();
-                        move |s: &f64| if drawn.contains(s) { false } else { drawn.push(*s); true }
-                    }).map(|s| {
-                        let threshold = [Band::Discuss, Band::Strength].iter().any(|b| bands.threshold(*b) == s);
+                    { for lines.iter().map(|&s| {
+                        let threshold = thresholds.contains(&s);
                         html! {
                             <g>
                                 <line class={threshold.then_some("trend-threshold")}

@@ -38,6 +38,8 @@ pub struct Ui {
     pub text: Rc<Text>,
     pub instruments: Rc<Instruments>,
     pub dispatch: Callback<Action>,
+    /// The address links to the app carry (share links, calendar files).
+    pub app_url: Rc<String>,
 }
 
 impl Ui {
