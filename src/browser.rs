@@ -109,6 +109,42 @@ pub fn next_task(f: impl FnOnce() + 'static) {
     task.forget();
 }
 
+/// A call that waits for a pause: each [`Pause::after`] replaces the call before it, so
+/// only the last one runs (the studio reads the file once typing pauses, not on every
+/// key).
+#[derive(Default)]
+pub struct Pause {
+    waiting: std::cell::RefCell<Option<Waiting>>,
+}
+
+/// The timer's handle (to clear it) and its callback (alive until it has run).
+type Waiting = (i32, Closure<dyn FnMut()>);
+
+impl Pause {
+    /// Runs `f` in `ms` milliseconds, unless another call comes first.
+    pub fn after(&self, ms: i32, f: impl FnOnce() + 'static) {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        if let Some((handle, _)) = self.waiting.borrow_mut().take() {
+            window.clear_timeout_with_handle(handle);
+        }
+        let mut f = Some(f);
+        let call = Closure::<dyn FnMut()>::new(move || {
+            if let Some(f) = f.take() {
+                f();
+            }
+        });
+        let handle = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+            call.as_ref().unchecked_ref(),
+            ms,
+        );
+        if let Ok(handle) = handle {
+            *self.waiting.borrow_mut() = Some((handle, call));
+        }
+    }
+}
+
 /// Moves keyboard focus to the element with this id, if it exists; false if it does not.
 pub fn focus_id(id: &str) -> bool {
     match element(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {

@@ -141,8 +141,13 @@ pub fn apply_language(root: &web_sys::Element, language: &Language) {
 /// The page's title in the language in use: the brand and the questionnaire's title.
 /// Only for Rapport's own page or frame: a mount leaves its host page's title alone.
 pub fn apply_title(brand: &str, title: &str) {
+    set_title(&format!("{brand} · {title}"));
+}
+
+/// The page's title (on the studio's own page, its name).
+pub fn set_title(title: &str) {
     if let Some(document) = web_sys::window().and_then(|w| w.document()) {
-        document.set_title(&format!("{brand} · {title}"));
+        document.set_title(title);
     }
 }
 

@@ -7,6 +7,7 @@ pub mod hooks;
 pub mod host;
 pub mod persistence;
 pub mod state;
+pub mod studio;
 pub mod text;
 pub mod views;
 pub mod words;

@@ -98,6 +98,25 @@ impl Persistence {
         }
     }
 
+    /// The file the person was writing in the studio, kept as they typed.
+    pub fn studio_work(&self) -> Option<String> {
+        let storage = self.storage.as_ref()?;
+        storage.get_item(&self.studio_key()).ok().flatten()
+    }
+
+    /// Keeps the studio's file as it now is, or says why it could not.
+    pub fn save_studio_work(&self, text: &str) -> Result<(), Problem> {
+        let storage = self.storage.as_ref().ok_or(Problem::Unavailable)?;
+        storage
+            .set_item(&self.studio_key(), text)
+            .map_err(|e| write_problem(&e))
+    }
+
+    /// Beside the person's checks, so "delete all" removes it too.
+    fn studio_key(&self) -> String {
+        format!("{}.studio", self.prefix)
+    }
+
     fn language_key(&self) -> String {
         format!("{}.language", self.prefix)
     }

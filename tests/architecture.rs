@@ -552,12 +552,12 @@ fn not_shown_attribute(name: &str) -> bool {
 /// selectors with `query_selector` and `query_selector_all`, a CSS property and its value
 /// with `set_property`, an attribute whose value markup would not show either with
 /// `set_attribute(name, value)`), and text searched for in other text, such as serde's
-/// own words (`strip_prefix`, `rfind`).
+/// own words (`strip_prefix`, `rfind`, `starts_with`, `contains`).
 fn not_shown_arguments(method: &str, first: Option<&Expr>) -> bool {
     let attribute = first.and_then(string_literal).map(LitStr::value);
     match method {
         "set_class_name" | "query_selector" | "query_selector_all" | "set_property" => true,
-        "strip_prefix" | "rfind" => true,
+        "strip_prefix" | "rfind" | "starts_with" | "contains" => true,
         "set_attribute" => attribute.is_some_and(|name| not_shown_attribute(&name)),
         _ => false,
     }

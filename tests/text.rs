@@ -210,3 +210,47 @@ fn a_site_owner_s_instrument_is_the_one_new_checks_use_in_the_words_language() {
     assert!(line.starts_with("instruments/pulse.json"), "{line}");
     assert!(line.contains("version") && line.contains('5'), "{line}");
 }
+
+#[wasm_bindgen_test]
+fn the_studio_words_every_json_mistake_and_counts_problems_in_each_language() {
+    use rapport::studio::text::StudioText;
+    use rapport_core::instrument_file::read;
+    use rapport_core::language::StudioPack;
+    let studio_pack = |tag: &str| match tag {
+        "en" => include_str!("../core/data/lang/studio/en.json"),
+        "fr" => include_str!("../core/data/lang/studio/fr.json"),
+        "ar" => include_str!("../core/data/lang/studio/ar.json"),
+        _ => unreachable!("no such pack in these tests"),
+    };
+    for (tag, locale) in [("en", "en-GB"), ("fr", "fr"), ("ar", "ar")] {
+        let pack = StudioPack::read(studio_pack(tag)).unwrap();
+        let studio = StudioText::new(load(tag, locale).text, &pack).unwrap();
+        // Each broken file is worded in the studio's own words, with no placeholder left
+        // and none of serde's English.
+        for broken in [
+            "{\"id\": ",
+            "{\"id\": \"x\" \"version\": 1}",
+            "{\"version\": \"1\"}",
+        ] {
+            let problems = read(broken).unwrap_err();
+            let said = studio.flaw(&problems[0].flaw);
+            assert!(
+                !said.contains('{') && !said.contains("expected"),
+                "{tag}: {said}"
+            );
+        }
+        let bracket = studio.flaw(&read("[\"a\" 1]").unwrap_err()[0].flaw);
+        assert!(bracket.contains(']'), "{tag}: {bracket}");
+    }
+    // Arabic counts problems with all six of its plural forms.
+    let arabic = StudioText::new(
+        load("ar", "ar").text,
+        &StudioPack::read(studio_pack("ar")).unwrap(),
+    )
+    .unwrap();
+    let forms: std::collections::BTreeSet<String> = [0, 1, 2, 3, 11, 100]
+        .iter()
+        .map(|&n| arabic.problem_count(n))
+        .collect();
+    assert_eq!(forms.len(), 6, "{forms:?}");
+}

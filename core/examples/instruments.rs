@@ -16,7 +16,9 @@
 // The package's other dependencies are visible here, and not needed.
 #![allow(unused_crate_dependencies)]
 
-use rapport_core::instrument_file::{read, Counted, Flaw, Problem, FORMAT, MAX_FILE_BYTES};
+use rapport_core::instrument_file::{
+    read, Counted, Flaw, Mistake, Problem, FORMAT, MAX_FILE_BYTES,
+};
 use rapport_core::language::{self, fill, Arg, Message, Pack};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -112,13 +114,19 @@ fn check(dir: &Path) -> ExitCode {
             Ok(bytes) => match String::from_utf8(bytes) {
                 Ok(text) => read(&text).err().unwrap_or_default(),
                 Err(e) => vec![Problem {
-                    flaw: Flaw::Syntax(e.to_string()),
+                    flaw: Flaw::Syntax {
+                        mistake: Mistake::Other,
+                        detail: e.to_string(),
+                    },
                     path: Default::default(),
                     at: None,
                 }],
             },
             Err(e) => vec![Problem {
-                flaw: Flaw::Syntax(e.to_string()),
+                flaw: Flaw::Syntax {
+                    mistake: Mistake::Other,
+                    detail: e.to_string(),
+                },
                 path: Default::default(),
                 at: None,
             }],
@@ -181,11 +189,11 @@ fn say(pack: &Pack, flaw: &Flaw) -> String {
                 ("max", Arg::Count(MAX_FILE_BYTES / 1024)),
             ],
         ),
-        Flaw::Syntax(detail) => text("flaw_syntax", "detail", detail),
+        Flaw::Syntax { detail, .. } => text("flaw_syntax", "detail", detail),
         Flaw::Missing(name) => text("flaw_missing", "name", name),
         Flaw::Unknown(name) => text("flaw_unknown", "name", name),
         Flaw::Repeated(name) => text("flaw_repeated", "name", name),
-        Flaw::Shape(detail) => text("flaw_shape", "detail", detail),
+        Flaw::Shape { detail, .. } => text("flaw_shape", "detail", detail),
         Flaw::NewerFormat(format) => message(
             pack,
             "flaw_newer_format",

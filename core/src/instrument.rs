@@ -309,6 +309,15 @@ pub struct Instruments {
     versions: Vec<Instrument>,
 }
 
+/// A site owner's instrument alone, as the studio previews it.
+impl From<Instrument> for Instruments {
+    fn from(own: Instrument) -> Instruments {
+        Instruments {
+            versions: vec![own],
+        }
+    }
+}
+
 impl Instruments {
     /// Every version of the Partnership Health Check in a pack's words. Its structures
     /// and the shipped packs are validated by this crate's tests, so the app only checks

@@ -8,6 +8,7 @@
 //! can point at it. The format's limits keep a check short enough to answer and its
 //! result codes short enough to paste; each is refused with its own reason.
 
+use crate::answers::{Answers, Response};
 use crate::instrument::{
     Band, Bands, Dimension, Instrument, Recommendation, Scale, Statement, When,
 };
@@ -224,16 +225,24 @@ pub enum Flaw {
     TooLarge {
         bytes: usize,
     },
-    /// Not JSON at all; serde_json's own words on why.
-    Syntax(String),
+    /// Not JSON at all: the mistake, as a person would fix it, and serde_json's own
+    /// words on it.
+    Syntax {
+        mistake: Mistake,
+        detail: String,
+    },
     /// A member the format requires is missing.
     Missing(String),
     /// A member the format does not have: misspelt, or from a later format.
     Unknown(String),
     /// A member given twice.
     Repeated(String),
-    /// JSON, but not the kind of value the format has here; serde's own words on it.
-    Shape(String),
+    /// JSON, but not the kind of value the format has here (`expected`, where serde
+    /// names one of [`Kind`]), and serde's own words on it.
+    Shape {
+        expected: Option<Kind>,
+        detail: String,
+    },
     /// Written in a later version of the format than this build reads.
     NewerFormat(u32),
     /// A format or instrument version outside 1 to 9999.
@@ -273,6 +282,95 @@ pub enum Flaw {
     },
     /// Strength does not start above discuss.
     BandsNotRising,
+}
+
+/// The JSON mistake that stopped reading, sorted from serde_json's words on it, so that
+/// it can be said in the person's language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mistake {
+    /// The text ends inside a value: a closing bracket or quotation mark is missing.
+    EndOfFile,
+    /// Neither a comma nor the closing bracket (`]` or `}`) of the list or object.
+    CommaOrClose(char),
+    /// No colon after a member's name.
+    Colon,
+    /// No value where one must be.
+    Value,
+    /// A member's name not in double quotation marks.
+    QuotedName,
+    /// A comma with nothing after it in a list or object.
+    TrailingComma,
+    /// Something after the end of the JSON value.
+    AfterEnd,
+    /// A number JSON cannot read.
+    Number,
+    /// A backslash escape JSON does not have.
+    Escape,
+    /// A line break or tab inside a text.
+    ControlCharacter,
+    Other,
+}
+
+impl Mistake {
+    /// The mistake serde_json's `message` (without its position) describes.
+    fn of(message: &str) -> Mistake {
+        let is = |m: &str| message == m;
+        if message.starts_with("EOF while parsing") {
+            Mistake::EndOfFile
+        } else if is("expected `,` or `]`") {
+            Mistake::CommaOrClose(']')
+        } else if is("expected `,` or `}`") {
+            Mistake::CommaOrClose('}')
+        } else if is("expected `:`") {
+            Mistake::Colon
+        } else if message.starts_with("expected value") || message.starts_with("expected ident") {
+            Mistake::Value
+        } else if message.starts_with("key must be a string") || is("expected `\"`") {
+            Mistake::QuotedName
+        } else if message.starts_with("trailing comma") {
+            Mistake::TrailingComma
+        } else if message.starts_with("trailing characters") {
+            Mistake::AfterEnd
+        } else if message.starts_with("invalid number")
+            || message.starts_with("number out of range")
+        {
+            Mistake::Number
+        } else if message.contains("escape") || message.contains("code point") {
+            Mistake::Escape
+        } else if message.starts_with("control character") {
+            Mistake::ControlCharacter
+        } else {
+            Mistake::Other
+        }
+    }
+}
+
+/// The kinds of JSON value the format has.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Text,
+    WholeNumber,
+    Number,
+    TrueFalse,
+    List,
+    Object,
+}
+
+impl Kind {
+    /// The kind serde says it expected in `message` ("invalid type: string "yes",
+    /// expected a boolean"), if it is one of these.
+    fn expected_in(message: &str) -> Option<Kind> {
+        Some(match message.rsplit_once(", expected ")?.1 {
+            "a string" => Kind::Text,
+            "a boolean" => Kind::TrueFalse,
+            "a sequence" => Kind::List,
+            "map" | "a map" => Kind::Object,
+            s if s.starts_with("struct ") => Kind::Object,
+            "u8" | "u16" | "u32" | "u64" | "usize" | "i32" | "i64" => Kind::WholeNumber,
+            "f32" | "f64" => Kind::Number,
+            _ => return None,
+        })
+    }
 }
 
 /// One problem, and where it is: the value's JSON path and its line and column (none
@@ -335,7 +433,10 @@ fn serde_flaw(e: &serde_json::Error) -> Flaw {
         None => message,
     };
     if !matches!(e.classify(), Category::Data) {
-        return Flaw::Syntax(message);
+        return Flaw::Syntax {
+            mistake: Mistake::of(&message),
+            detail: message,
+        };
     }
     // The member serde names between backticks.
     let named = |rest: Option<&str>| rest.and_then(|r| r.split('`').next()).map(str::to_owned);
@@ -345,8 +446,18 @@ fn serde_flaw(e: &serde_json::Error) -> Flaw {
         Flaw::Unknown(name)
     } else if let Some(name) = named(message.strip_prefix("duplicate field `")) {
         Flaw::Repeated(name)
+    } else if let Some(key) = message
+        .strip_prefix('`')
+        .and_then(|m| m.strip_suffix('`'))
+        .filter(|key| !key.contains('`'))
+    {
+        // A key given twice in a map (`json::unique`), such as a text's language.
+        Flaw::Repeated(key.to_owned())
     } else {
-        Flaw::Shape(message)
+        Flaw::Shape {
+            expected: Kind::expected_in(&message),
+            detail: message,
+        }
     }
 }
 
@@ -579,6 +690,33 @@ pub fn partnership_health(packs: &[(String, language::Pack)]) -> Option<Instrume
         .collect::<Option<_>>()?;
     let translations: Vec<(&str, &Instrument)> = built.iter().map(|(t, i)| (*t, i)).collect();
     InstrumentFile::from_translations(&translations)
+}
+
+/// Answers to every statement of `instrument` that give results of every kind, for a
+/// preview: its dimensions in turn strong, middling and weak (a weak one also shows the
+/// advice for low answers). Reversed statements are answered the other way, so each
+/// dimension's score is what its turn says.
+pub fn sample_answers(instrument: &Instrument) -> Answers {
+    let points = instrument.scale.points();
+    let mut answers = Answers::default();
+    for (n, dimension) in instrument.dimensions.iter().enumerate() {
+        let level = match n % 3 {
+            0 => points,
+            1 => points.div_ceil(2),
+            _ => 1,
+        };
+        for statement in &dimension.statements {
+            let given = if statement.reversed {
+                points + 1 - level
+            } else {
+                level
+            };
+            if let Some(response) = Response::agreement(given) {
+                answers.set(&statement.id, response);
+            }
+        }
+    }
+    answers
 }
 
 impl InstrumentFile {
@@ -842,6 +980,54 @@ mod tests {
             .collect()
     }
 
+    #[test]
+    fn sample_answers_give_strong_middling_and_weak_dimensions_on_any_scale() {
+        use crate::scoring;
+        for (labels, reversed) in [(5, false), (7, true), (3, true)] {
+            let (_, file) = read_edited(|v| {
+                let label = v["scale"]["labels"][0].clone();
+                v["scale"]["labels"] = Value::Array(vec![label; labels]);
+                v["bands"] = json!({ "discussFrom": 1.5, "strengthFrom": labels as f64 - 0.5 });
+                let first = v["dimensions"][0].clone();
+                v["dimensions"] = Value::Array(
+                    (0..4)
+                        .map(|n| {
+                            let mut d = first.clone();
+                            d["id"] = json!(format!("d{n}"));
+                            for (k, s) in d["statements"]
+                                .as_array_mut()
+                                .unwrap()
+                                .iter_mut()
+                                .enumerate()
+                            {
+                                s["id"] = json!(format!("d{n}s{k}"));
+                                s["reversed"] = json!(reversed && k == 0);
+                            }
+                            d
+                        })
+                        .collect(),
+                );
+            });
+            let instrument = file.unwrap().instrument("en");
+            let answers = sample_answers(&instrument);
+            assert_eq!(
+                answers.answered_in(&instrument),
+                instrument.statement_count()
+            );
+            let scores = scoring::score(&instrument, &answers);
+            let bands: Vec<Option<Band>> = scores
+                .dimensions
+                .iter()
+                .map(|d| d.band(&instrument.bands))
+                .collect();
+            assert_eq!(
+                bands,
+                [Band::Strength, Band::Discuss, Band::Concern, Band::Strength].map(Some),
+                "{labels} points"
+            );
+        }
+    }
+
     fn count(of: Counted, found: usize, range: RangeInclusive<usize>) -> Flaw {
         Flaw::Count {
             of,
@@ -879,14 +1065,70 @@ mod tests {
         let broken = SMALL.replacen("\"version\": 1,", "\"version\": 1", 1);
         let problems = read(&broken).unwrap_err();
         assert_eq!(problems.len(), 1);
-        assert!(matches!(problems[0].flaw, Flaw::Syntax(_)), "{problems:?}");
+        assert!(
+            matches!(
+                problems[0].flaw,
+                Flaw::Syntax {
+                    mistake: Mistake::CommaOrClose('}'),
+                    ..
+                }
+            ),
+            "{problems:?}"
+        );
         // The comma is missing at the end of line 5: the next member is where it breaks.
         assert_eq!(problems[0].at, Some(Position { line: 6, column: 3 }));
 
         let problems = read(&format!("{SMALL} x")).unwrap_err();
-        assert!(matches!(problems[0].flaw, Flaw::Syntax(_)), "{problems:?}");
+        assert!(
+            matches!(
+                problems[0].flaw,
+                Flaw::Syntax {
+                    mistake: Mistake::AfterEnd,
+                    ..
+                }
+            ),
+            "{problems:?}"
+        );
         assert_eq!(problems[0].path.to_string(), "$");
-        assert!(matches!(read("").unwrap_err()[0].flaw, Flaw::Syntax(_)));
+        assert!(matches!(
+            read("").unwrap_err()[0].flaw,
+            Flaw::Syntax {
+                mistake: Mistake::EndOfFile,
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn each_json_mistake_is_sorted_so_it_can_be_said_in_any_language() {
+        let mistake = |text: &str| match &read(text).unwrap_err()[0].flaw {
+            Flaw::Syntax { mistake, .. } => *mistake,
+            other => panic!("{text}: {other:?}"),
+        };
+        let after_end = format!("{SMALL} {{}}");
+        for (text, expected) in [
+            ("{\"id\": ", Mistake::EndOfFile),
+            ("{\"id\": \"x", Mistake::EndOfFile),
+            (
+                "{\"languages\": [\"en\" \"fr\"]}",
+                Mistake::CommaOrClose(']'),
+            ),
+            ("{\"id\": \"x\" \"version\": 1}", Mistake::CommaOrClose('}')),
+            ("{\"id\" \"x\"}", Mistake::Colon),
+            ("{\"id\": }", Mistake::Value),
+            ("{\"id\": nope}", Mistake::Value),
+            ("{id: 1}", Mistake::QuotedName),
+            ("{\"id\": \"x\",}", Mistake::TrailingComma),
+            ("{\"languages\": [\"en\",]}", Mistake::TrailingComma),
+            (&after_end, Mistake::AfterEnd),
+            ("{\"version\": 01}", Mistake::Number),
+            ("{\"version\": 1e999}", Mistake::Number),
+            ("{\"id\": \"\\q\"}", Mistake::Escape),
+            ("{\"id\": \"\\ud800\"}", Mistake::Escape),
+            ("{\"id\": \"line\nbreak\"}", Mistake::ControlCharacter),
+        ] {
+            assert_eq!(mistake(text), expected, "{text}");
+        }
     }
 
     #[test]
@@ -926,9 +1168,36 @@ mod tests {
             1,
         );
         let problems = read(&repeated_language).unwrap_err();
-        assert!(matches!(problems[0].flaw, Flaw::Shape(_)), "{problems:?}");
+        assert_eq!(problems[0].flaw, Flaw::Repeated("en".into()));
         assert_eq!(problems[0].path.to_string(), "title");
         assert_eq!(problems[0].at.map(|p| p.line), Some(7));
+    }
+
+    #[test]
+    fn the_kind_the_format_expects_is_named() {
+        let expected = |edit: &dyn Fn(&mut Value)| match &flaws(edit)[0].0 {
+            Flaw::Shape { expected, .. } => *expected,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(expected(&|v| v["id"] = 5.into()), Some(Kind::Text));
+        assert_eq!(
+            expected(&|v| v["version"] = "1".into()),
+            Some(Kind::WholeNumber)
+        );
+        assert_eq!(
+            expected(&|v| v["version"] = (-1).into()),
+            Some(Kind::WholeNumber)
+        );
+        assert_eq!(
+            expected(&|v| v["bands"]["discussFrom"] = "2.5".into()),
+            Some(Kind::Number)
+        );
+        assert_eq!(
+            expected(&|v| v["title"] = "Pulse".into()),
+            Some(Kind::Object)
+        );
+        assert_eq!(expected(&|v| v["scale"] = json!([])), Some(Kind::Object));
+        assert_eq!(expected(&|v| v["dimensions"] = json!({})), Some(Kind::List));
     }
 
     #[test]
@@ -936,7 +1205,16 @@ mod tests {
         let (text, read) =
             read_edited(|v| v["dimensions"][0]["statements"][1]["reversed"] = "yes".into());
         let problems = read.unwrap_err();
-        assert!(matches!(problems[0].flaw, Flaw::Shape(_)), "{problems:?}");
+        assert!(
+            matches!(
+                problems[0].flaw,
+                Flaw::Shape {
+                    expected: Some(Kind::TrueFalse),
+                    ..
+                }
+            ),
+            "{problems:?}"
+        );
         assert_eq!(
             problems[0].path.to_string(),
             "dimensions[0].statements[1].reversed"

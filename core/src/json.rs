@@ -16,6 +16,45 @@ pub struct Position {
     pub column: usize,
 }
 
+impl Position {
+    /// Where this position is in `text`, as a byte offset (the line's end where the
+    /// column runs past it; the text's end where the line does).
+    fn byte_offset(self, text: &str) -> usize {
+        let mut start = 0;
+        for _ in 1..self.line {
+            match text[start..].find('\n') {
+                Some(end) => start += end + 1,
+                None => return text.len(),
+            }
+        }
+        let line_end = text[start..]
+            .find('\n')
+            .map_or(text.len(), |end| start + end);
+        let mut at = (start + self.column - 1).min(line_end);
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        at
+    }
+
+    /// The same place with its column counted in characters, as an editor counts it
+    /// (serde_json counts bytes, so a line of Arabic text gives twice the column).
+    pub fn in_characters(self, text: &str) -> Position {
+        let at = self.byte_offset(text);
+        let line_start = text[..at].rfind('\n').map_or(0, |n| n + 1);
+        Position {
+            line: self.line,
+            column: text[line_start..at].chars().count() + 1,
+        }
+    }
+
+    /// This place as an offset in UTF-16 code units: where a browser's text field puts
+    /// its cursor.
+    pub fn utf16_offset(self, text: &str) -> usize {
+        text[..self.byte_offset(text)].encode_utf16().count()
+    }
+}
+
 impl From<&serde_json::Error> for Position {
     fn from(error: &serde_json::Error) -> Position {
         Position {
@@ -251,7 +290,9 @@ where
             let mut map = BTreeMap::new();
             while let Some((key, value)) = access.next_entry::<K, V>()? {
                 if map.contains_key(&key) {
-                    return Err(serde::de::Error::custom(format_args!("{key}")));
+                    // The key in backticks, as serde names a member: a reader that
+                    // words problems itself (`instrument_file`) tells it from others.
+                    return Err(serde::de::Error::custom(format_args!("`{key}`")));
                 }
                 map.insert(key, value);
             }
@@ -278,6 +319,51 @@ mod tests {
             Position { line: 2, column: 8 }
         );
         assert!(read("[1]").is_err());
+    }
+
+    #[test]
+    fn a_position_is_found_in_characters_and_utf16_units_as_editors_count() {
+        let text = "{\n  \"نص\": x,\n  \"😀\": 1\n}";
+        let broken = Position::from(&serde_json::from_str::<serde_json::Value>(text).unwrap_err());
+        assert_eq!(
+            broken,
+            Position {
+                line: 2,
+                column: 11
+            }
+        );
+        // Two Arabic letters are four bytes and two characters.
+        assert_eq!(broken.in_characters(text), Position { line: 2, column: 9 });
+        let offset = broken.utf16_offset(text);
+        let units: Vec<u16> = text.encode_utf16().collect();
+        assert_eq!(String::from_utf16(&units[offset..offset + 1]).unwrap(), "x");
+        // An emoji is two UTF-16 units, one character.
+        let emoji = Position {
+            line: 3,
+            column: 11,
+        };
+        assert_eq!(emoji.in_characters(text).column, 8);
+        assert_eq!(
+            String::from_utf16(&units[emoji.utf16_offset(text)..][..1]).unwrap(),
+            "1"
+        );
+        // Past the end of a line or of the text: its end, never a panic.
+        assert_eq!(
+            Position {
+                line: 1,
+                column: 40
+            }
+            .utf16_offset(text),
+            1
+        );
+        assert_eq!(
+            Position { line: 9, column: 1 }.utf16_offset(text),
+            units.len()
+        );
+        assert_eq!(
+            Position { line: 2, column: 6 }.in_characters(text).column,
+            5
+        );
     }
 
     #[test]

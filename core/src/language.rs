@@ -94,6 +94,23 @@ pub struct Pack {
     pub instruments: InstrumentWords,
 }
 
+/// The studio's words (`lang/studio/<tag>.json`): its messages only. Numbers, plural
+/// rules and every word it shares with the app come from the language's [`Pack`]; the
+/// app's visitors never load these.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StudioPack {
+    #[serde(deserialize_with = "unique")]
+    pub messages: BTreeMap<String, Message>,
+}
+
+impl StudioPack {
+    /// Reads a studio pack; where the JSON is broken or not such a pack, says where.
+    pub fn read(json: &str) -> Result<StudioPack, Position> {
+        serde_json::from_str(json).map_err(|e| Position::from(&e))
+    }
+}
+
 /// A message: one text, or one text per CLDR plural category, chosen by its `{count}`.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(untagged)]
@@ -257,13 +274,17 @@ mod tests {
             "English comes first: every pack falls back to it"
         );
         assert!(listed.len() >= 6, "{listed:?}");
-        let files: BTreeSet<String> =
-            std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/data/lang"))
+        let files = |dir: &str| -> BTreeSet<String> {
+            std::fs::read_dir(format!("{}/data/lang{dir}", env!("CARGO_MANIFEST_DIR")))
                 .unwrap()
                 .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-                .collect();
-        let expected: BTreeSet<String> = listed.iter().map(|t| format!("{t}.json")).collect();
-        assert_eq!(files, expected);
+                .collect()
+        };
+        let mut expected: BTreeSet<String> = listed.iter().map(|t| format!("{t}.json")).collect();
+        // The studio's packs, one per language too.
+        assert_eq!(files("/studio"), expected);
+        expected.insert("studio".into());
+        assert_eq!(files(""), expected);
     }
 
     #[test]

@@ -5,7 +5,7 @@
 use crate::instrument::{
     Band, Instrument, InstrumentError, When, MAX_ADVICE, MIN_ADVICE, MIN_STATEMENTS,
 };
-use crate::language::{placeholders, Language, Message, Pack};
+use crate::language::{placeholders, Language, Message, Pack, StudioPack};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// A text of the instrument. Strings are the ids saying where it is.
@@ -205,6 +205,26 @@ impl Pack {
     }
 }
 
+impl StudioPack {
+    /// Everything that keeps this studio pack from standing in for `reference` (the
+    /// English one) in `language`.
+    pub fn flaws(&self, reference: &StudioPack, language: &Language) -> Vec<PackFlaw> {
+        let mut problems: Vec<PackFlaw> = reference
+            .messages
+            .keys()
+            .filter(|name| !self.messages.contains_key(*name))
+            .map(|name| PackFlaw::Missing(name.clone()))
+            .collect();
+        for (name, message) in &self.messages {
+            match reference.messages.get(name) {
+                Some(wanted) => problems.extend(message_flaws(name, message, wanted, language)),
+                None => problems.push(PackFlaw::Extra(name.clone())),
+            }
+        }
+        problems
+    }
+}
+
 /// Every text of a pack's instruments, by its path
 /// (`instruments.<id>.<version>.dimensions.<id>.advice.<id>`).
 fn texts(pack: &Pack) -> BTreeMap<String, &str> {
@@ -346,6 +366,37 @@ mod tests {
             let language = find(&languages, &tag).unwrap();
             assert_eq!(pack.flaws(&reference, language), [], "{tag}");
         }
+    }
+
+    #[test]
+    fn every_studio_pack_stands_in_for_english() {
+        let read = |tag: &str| {
+            let file = format!("{}/data/lang/studio/{tag}.json", env!("CARGO_MANIFEST_DIR"));
+            let json = std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{file}: {e}"));
+            StudioPack::read(&json).unwrap_or_else(|at| panic!("{file}: {at:?}"))
+        };
+        let reference = read("en");
+        let languages = languages();
+        for language in &languages {
+            assert_eq!(
+                read(&language.tag).flaws(&reference, language),
+                [],
+                "{}",
+                language.tag
+            );
+        }
+        // A pack missing a message, or with one too many, is named.
+        let mut broken = reference.clone();
+        let name = broken.messages.keys().next().unwrap().clone();
+        let message = broken.messages.remove(&name).unwrap();
+        broken.messages.insert("not_a_message".into(), message);
+        assert_eq!(
+            broken.flaws(&reference, &languages[0]),
+            [
+                PackFlaw::Missing(name),
+                PackFlaw::Extra("not_a_message".into())
+            ]
+        );
     }
 
     #[test]

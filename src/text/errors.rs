@@ -108,11 +108,11 @@ impl Text {
             Flaw::TooLarge { bytes } => {
                 self.flaw_too_large(bytes.div_ceil(1024), MAX_FILE_BYTES / 1024)
             }
-            Flaw::Syntax(detail) => self.flaw_syntax(detail),
+            Flaw::Syntax { detail, .. } => self.flaw_syntax(detail),
             Flaw::Missing(name) => self.flaw_missing(name),
             Flaw::Unknown(name) => self.flaw_unknown(name),
             Flaw::Repeated(name) => self.flaw_repeated(name),
-            Flaw::Shape(detail) => self.flaw_shape(detail),
+            Flaw::Shape { detail, .. } => self.flaw_shape(detail),
             Flaw::NewerFormat(format) => self.flaw_newer_format(*format as usize, FORMAT as usize),
             Flaw::BadVersion(version) => self.flaw_bad_version(*version as usize),
             Flaw::BadId(id) => self.flaw_bad_id(id),

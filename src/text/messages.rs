@@ -4,27 +4,35 @@
 
 use super::numbers::Numbers;
 use rapport_core::language::{fill, Arg, Language, Message, Pack};
+use std::collections::BTreeMap;
 
 /// Declares every message: plain ones are read as they are; formatted ones take named
 /// arguments, a count (`usize`) or a text (`&str`), which fill the placeholders of the
 /// same names. A plural message's form is chosen by its `count`.
+/// `$owner` (which has `catalog()` and `numbers()`) gets one method per message. The
+/// studio declares its own messages the same way (`src/studio/text.rs`).
 macro_rules! messages {
     (
+        $owner:ident;
         plain { $($plain:ident),* $(,)? }
         formatted { $($name:ident ( $($arg:ident : $ty:ty),* ) ),* $(,)? }
     ) => {
-        /// Every message the app shows: a pack must have them all.
+        /// Every message declared here: a pack must have them all.
         pub const NAMES: &[&str] = &[$(stringify!($plain),)* $(stringify!($name),)*];
 
         #[allow(non_camel_case_types)]
         #[derive(Clone, Copy)]
         enum Key { $($plain,)* $($name,)* }
 
-        impl Text {
-            $(pub fn $plain(&self) -> &str { self.plain(Key::$plain) })*
+        impl $owner {
+            $(pub fn $plain(&self) -> &str { self.catalog().plain(Key::$plain as usize) })*
             $(
                 pub fn $name(&self, $($arg: $ty),*) -> String {
-                    self.format(Key::$name, &[$((stringify!($arg), Arg::from($arg))),*])
+                    self.catalog().format(
+                        Key::$name as usize,
+                        &[$((stringify!($arg), $crate::text::Arg::from($arg))),*],
+                        self.numbers(),
+                    )
                 }
             )*
         }
@@ -34,8 +42,10 @@ macro_rules! messages {
         const ARGS: &[(&str, &[&str])] = &[$((stringify!($name), &[$(stringify!($arg)),*]),)*];
     };
 }
+pub(crate) use messages;
 
 messages! {
+    Text;
     plain {
         brand, skip_to_content, nav_history, nav_compare, footer_privacy, dismiss, update_ready,
         reload,
@@ -206,9 +216,7 @@ messages! {
 /// One language's words, with the browser's rules for its plurals and numbers.
 pub struct Text {
     pub language: Language,
-    /// In [`Key`] order.
-    messages: Vec<Message>,
-    number_words: Vec<String>,
+    catalog: Catalog,
     /// Plural forms, numbers and dates in the language's locale.
     pub numbers: Numbers,
 }
@@ -218,32 +226,65 @@ impl Text {
     /// name of the first one missing. `locale` (BCP 47, "fr-CA") picks plural forms and
     /// writes numbers and dates.
     pub fn new(language: Language, locale: String, pack: &Pack) -> Result<Text, &'static str> {
-        let mut messages = Vec::with_capacity(NAMES.len());
-        for name in NAMES {
-            messages.push(pack.message(name).ok_or(*name)?.clone());
-        }
         Ok(Text {
-            messages,
-            number_words: pack.number_words.clone(),
+            catalog: Catalog::new(NAMES, &pack.messages, pack.number_words.clone())?,
             numbers: Numbers::new(locale),
             language,
         })
     }
 
-    fn plain(&self, key: Key) -> &str {
-        self.messages[key as usize].form("other")
+    pub(crate) fn catalog(&self) -> &Catalog {
+        &self.catalog
     }
 
-    fn format(&self, key: Key, args: &[(&str, Arg)]) -> String {
-        let message = &self.messages[key as usize];
+    pub(crate) fn numbers(&self) -> &Numbers {
+        &self.numbers
+    }
+}
+
+/// Declared messages in declaration order, read from a pack, and the pack's numbers
+/// spelled out.
+pub(crate) struct Catalog {
+    messages: Vec<Message>,
+    number_words: Vec<String>,
+}
+
+impl Catalog {
+    /// The messages `names` from `messages`; otherwise the name of the first one missing.
+    pub(crate) fn new(
+        names: &[&'static str],
+        messages: &BTreeMap<String, Message>,
+        number_words: Vec<String>,
+    ) -> Result<Catalog, &'static str> {
+        let mut found = Vec::with_capacity(names.len());
+        for name in names {
+            found.push(messages.get(*name).ok_or(*name)?.clone());
+        }
+        Ok(Catalog {
+            messages: found,
+            number_words,
+        })
+    }
+
+    /// The number words, for another catalog of the same language.
+    pub(crate) fn number_words(&self) -> &[String] {
+        &self.number_words
+    }
+
+    pub(crate) fn plain(&self, key: usize) -> &str {
+        self.messages[key].form("other")
+    }
+
+    pub(crate) fn format(&self, key: usize, args: &[(&str, Arg)], numbers: &Numbers) -> String {
+        let message = &self.messages[key];
         let category = match args.iter().find(|(name, _)| *name == "count") {
-            Some((_, Arg::Count(n))) => self.numbers.plural(*n),
+            Some((_, Arg::Count(n))) => numbers.plural(*n),
             _ => String::new(),
         };
         fill(
             message.form(&category),
             args,
-            &|n| self.numbers.number(n),
+            &|n| numbers.number(n),
             &self.number_words,
         )
     }

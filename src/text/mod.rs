@@ -11,8 +11,10 @@ mod errors;
 mod messages;
 mod numbers;
 
+pub(crate) use messages::{messages, Catalog};
 pub use messages::{Text, NAMES};
 pub use numbers::Numbers;
+pub use rapport_core::language::Arg;
 
 use rapport_core::exchange::CsvWords;
 use rapport_core::instrument::Bands;

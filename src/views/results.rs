@@ -179,7 +179,7 @@ fn share(ui: &Ui, props: &ResultsProps, assessment: &Assessment) -> Html {
 /// The body of a result: overall score, highlights, then, when `complete`, the chart, the
 /// table (with the change since `previous`) and next steps, which can be added to the
 /// plan when `planning`.
-fn report(
+pub fn report(
     ui: &Ui,
     assessment: &Assessment,
     previous: Option<&Assessment>,
