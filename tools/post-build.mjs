@@ -18,9 +18,8 @@
 // 5b. builds the studio (studio/index.html, its own wasm) into studio/ of this build, with
 //    Trunk and studio/Trunk.toml: the app's visitors never load it;
 // 6. writes the service worker, sw.js, with workbox-build: it precaches every file of
-//    the app, so Rapport opens with no network after one visit, and answers the studio's
-//    files from the cache the studio's page fills. Last, as it hashes index.html as it
-//    is finally written.
+//    the app (not the studio's, which has its own), so Rapport opens with no network
+//    after one visit. Last, as it hashes index.html as it is finally written.
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -339,7 +338,7 @@ fs.writeFileSync(path.join(dir, 'rapport.js'), loader);
   const publicUrl = process.env.TRUNK_PUBLIC_URL || '/';
   const args = ['build', '--config', 'studio/Trunk.toml', '--dist', path.join(dir, 'studio'), '--public-url', `${publicUrl}studio/`];
   if (process.env.TRUNK_PROFILE === 'release') args.push('--release');
-  const built = spawnSync('trunk', args, { stdio: 'inherit' });
+  const built = spawnSync('trunk', args, { stdio: 'inherit', cwd: new URL('..', import.meta.url) });
   if (built.status !== 0) throw new Error(`the studio did not build (trunk ${args.join(' ')})`);
 }
 
@@ -351,16 +350,9 @@ fs.writeFileSync(path.join(dir, 'rapport.js'), loader);
   const { count, size, warnings } = await generateSW({
     globDirectory: dir,
     globPatterns: ['**/*.{html,js,wasm,css,json,svg,png,webmanifest}'],
-    // The studio's files are not the app's: its page puts them in a cache of its own
-    // (tools/studio-post-build.mjs), which this route answers from, offline too.
+    // The studio's files are not the app's: the studio has a worker of its own
+    // (studio/sw.js, tools/studio-post-build.mjs), which controls its page.
     globIgnores: ['rapport.js', 'embed.js', 'sw.js', 'studio/**', 'lang/studio/**'],
-    runtimeCaching: [
-      {
-        urlPattern: ({ url }) => url.pathname.includes('/studio/'),
-        handler: 'StaleWhileRevalidate',
-        options: { cacheName: 'rapport-studio', matchOptions: { ignoreSearch: true } },
-      },
-    ],
     swDest: path.join(dir, 'sw.js'),
     inlineWorkboxRuntime: true,
     mode: 'production',

@@ -1,15 +1,18 @@
 // Trunk post-build hook of the studio's page (studio/Trunk.toml), run in its staging
-// directory when tools/post-build.mjs builds the studio into the app's build: minifies
-// the release JS glue, registers the app's service worker and keeps the studio's files
-// for offline use, and puts the app's strict Content-Security-Policy in the page.
+// directory when tools/post-build.mjs builds the studio into studio/ of the app's build:
+// minifies the release JS glue, writes the studio's own service worker and its
+// registration, and puts the app's strict Content-Security-Policy in the page.
 //
-// The app's service worker does not precache the studio (the app's visitors never load
-// it): this page puts its own files, and the studio's packs, in the cache the worker
-// answers the studio's requests from ("rapport-studio"), once the worker is ready, and
-// drops what an older build put there.
+// The studio's worker (studio/sw.js, scope studio/) precaches the studio's files and what
+// its page fetches from the app (the packs, the studio's packs, the built-in instrument
+// files), with their revisions, so one version of all of it installs and takes over
+// together, and the studio opens offline once visited. The app's own worker precaches
+// none of it: the app's visitors never download the studio.
 import fs from 'node:fs';
 import path from 'node:path';
+import crypto from 'node:crypto';
 import { minify } from 'terser';
+import { generateSW } from 'workbox-build';
 import { minifyGlue, writePolicy } from './page.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
@@ -18,24 +21,36 @@ const glue = fs.readdirSync(dir).filter((f) => /^rapport-studio-[0-9a-f]+\.js$/.
 if (glue.length !== 1) throw new Error(`expected one rapport-studio-*.js in ${dir}, found ${glue.join(', ') || 'none'}`);
 if (process.env.TRUNK_PROFILE === 'release') await minifyGlue(dir, glue[0]);
 
+// The app's build this one goes into (tools/post-build.mjs gives studio/ of its staging
+// directory as this build's dist; Trunk stages in .stage inside it).
+const app = path.resolve(dir, '..', '..');
+const fromApp = ['lang', path.join('lang', 'studio'), 'instruments'].flatMap((folder) =>
+  fs.readdirSync(path.join(app, folder)).filter((f) => f.endsWith('.json')).map((f) => path.join(folder, f)));
+if (!fromApp.includes(path.join('lang', 'studio', 'en.json'))) throw new Error(`no studio packs in ${app}: is this the app's build?`);
+const revision = (file) => crypto.createHash('md5').update(fs.readFileSync(path.join(app, file))).digest('hex');
+const { count, size, warnings } = await generateSW({
+  globDirectory: dir,
+  globPatterns: ['**/*.{html,js,wasm,css,svg}'],
+  globIgnores: ['sw.js'],
+  additionalManifestEntries: fromApp.map((file) => ({ url: `../${file.split(path.sep).join('/')}`, revision: revision(file) })),
+  swDest: path.join(dir, 'sw.js'),
+  cacheId: 'rapport-studio',
+  inlineWorkboxRuntime: true,
+  mode: 'production',
+  sourcemap: false,
+  cleanupOutdatedCaches: true,
+  directoryIndex: 'index.html',
+  ignoreURLParametersMatching: [/.*/],
+  // Hashed file names are their own revision.
+  dontCacheBustURLsMatching: /-[0-9a-f]{16}(_bg)?\.(js|wasm|css|svg)$/,
+});
+for (const w of warnings) console.warn(`workbox: ${w}`);
+console.log(`studio/sw.js precaches ${count} files, ${size} bytes`);
+
 const index = path.join(dir, 'index.html');
-const languages = JSON.parse(fs.readFileSync(new URL('../core/data/languages.json', import.meta.url), 'utf8'));
-const files = [
-  './',
-  ...fs.readdirSync(dir).filter((f) => f !== 'index.html' && !f.startsWith('.')),
-  ...languages.map((l) => `../lang/studio/${l.tag}.json`),
-];
-// The app's service worker, one folder up: its scope covers the studio. Not in a frame.
+// Registered once the page has loaded; not inside a frame, as the app's.
 const { code } = await minify(
-  `if ("serviceWorker" in navigator && top === self) addEventListener("load", () => {
-    const wanted = ${JSON.stringify(files)}.map((f) => new URL(f, location.href).href);
-    navigator.serviceWorker.register("../sw.js")
-      .then(() => navigator.serviceWorker.ready)
-      .then(() => caches.open("rapport-studio"))
-      .then((cache) => cache.addAll(wanted).then(() => cache.keys())
-        .then((kept) => Promise.all(kept.filter((r) => !wanted.includes(r.url)).map((r) => cache.delete(r)))))
-      .catch(() => {});
-  });`,
+  `if ("serviceWorker" in navigator && top === self) addEventListener("load", () => navigator.serviceWorker.register("sw.js").catch(() => {}));`,
   { compress: true, mangle: true },
 );
 const html = fs.readFileSync(index, 'utf8');

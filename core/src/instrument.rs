@@ -363,7 +363,7 @@ impl Instruments {
 
     /// The version new checks use.
     pub fn current(&self) -> &Instrument {
-        // `of` never builds an empty list.
+        // Neither `of` nor `from` builds an empty list.
         &self.versions[self.versions.len() - 1]
     }
 

@@ -354,6 +354,8 @@ pub enum Kind {
     TrueFalse,
     List,
     Object,
+    /// A text given by language (`{ "en": "…" }`).
+    Translations,
 }
 
 impl Kind {
@@ -364,7 +366,8 @@ impl Kind {
             "a string" => Kind::Text,
             "a boolean" => Kind::TrueFalse,
             "a sequence" => Kind::List,
-            "map" | "a map" => Kind::Object,
+            // The maps of the format are its texts, by language (`json::unique`).
+            "map" | "a map" => Kind::Translations,
             s if s.starts_with("struct ") => Kind::Object,
             "u8" | "u16" | "u32" | "u64" | "usize" | "i32" | "i64" => Kind::WholeNumber,
             "f32" | "f64" => Kind::Number,
@@ -1194,7 +1197,7 @@ mod tests {
         );
         assert_eq!(
             expected(&|v| v["title"] = "Pulse".into()),
-            Some(Kind::Object)
+            Some(Kind::Translations)
         );
         assert_eq!(expected(&|v| v["scale"] = json!([])), Some(Kind::Object));
         assert_eq!(expected(&|v| v["dimensions"] = json!({})), Some(Kind::List));

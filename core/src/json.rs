@@ -16,42 +16,57 @@ pub struct Position {
     pub column: usize,
 }
 
-impl Position {
-    /// Where this position is in `text`, as a byte offset (the line's end where the
-    /// column runs past it; the text's end where the line does).
-    fn byte_offset(self, text: &str) -> usize {
-        let mut start = 0;
-        for _ in 1..self.line {
-            match text[start..].find('\n') {
-                Some(end) => start += end + 1,
-                None => return text.len(),
+/// Where each line of a text starts, read once, so that the positions of many problems
+/// in a large file are each found without reading the text again from its start.
+pub struct Lines<'a> {
+    text: &'a str,
+    /// Each line's first byte, and the UTF-16 units before it.
+    starts: Vec<(usize, usize)>,
+}
+
+impl<'a> Lines<'a> {
+    pub fn of(text: &'a str) -> Lines<'a> {
+        let mut starts = vec![(0, 0)];
+        let mut units = 0;
+        for (at, c) in text.char_indices() {
+            units += c.len_utf16();
+            if c == '\n' {
+                starts.push((at + 1, units));
             }
         }
-        let line_end = text[start..]
-            .find('\n')
-            .map_or(text.len(), |end| start + end);
-        let mut at = (start + self.column - 1).min(line_end);
-        while !text.is_char_boundary(at) {
+        Lines { text, starts }
+    }
+
+    /// Where `position` is, as a byte offset and the UTF-16 units before it (the line's
+    /// end where the column runs past it; the text's end where the line does).
+    fn offsets(&self, position: Position) -> (usize, usize) {
+        let Some(&(start, units)) = self.starts.get(position.line.saturating_sub(1)) else {
+            return (self.text.len(), self.text.encode_utf16().count());
+        };
+        let line = &self.text[start..];
+        let line = &line[..line.find('\n').unwrap_or(line.len())];
+        let mut at = position.column.saturating_sub(1).min(line.len());
+        while !line.is_char_boundary(at) {
             at -= 1;
         }
-        at
+        (start + at, units + line[..at].encode_utf16().count())
     }
 
     /// The same place with its column counted in characters, as an editor counts it
     /// (serde_json counts bytes, so a line of Arabic text gives twice the column).
-    pub fn in_characters(self, text: &str) -> Position {
-        let at = self.byte_offset(text);
-        let line_start = text[..at].rfind('\n').map_or(0, |n| n + 1);
+    pub fn in_characters(&self, position: Position) -> Position {
+        let (at, _) = self.offsets(position);
+        let line_start = self.text[..at].rfind('\n').map_or(0, |n| n + 1);
         Position {
-            line: self.line,
-            column: text[line_start..at].chars().count() + 1,
+            line: position.line,
+            column: self.text[line_start..at].chars().count() + 1,
         }
     }
 
-    /// This place as an offset in UTF-16 code units: where a browser's text field puts
+    /// The place as an offset in UTF-16 code units: where a browser's text field puts
     /// its cursor.
-    pub fn utf16_offset(self, text: &str) -> usize {
-        text[..self.byte_offset(text)].encode_utf16().count()
+    pub fn utf16_offset(&self, position: Position) -> usize {
+        self.offsets(position).1
     }
 }
 
@@ -333,8 +348,9 @@ mod tests {
             }
         );
         // Two Arabic letters are four bytes and two characters.
-        assert_eq!(broken.in_characters(text), Position { line: 2, column: 9 });
-        let offset = broken.utf16_offset(text);
+        let lines = Lines::of(text);
+        assert_eq!(lines.in_characters(broken), Position { line: 2, column: 9 });
+        let offset = lines.utf16_offset(broken);
         let units: Vec<u16> = text.encode_utf16().collect();
         assert_eq!(String::from_utf16(&units[offset..offset + 1]).unwrap(), "x");
         // An emoji is two UTF-16 units, one character.
@@ -342,28 +358,18 @@ mod tests {
             line: 3,
             column: 11,
         };
-        assert_eq!(emoji.in_characters(text).column, 8);
+        assert_eq!(lines.in_characters(emoji).column, 8);
         assert_eq!(
-            String::from_utf16(&units[emoji.utf16_offset(text)..][..1]).unwrap(),
+            String::from_utf16(&units[lines.utf16_offset(emoji)..][..1]).unwrap(),
             "1"
         );
-        // Past the end of a line or of the text: its end, never a panic.
-        assert_eq!(
-            Position {
-                line: 1,
-                column: 40
-            }
-            .utf16_offset(text),
-            1
-        );
-        assert_eq!(
-            Position { line: 9, column: 1 }.utf16_offset(text),
-            units.len()
-        );
-        assert_eq!(
-            Position { line: 2, column: 6 }.in_characters(text).column,
-            5
-        );
+        // Past the end of a line or of the text, or at line 0 and column 0: an end or a
+        // start, never a panic.
+        let at = |line, column| Position { line, column };
+        assert_eq!(lines.utf16_offset(at(1, 40)), 1);
+        assert_eq!(lines.utf16_offset(at(9, 1)), units.len());
+        assert_eq!(lines.utf16_offset(at(0, 0)), 0);
+        assert_eq!(lines.in_characters(at(2, 6)).column, 5);
     }
 
     #[test]

@@ -44,9 +44,10 @@ pub fn run() {
     else {
         return;
     };
-    let (shown, fallback) = (wanted.clone(), languages.first().cloned());
-    let (preferred_now, asked) = (preferred.clone(), preferred.clone());
-    load(&wanted, &asked, move |loaded| {
+    let english = languages.first().cloned();
+    let asked = wanted.clone();
+    load(&wanted, &preferred.clone(), move |loaded| {
+        let for_english = preferred.clone();
         let render = move |words: StudioWords| {
             load_starts(move |starts| {
                 let props = StudioRootProps {
@@ -59,16 +60,16 @@ pub fn run() {
                 yew::Renderer::<StudioRoot>::with_root_and_props(body.into(), props).render();
             });
         };
-        match (loaded, fallback) {
+        match (loaded, english) {
             (Some(words), _) => render(words),
             // English, when the language asked for cannot be had.
-            (None, Some(english)) if english.tag != shown.tag => {
-                load(&english, &preferred_now, move |loaded| match loaded {
+            (None, Some(english)) if english.tag != asked.tag => {
+                load(&english, &for_english, move |loaded| match loaded {
                     Some(words) => render(words),
-                    None => fail(&shown),
+                    None => fail(&asked),
                 });
             }
-            (None, _) => fail(&shown),
+            (None, _) => fail(&asked),
         }
     });
 }

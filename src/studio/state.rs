@@ -47,11 +47,16 @@ pub struct Opening {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Studio {
+    /// The file as last read: the editor holds it, or text typed since, which is read
+    /// once typing pauses.
     pub source: Rc<String>,
+    /// How many files were opened (the editor is made anew with each, holding it).
+    pub opened: u32,
     pub reading: Reading,
     /// The name of the file last opened, for the download while its id cannot be read.
     pub file: String,
-    /// Changed since it was opened or downloaded: opening another file asks first.
+    /// Changed since it was opened: opening another file asks first (a download may
+    /// have been cancelled, so it does not count as kept).
     pub changed: bool,
     pub asking: Option<Opening>,
     pub said: Option<Said>,
@@ -68,7 +73,6 @@ pub enum StudioMsg {
     /// The answer to the question: open the file asked about, or keep the editor's.
     Replace(bool),
     Said(Said),
-    Downloaded(String),
     Answer(String, Response),
     /// Move the preview by this many steps.
     Step(isize),
@@ -78,9 +82,12 @@ impl Studio {
     /// The studio with `source` in the editor; `restored` when it is the person's own
     /// work from an earlier visit (changed, as far as anyone knows).
     pub fn new(source: String, restored: bool) -> Studio {
+        // As a text field holds it: a file saved on Windows ends its lines with \r\n.
+        let source = source.replace("\r\n", "\n").replace('\r', "\n");
         Studio {
             reading: Reading::of(&source),
             source: Rc::new(source),
+            opened: 0,
             file: String::from("rapport.json"),
             changed: restored,
             asking: None,
@@ -94,8 +101,17 @@ impl Studio {
         *self = Studio {
             said: Some(Said::Opened(opening.file.clone())),
             file: opening.file,
+            opened: self.opened.wrapping_add(1),
             ..Studio::new(opening.text, false)
         };
+    }
+
+    /// How many steps the preview has: the file's dimensions (one while it cannot be read).
+    fn steps(&self) -> usize {
+        match &self.reading {
+            Reading::Read(file) => file.dimensions.len().max(1),
+            Reading::Problems(_) => 1,
+        }
     }
 }
 
@@ -113,6 +129,7 @@ impl Reducible for Studio {
                 next.source = Rc::new(source);
                 next.changed = true;
                 next.said = None;
+                next.step = next.step.min(next.steps() - 1);
             }
             StudioMsg::Open(opening) if self.changed => next.asking = Some(opening),
             StudioMsg::Open(opening) => next.open(opening),
@@ -121,22 +138,19 @@ impl Reducible for Studio {
                 _ => {}
             },
             StudioMsg::Said(said) => next.said = Some(said),
-            StudioMsg::Downloaded(file) => {
-                next.changed = false;
-                next.said = Some(Said::Downloaded(file));
-            }
             StudioMsg::Answer(statement, response) => {
                 Rc::make_mut(&mut next.chosen).insert(statement, response);
             }
             StudioMsg::Step(by) => {
-                let steps = match &self.reading {
-                    Reading::Read(file) => file.dimensions.len(),
-                    Reading::Problems(_) => 1,
-                };
-                next.step = next.step.saturating_add_signed(by).min(steps - 1);
+                next.step = next.step.saturating_add_signed(by).min(next.steps() - 1);
             }
         }
-        Rc::new(next)
+        // Nothing changed: the same state, so nothing is drawn again.
+        if next == *self {
+            self
+        } else {
+            Rc::new(next)
+        }
     }
 }
 
@@ -185,18 +199,54 @@ mod tests {
         assert_eq!(studio.asking, Some(opening("b.json", SMALL)));
         let kept = reduce(studio.clone(), StudioMsg::Replace(false));
         assert_eq!((kept.source.as_str(), kept.asking.is_none()), ("{ }", true));
-        let replaced = reduce(studio, StudioMsg::Replace(true));
+        let replaced = reduce(studio.clone(), StudioMsg::Replace(true));
         assert_eq!(*replaced.source, SMALL);
         assert!(!replaced.changed);
+        assert_ne!(
+            replaced.opened, studio.opened,
+            "the editor is made anew with the file"
+        );
     }
 
     #[test]
-    fn restored_work_counts_as_changed_until_downloaded() {
+    fn restored_work_counts_as_changed_and_a_download_does_not_make_it_kept() {
         let studio = Rc::new(Studio::new(SMALL.into(), true));
         assert_eq!(studio.said, Some(Said::Restored));
-        let studio = reduce(studio, StudioMsg::Downloaded("small.json".into()));
-        assert!(!studio.changed);
+        let studio = reduce(
+            studio,
+            StudioMsg::Said(Said::Downloaded("small.json".into())),
+        );
+        assert!(studio.changed);
         let studio = reduce(studio, StudioMsg::Open(opening("a.json", "{}")));
-        assert_eq!(*studio.source, "{}");
+        assert_eq!(*studio.source, SMALL);
+        assert!(studio.asking.is_some());
+    }
+
+    #[test]
+    fn windows_line_ends_are_read_as_a_text_field_holds_them() {
+        let studio = Studio::new(SMALL.replace('\n', "\r\n"), false);
+        assert_eq!(*studio.source, SMALL);
+    }
+
+    #[test]
+    fn nothing_changed_is_the_same_state_and_the_preview_stays_within_the_file() {
+        let studio = Rc::new(Studio::new(SMALL.into(), false));
+        let same = reduce(studio.clone(), StudioMsg::Step(-1));
+        assert!(
+            Rc::ptr_eq(&studio, &same),
+            "Back on the first step changes nothing"
+        );
+        let same = reduce(studio.clone(), StudioMsg::Replace(true));
+        assert!(Rc::ptr_eq(&studio, &same), "no question was asked");
+        // The small file has two dimensions: Next twice stays on the second.
+        let studio = reduce(studio, StudioMsg::Step(1));
+        let last = reduce(studio.clone(), StudioMsg::Step(1));
+        assert!(Rc::ptr_eq(&studio, &last));
+        assert_eq!(studio.step, 1);
+        // A file with fewer dimensions brings the preview back within it.
+        let mut one: serde_json::Value = serde_json::from_str(SMALL).unwrap();
+        one["dimensions"].as_array_mut().unwrap().truncate(1);
+        let studio = reduce(studio, StudioMsg::Edit(one.to_string()));
+        assert_eq!(studio.step, 0);
     }
 }

@@ -17,6 +17,7 @@ messages! {
         json_end_of_file, json_colon, json_value, json_quoted_name, json_trailing_comma,
         json_after_end, json_number, json_escape, json_control, expects_text,
         expects_whole_number, expects_number, expects_true_false, expects_list, expects_object,
+        expects_translations, own_id_hint,
     }
     formatted {
         problem_count(count: usize),
@@ -29,6 +30,7 @@ messages! {
         downloaded(file: &str),
         publish_hint(file: &str),
         json_comma_or_close(bracket: &str),
+        more_problems(count: usize),
     }
 }
 
@@ -80,6 +82,7 @@ impl StudioText {
                 Kind::TrueFalse => self.expects_true_false(),
                 Kind::List => self.expects_list(),
                 Kind::Object => self.expects_object(),
+                Kind::Translations => self.expects_translations(),
             },
             _ => return self.text.flaw(flaw),
         };

@@ -4,7 +4,7 @@
 
 use super::state::{Opening, Reading, Said, Studio, StudioMsg};
 use super::text::StudioText;
-use super::words::{self, Start, StudioWords};
+use super::words::{self, Start, StudioWords, STARTS};
 use crate::browser;
 use crate::host;
 use crate::persistence::Persistence;
@@ -14,8 +14,8 @@ use crate::views::results::report;
 use crate::views::step::{step_screen, StepProps};
 use crate::views::widgets::{Ui, CANCEL_ID};
 use rapport_core::instrument::Taken;
-use rapport_core::instrument_file::{sample_answers, MAX_FILE_BYTES};
-use rapport_core::json::{locate, Path, Position};
+use rapport_core::instrument_file::{self, sample_answers, MAX_FILE_BYTES};
+use rapport_core::json::{locate, Lines, Path, Position};
 use rapport_core::language::Language;
 use rapport_core::{Assessment, Draft, Instrument, Instruments};
 use std::rc::Rc;
@@ -68,12 +68,18 @@ struct Preview {
     taken: Option<Taken>,
 }
 
-/// A problem as listed: where it is, the JSON path of the value at fault, and why.
+/// A problem as listed: where it is (in characters, and as a cursor offset), the JSON
+/// path of the value at fault, and why.
+#[derive(PartialEq)]
 struct Listed {
-    at: Option<Position>,
+    place: Option<(Position, u32)>,
     path: Path,
     why: String,
 }
+
+/// The most problems listed at once: a file broken everywhere lists the first, and how
+/// many more there are.
+const MAX_LISTED: usize = 100;
 
 #[component]
 pub fn StudioRoot(props: &StudioRootProps) -> Html {
@@ -165,33 +171,43 @@ pub fn StudioRoot(props: &StudioRootProps) -> Html {
         },
     );
     let source = state.source.clone();
-    let mut listed: Vec<Listed> = match &state.reading {
-        Reading::Problems(problems) => problems
-            .iter()
-            .map(|p| Listed {
-                at: p.at,
-                path: p.path.clone(),
-                why: studio.flaw(&p.flaw),
-            })
-            .collect(),
-        Reading::Read(_) => Vec::new(),
-    };
-    if let Some(Taken(id)) = preview.as_ref().as_ref().and_then(|p| p.taken.clone()) {
-        let path = Path::default().then("id");
-        listed.push(Listed {
-            at: locate(&source, &path),
-            path,
-            why: text.instrument_taken(&id),
-        });
-    }
+    let taken = preview
+        .as_ref()
+        .as_ref()
+        .and_then(|p| p.taken.as_ref())
+        .map(|Taken(id)| id.clone());
+    let listed = use_memo(
+        (
+            source.clone(),
+            state.reading.clone(),
+            taken,
+            (*words).clone(),
+        ),
+        |(source, reading, taken, words)| {
+            list_problems(&words.text, source, reading, taken.as_deref())
+        },
+    );
     let file_name = match &state.reading {
         Reading::Read(file) => format!("{}.json", file.id),
         Reading::Problems(_) => state.file.clone(),
     };
+    let shipped_id = match &state.reading {
+        Reading::Read(file) => STARTS.contains(&file.id.as_str()),
+        Reading::Problems(_) => false,
+    };
 
-    let answer = |yes: bool| {
+    // The reply to the question; on Replace, focus goes to the editor made anew (the
+    // button pressed is gone).
+    let reply = |yes: bool| {
         let dispatcher = dispatcher.clone();
-        Callback::from(move |()| dispatcher.dispatch(StudioMsg::Replace(yes)))
+        Callback::from(move |()| {
+            dispatcher.dispatch(StudioMsg::Replace(yes));
+            if yes {
+                browser::after_paint(|| {
+                    browser::focus_id(EDITOR);
+                });
+            }
+        })
     };
     // Typing is kept at once, and read once it pauses. Anything that acts on the file
     // (opening another, downloading) first takes what the editor holds (`catch_up`).
@@ -261,13 +277,17 @@ pub fn StudioRoot(props: &StudioRootProps) -> Html {
             });
         })
     };
+    // What the editor holds now, named by its id as it now reads (typed a moment ago).
     let on_download = {
-        let (dispatcher, source, name) = (dispatcher.clone(), source.clone(), file_name.clone());
+        let (dispatcher, source, fallback) =
+            (dispatcher.clone(), source.clone(), state.file.clone());
         Callback::from(move |_: MouseEvent| {
             let text = editor_text().unwrap_or_else(|| (*source).clone());
+            let name = instrument_file::read(&text)
+                .map_or_else(|_| fallback.clone(), |file| format!("{}.json", file.id));
             catch_up();
             browser::download(&name, "application/json", &text);
-            dispatcher.dispatch(StudioMsg::Downloaded(name.clone()));
+            dispatcher.dispatch(StudioMsg::Said(Said::Downloaded(name)));
         })
     };
 
@@ -290,6 +310,7 @@ pub fn StudioRoot(props: &StudioRootProps) -> Html {
         </label>
     };
     let problems = listed.len();
+    let more = problems.saturating_sub(MAX_LISTED);
 
     html! {
         <>
@@ -339,8 +360,8 @@ pub fn StudioRoot(props: &StudioRootProps) -> Html {
                                     question: studio.replace_question(&opening.file),
                                     yes: studio.replace_yes(),
                                     no: studio.keep_mine(),
-                                    on_yes: answer(true),
-                                    on_no: answer(false),
+                                    on_yes: reply(true),
+                                    on_no: reply(false),
                                     return_to: opening.asked_by,
                                 }) }
                             }
@@ -349,7 +370,10 @@ pub fn StudioRoot(props: &StudioRootProps) -> Html {
                             <h2 id="editor-title">{ studio.editor_title() }</h2>
                             <label for={EDITOR}>{ studio.editor_label() }</label>
                             <p class="hint" id="editor-hint">{ studio.editor_hint() }</p>
+                            // Not bound to the state, which is behind while typing pauses:
+                            // made anew, holding the file, each time one is opened.
                             <textarea
+                                key={state.opened.to_string()}
                                 id={EDITOR}
                                 dir="ltr"
                                 lang="zxx"
@@ -360,7 +384,7 @@ pub fn StudioRoot(props: &StudioRootProps) -> Html {
                                 rows="24"
                                 aria-describedby="editor-hint problems-count"
                                 aria-invalid={(problems > 0).then_some("true")}
-                                value={(*source).clone()}
+                                defaultvalue={(*source).clone()}
                                 oninput={on_edit}
                             />
                         </section>
@@ -371,14 +395,19 @@ pub fn StudioRoot(props: &StudioRootProps) -> Html {
                             </p>
                             if problems > 0 {
                                 <ol class="problem-list">
-                                    { for listed.iter().map(|p| problem(studio, &source, p)) }
+                                    { for listed.iter().take(MAX_LISTED).enumerate().map(|(n, p)| problem(studio, n, p)) }
                                 </ol>
+                                if more > 0 {
+                                    <p>{ studio.more_problems(more) }</p>
+                                }
                             }
                             <div class="actions">
                                 <button type="button" class="primary" onclick={on_download}>{ studio.download() }</button>
                             </div>
                             if problems > 0 {
                                 <p class="hint">{ studio.still_problems() }</p>
+                            } else if shipped_id {
+                                <p class="hint">{ studio.own_id_hint() }</p>
                             } else {
                                 <p class="hint">{ studio.publish_hint(&file_name) }</p>
                                 <p class="hint"><code dir="ltr">{ format!("?instrument=instruments/{file_name}") }</code></p>
@@ -406,13 +435,50 @@ fn start_title(start: &Start, tag: &str) -> String {
     }
 }
 
-/// One listed problem: its place, which moves the editor's cursor there, its path and
-/// why it is one.
-fn problem(studio: &StudioText, source: &Rc<String>, listed: &Listed) -> Html {
-    let place = match listed.at {
-        Some(at) => {
-            let shown = at.in_characters(source);
-            let offset = u32::try_from(at.utf16_offset(source)).unwrap_or(u32::MAX);
+/// Every problem of the file as listed: its place (in characters, as an editor counts,
+/// and as a cursor offset), its path and why it is one, with the built-in check's id
+/// taken (`taken`) last.
+fn list_problems(
+    studio: &StudioText,
+    source: &str,
+    reading: &Reading,
+    taken: Option<&str>,
+) -> Vec<Listed> {
+    let lines = Lines::of(source);
+    let place = |at: Option<Position>| {
+        at.map(|at| {
+            let offset = u32::try_from(lines.utf16_offset(at)).unwrap_or(u32::MAX);
+            (lines.in_characters(at), offset)
+        })
+    };
+    let mut listed: Vec<Listed> = match reading {
+        Reading::Problems(problems) => problems
+            .iter()
+            .map(|p| Listed {
+                place: place(p.at),
+                path: p.path.clone(),
+                why: studio.flaw(&p.flaw),
+            })
+            .collect(),
+        Reading::Read(_) => Vec::new(),
+    };
+    if let Some(id) = taken {
+        let path = Path::default().then("id");
+        listed.push(Listed {
+            place: place(locate(source, &path)),
+            path,
+            why: studio.text.instrument_taken(id),
+        });
+    }
+    listed
+}
+
+/// One listed problem (the `n`th): its place, which moves the editor's cursor there, its
+/// path and why it is one.
+fn problem(studio: &StudioText, n: usize, listed: &Listed) -> Html {
+    let why = format!("problem-{n}");
+    let place = match listed.place {
+        Some((shown, offset)) => {
             let go = Callback::from(move |_: MouseEvent| {
                 if let Some(area) =
                     host::element(EDITOR).and_then(|e| e.dyn_into::<HtmlTextAreaElement>().ok())
@@ -424,7 +490,9 @@ fn problem(studio: &StudioText, source: &Rc<String>, listed: &Listed) -> Html {
                 }
             });
             html! {
-                <button type="button" class="link" onclick={go}>{ studio.go_to(shown.line, shown.column) }</button>
+                <button type="button" class="link" onclick={go} aria-describedby={why.clone()}>
+                    { studio.go_to(shown.line, shown.column) }
+                </button>
             }
         }
         None => html! { <span>{ studio.whole_file() }</span> },
@@ -438,7 +506,7 @@ fn problem(studio: &StudioText, source: &Rc<String>, listed: &Listed) -> Html {
                     { " " }<code dir="ltr">{ listed.path.to_string() }</code>
                 }
             </p>
-            <p>{ &listed.why }</p>
+            <p id={why}>{ &listed.why }</p>
         </li>
     }
 }

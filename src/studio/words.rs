@@ -14,7 +14,7 @@ use std::rc::Rc;
 pub const APP: &str = "../";
 
 /// The built-in instruments, as files beside the app, one may start from.
-const STARTS: [&str; 2] = ["pulse", "partnership-health"];
+pub const STARTS: [&str; 2] = ["pulse", "partnership-health"];
 
 /// A built-in instrument's file, to start from.
 #[derive(Clone, Debug, PartialEq)]

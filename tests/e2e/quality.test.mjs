@@ -27,9 +27,13 @@ const env = useApp();
  * checks, each problem worded for the console, instruments of 3 to 7 points with their
  * own bands, format-2 result codes with a fingerprint, a draft per instrument), the
  * English pack +1,130 (those problems' words). What people feel is time: `./dev bench`
- * (first statement clickable 2.9 s → 0.8 s).
+ * (first statement clickable 2.9 s → 0.8 s). The studio (studio/) adds nothing itself:
+ * its wasm and packs load only on its own page. What it shares with the app's reader
+ * took the first load from 333,704 to 334,561 (+857, the wasm): the reader sorts JSON
+ * mistakes and the kinds of value it expected, so the studio can word them in any
+ * language, and the app's messages and the studio's share one catalogue.
  */
-const BUDGET_GZIP = 334_000;
+const BUDGET_GZIP = 336_000;
 /**
  * Each language pack, gzip. The languages issue set 12 KB; the action-plan issue's
  * messages (about 70, with six plural forms each in Arabic) took Arabic to 12,500:

@@ -145,18 +145,25 @@ describe('the studio', () => {
     await page.locator('.studio-said', { hasText: studioPack('en').restored }).waitFor();
     assert.equal(await editor(page).inputValue(), mine);
 
-    // The download is the editor's text, named by the file's id.
+    // The download is the editor's text, named by its id as just typed (the pause after
+    // typing has not passed yet).
+    const renamed = mine.replace('"coalition-pulse"', '"coalition-pulse-2"');
+    await editor(page).fill(renamed);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Download the file' }).click(),
     ]);
-    assert.equal(download.suggestedFilename(), 'coalition-pulse.json');
-    assert.equal(fs.readFileSync(await download.path(), 'utf8'), mine);
-    await page.locator('.studio-said', { hasText: 'coalition-pulse.json is downloaded.' }).waitFor();
-    // Downloaded, it is no longer at risk: another file opens without asking.
+    assert.equal(download.suggestedFilename(), 'coalition-pulse-2.json');
+    assert.equal(fs.readFileSync(await download.path(), 'utf8'), renamed);
+    await page.locator('.studio-said', { hasText: 'coalition-pulse-2.json was handed to your browser to save.' }).waitFor();
+    // A download may have been cancelled: another file still asks first. Replacing puts
+    // focus in the editor, which holds the new file.
     await page.locator('#studio-start-button').click();
+    await question.waitFor();
+    await question.getByRole('button', { name: 'Replace it' }).click();
     await page.locator('.studio-said', { hasText: 'pulse.json is open in the editor.' }).waitFor();
     assert.equal(JSON.parse(await editor(page).inputValue()).id, 'pulse');
+    await eventually(async () => assert.equal(await page.evaluate(() => document.activeElement.id), 'studio-file'));
     assert.deepEqual(problems, []);
     await context.close();
   });
@@ -263,8 +270,11 @@ describe('the studio', () => {
     await eventually(async () => {
       const cached = await precached(studio);
       assert.ok(cached.some((u) => /\/studio\/rapport-studio-[0-9a-f]+_bg\.wasm$/.test(u)), 'the studio keeps its wasm');
-      assert.ok(cached.some((u) => u.endsWith('/lang/studio/ar.json')), 'and its packs');
+      assert.ok(cached.some((u) => u.includes('/lang/studio/ar.json')), 'and its packs');
     });
+    // Its own worker (scope studio/) is the one that took over.
+    const scope = await studio.evaluate(async () => (await navigator.serviceWorker.ready).scope);
+    assert.equal(scope, `${env.url}studio/`);
     await context.setOffline(true);
     const offline = await context.newPage();
     const offlineProblems = watch(offline);
