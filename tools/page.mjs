@@ -1,10 +1,12 @@
 // What the build does alike to each page it writes (index.html, studio/index.html): the
-// release JS glue minified, and a strict Content-Security-Policy with the hash of every
-// inline script and style. Used by tools/post-build.mjs and tools/studio-post-build.mjs.
+// release JS glue minified, a strict Content-Security-Policy with the hash of every
+// inline script and style, and a service worker that precaches the page's files. Used
+// by tools/post-build.mjs and tools/studio-post-build.mjs.
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import { minify } from 'terser';
+import { generateSW } from 'workbox-build';
 
 /** Minifies the wasm-bindgen JavaScript `js` in `dir` (Trunk's own minifier fails on its
  * `export default`) and updates its integrity hash in `dir`/index.html. */
@@ -48,4 +50,26 @@ export function writePolicy(index) {
   const charset = html.match(/<meta charset=[^>]*>/i);
   if (!charset) throw new Error(`${index} has no <meta charset> to put the policy after`);
   fs.writeFileSync(index, html.replace(charset[0], charset[0] + meta));
+}
+
+/** Writes `dir`/sw.js with workbox-build: it precaches `options.globPatterns` in `dir`
+ * (and any `additionalManifestEntries`), served cache-first; a new build is a new sw.js,
+ * installed in the background. Query strings all open the one index.html. The runtime
+ * is bundled into sw.js itself: nothing comes from a CDN. */
+export async function writeWorker(dir, options) {
+  const { count, size, warnings } = await generateSW({
+    globDirectory: dir,
+    swDest: path.join(dir, 'sw.js'),
+    inlineWorkboxRuntime: true,
+    mode: 'production',
+    sourcemap: false,
+    cleanupOutdatedCaches: true,
+    directoryIndex: 'index.html',
+    ignoreURLParametersMatching: [/.*/],
+    // Hashed file names are their own revision.
+    dontCacheBustURLsMatching: /-[0-9a-f]{16}(_bg)?\.(js|wasm|css|svg)$/,
+    ...options,
+  });
+  for (const w of warnings) console.warn(`workbox: ${w}`);
+  console.log(`${path.join(dir, 'sw.js')} precaches ${count} files, ${size} bytes`);
 }

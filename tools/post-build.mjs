@@ -24,8 +24,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { minify } from 'terser';
-import { generateSW } from 'workbox-build';
-import { minifyGlue, writePolicy } from './page.mjs';
+import { minifyGlue, writePolicy, writeWorker } from './page.mjs';
 import http from 'node:http';
 import { chromium } from 'playwright-core';
 
@@ -342,27 +341,13 @@ fs.writeFileSync(path.join(dir, 'rapport.js'), loader);
   if (built.status !== 0) throw new Error(`the studio did not build (trunk ${args.join(' ')})`);
 }
 
-// The service worker: every file of this build, precached under its revision, served
-// cache-first; a new build is a new sw.js, installed in the background. Query strings
-// (?lang=, ?embed=…) all open the one index.html. The runtime is bundled into sw.js
-// itself: nothing comes from a CDN. rapport.js and embed.js are for host pages.
+// The app's service worker (tools/page.mjs): every file of the app, precached under its
+// revision. rapport.js and embed.js are for host pages.
 {
-  const { count, size, warnings } = await generateSW({
-    globDirectory: dir,
+  await writeWorker(dir, {
     globPatterns: ['**/*.{html,js,wasm,css,json,svg,png,webmanifest}'],
     // The studio's files are not the app's: the studio has a worker of its own
     // (studio/sw.js, tools/studio-post-build.mjs), which controls its page.
     globIgnores: ['rapport.js', 'embed.js', 'sw.js', 'studio/**', 'lang/studio/**'],
-    swDest: path.join(dir, 'sw.js'),
-    inlineWorkboxRuntime: true,
-    mode: 'production',
-    sourcemap: false,
-    cleanupOutdatedCaches: true,
-    directoryIndex: 'index.html',
-    ignoreURLParametersMatching: [/.*/],
-    // Hashed file names are their own revision.
-    dontCacheBustURLsMatching: /-[0-9a-f]{16}(_bg)?\.(js|wasm|css|svg)$/,
   });
-  for (const w of warnings) console.warn(`workbox: ${w}`);
-  console.log(`sw.js precaches ${count} files, ${size} bytes`);
 }

@@ -12,8 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import { minify } from 'terser';
-import { generateSW } from 'workbox-build';
-import { minifyGlue, writePolicy } from './page.mjs';
+import { minifyGlue, writePolicy, writeWorker } from './page.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('TRUNK_STAGING_DIR is not set: run this as a Trunk hook');
@@ -28,24 +27,12 @@ const fromApp = ['lang', path.join('lang', 'studio'), 'instruments'].flatMap((fo
   fs.readdirSync(path.join(app, folder)).filter((f) => f.endsWith('.json')).map((f) => path.join(folder, f)));
 if (!fromApp.includes(path.join('lang', 'studio', 'en.json'))) throw new Error(`no studio packs in ${app}: is this the app's build?`);
 const revision = (file) => crypto.createHash('md5').update(fs.readFileSync(path.join(app, file))).digest('hex');
-const { count, size, warnings } = await generateSW({
-  globDirectory: dir,
+await writeWorker(dir, {
   globPatterns: ['**/*.{html,js,wasm,css,svg}'],
   globIgnores: ['sw.js'],
   additionalManifestEntries: fromApp.map((file) => ({ url: `../${file.split(path.sep).join('/')}`, revision: revision(file) })),
-  swDest: path.join(dir, 'sw.js'),
   cacheId: 'rapport-studio',
-  inlineWorkboxRuntime: true,
-  mode: 'production',
-  sourcemap: false,
-  cleanupOutdatedCaches: true,
-  directoryIndex: 'index.html',
-  ignoreURLParametersMatching: [/.*/],
-  // Hashed file names are their own revision.
-  dontCacheBustURLsMatching: /-[0-9a-f]{16}(_bg)?\.(js|wasm|css|svg)$/,
 });
-for (const w of warnings) console.warn(`workbox: ${w}`);
-console.log(`studio/sw.js precaches ${count} files, ${size} bytes`);
 
 const index = path.join(dir, 'index.html');
 // Registered once the page has loaded; not inside a frame, as the app's.
