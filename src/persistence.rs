@@ -112,9 +112,12 @@ impl Persistence {
             .map_err(|e| write_problem(&e))
     }
 
-    /// Beside the person's checks, so "delete all" removes it too.
+    /// Apart from the checks (no `<prefix>.` before it): "delete all" is asked about
+    /// answers and results, and must not take a questionnaire being written with them.
+    /// No storage key of a host's setting names it either (`rapport-<key>.` always has
+    /// its dot).
     fn studio_key(&self) -> String {
-        format!("{}.studio", self.prefix)
+        format!("{}-studio", self.prefix)
     }
 
     fn language_key(&self) -> String {

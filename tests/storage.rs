@@ -357,3 +357,28 @@ fn a_tab_still_merges_what_another_tab_wrote_after_it() {
         Some(vec!["c".to_owned(), "b".to_owned(), "a".to_owned()])
     );
 }
+
+#[wasm_bindgen_test]
+fn the_studio_s_work_is_kept_apart_from_the_checks_and_survives_delete_all() {
+    let p = fresh("t-studio");
+    assert_eq!(p.studio_work(), None);
+    p.save_studio_work("{ \"id\": \"ours\" }").unwrap();
+    p.save_history(&history_of(&[("a", 1)]), &instrument())
+        .unwrap();
+    p.delete_all().unwrap();
+    // Deleting every answer and result leaves the questionnaire being written.
+    assert_eq!(p.studio_work().as_deref(), Some("{ \"id\": \"ours\" }"));
+    assert_eq!(p.stored_history(&instrument()), None);
+    local_storage().remove_item("t-studio-studio").unwrap();
+}
+
+#[wasm_bindgen_test]
+fn the_studio_s_work_not_kept_is_said_and_nothing_panics() {
+    block_local_storage();
+    let p = Persistence::open("t-studio-blocked");
+    let saved = p.save_studio_work("{}");
+    let read = p.studio_work();
+    unblock_local_storage();
+    assert_eq!(saved, Err(Problem::Unavailable));
+    assert_eq!(read, None);
+}

@@ -57,6 +57,7 @@ pub fn run() {
                     preferred,
                     persistence,
                 };
+                end_waiting();
                 yew::Renderer::<StudioRoot>::with_root_and_props(body.into(), props).render();
             });
         };
@@ -74,8 +75,16 @@ pub fn run() {
     });
 }
 
+/// Removes what the page shows until the studio renders (studio/index.html).
+fn end_waiting() {
+    if let Some(waiting) = host::element("studio-waiting") {
+        waiting.remove();
+    }
+}
+
 /// No words at all: said in the language asked for, from the compiled-in list.
 fn fail(wanted: &Language) {
+    end_waiting();
     web_sys::console::error_1(&wanted.unavailable.as_str().into());
     if let Some(body) = web_sys::window()
         .and_then(|w| w.document())

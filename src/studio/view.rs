@@ -12,7 +12,7 @@ use crate::state::{Action, WalkMsg};
 use crate::views::confirm::{confirm, ConfirmProps};
 use crate::views::results::report;
 use crate::views::step::{step_screen, StepProps};
-use crate::views::widgets::{Ui, CANCEL_ID};
+use crate::views::widgets::{Ui, CANCEL_ID, SCREEN_TITLE};
 use rapport_core::instrument::Taken;
 use rapport_core::instrument_file::{self, sample_answers, MAX_FILE_BYTES};
 use rapport_core::json::{locate, Lines, Path, Position};
@@ -124,7 +124,9 @@ pub fn StudioRoot(props: &StudioRootProps) -> Html {
     host::set_title(studio.studio_title());
 
     let dispatcher = state.dispatcher();
+    let latest = use_mut_ref(String::new);
     let on_language = {
+        let latest = latest.clone();
         let (words, persistence, languages, preferred, dispatcher) = (
             words.clone(),
             persistence.clone(),
@@ -142,7 +144,11 @@ pub fn StudioRoot(props: &StudioRootProps) -> Html {
             let (words, persistence, dispatcher) =
                 (words.clone(), persistence.clone(), dispatcher.clone());
             let name = language.name.clone();
+            // Of two languages picked in quick succession, the words of the last one.
+            *latest.borrow_mut() = language.tag.clone();
+            let (latest, tag) = (latest.clone(), language.tag.clone());
             words::load(language, &preferred, move |loaded| match loaded {
+                _ if *latest.borrow() != tag => {}
                 Some(new) => {
                     persistence.remember_language(&new.text.text.language.tag);
                     words.set(new);
@@ -538,8 +544,19 @@ fn preview_of(
                 statement,
                 response,
             }) => dispatcher.dispatch(StudioMsg::Answer(statement, response)),
-            Action::Walk(WalkMsg::Next) => dispatcher.dispatch(StudioMsg::Step(1)),
-            Action::Walk(WalkMsg::Back) => dispatcher.dispatch(StudioMsg::Step(-1)),
+            // As in the app, focus goes to the step's heading, which names the new step.
+            Action::Walk(WalkMsg::Next) => {
+                dispatcher.dispatch(StudioMsg::Step(1));
+                browser::after_paint(|| {
+                    browser::focus_id(SCREEN_TITLE);
+                });
+            }
+            Action::Walk(WalkMsg::Back) => {
+                dispatcher.dispatch(StudioMsg::Step(-1));
+                browser::after_paint(|| {
+                    browser::focus_id(SCREEN_TITLE);
+                });
+            }
             Action::Walk(WalkMsg::Finish { .. }) => {
                 browser::focus_id(RESULTS_PREVIEW);
             }

@@ -57,6 +57,8 @@ describe('the studio', () => {
     // Next walks the preview on; an answer chosen there changes the sample.
     await preview(page).getByRole('button', { name: pack('en').messages.next }).click();
     await preview(page).locator('.step h1', { hasText: pulse.dimensions[1].name.en }).waitFor();
+    // As in the app, focus goes to the new step's heading, which a screen reader reads.
+    await eventually(async () => assert.equal(await page.evaluate(() => document.activeElement.id), 'screen-title'));
     assert.deepEqual(problems, []);
     await context.close();
   });
@@ -194,7 +196,8 @@ describe('the studio', () => {
   it('speaks the person’s language, right to left, with the file left to right', async () => {
     const { context, page, problems } = await openStudio({ locale: 'ar-EG', query: '?lang=ar' });
     const ar = studioPack('ar');
-    await page.locator('h1', { hasText: ar.studio_title }).waitFor();
+    // The studio's name is the same in every language: its intro is not.
+    await page.locator('.lead', { hasText: ar.studio_intro }).waitFor();
     assert.deepEqual(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir]), ['ar', 'rtl']);
     assert.equal(await editor(page).getAttribute('dir'), 'ltr');
     await editor(page).fill(SMALL.replace('"version": 1,', '"version": 1'));
@@ -208,7 +211,7 @@ describe('the studio', () => {
     await preview(page).locator('.step h1', { hasText: 'Shared purpose' }).waitFor();
     // Another language from the selector: the studio's words follow.
     await page.locator('.language select').selectOption('fr');
-    await page.locator('h1', { hasText: studioPack('fr').studio_title }).waitFor();
+    await page.locator('.lead', { hasText: studioPack('fr').studio_intro }).waitFor();
     await preview(page).locator('.step h1', { hasText: 'Finalité commune' }).waitFor();
     assert.equal(await page.evaluate(() => document.documentElement.dir), 'ltr');
     assert.deepEqual(problems, []);
@@ -279,7 +282,7 @@ describe('the studio', () => {
     const offline = await context.newPage();
     const offlineProblems = watch(offline);
     await offline.goto(`${env.url}studio/?lang=fr`);
-    await offline.locator('h1', { hasText: studioPack('fr').studio_title }).waitFor();
+    await offline.locator('.lead', { hasText: studioPack('fr').studio_intro }).waitFor();
     await offline.locator('.studio-preview .overall-score').waitFor();
     assert.deepEqual([...problems, ...studioProblems, ...offlineProblems], []);
     await context.close();
