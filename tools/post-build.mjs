@@ -105,7 +105,11 @@ const early =
   `if(digits){const own=(s)=>s.replace(/[0-9]/g,(n)=>digits[n]),write=()=>{const copy=copyOf(tag);if(!copy)return;` +
   `const walk=document.createTreeWalker(copy,4);for(let n;(n=walk.nextNode());)n.data=own(n.data);` +
   `for(const e of copy.querySelectorAll("[aria-valuetext]"))e.setAttribute("aria-valuetext",own(e.getAttribute("aria-valuetext")))};` +
-  `requestAnimationFrame(write);addEventListener("DOMContentLoaded",write)}` +
+  // Before every frame while the page is still being read, and once it is read: a
+  // frame may show part of the page before the rest arrives, and no frame may show the
+  // copy's digits before they are the region's.
+  `const frame=()=>{write();document.readyState==="loading"&&requestAnimationFrame(frame)};` +
+  `requestAnimationFrame(frame);addEventListener("DOMContentLoaded",write)}` +
   `const show=()=>{root.lang=tag;root.dir=dirs[tag];document.title=titles[tag]};show();` +
   `if(theme==="light"||theme==="dark")root.dataset.theme=theme;` +
   `if(["1","true",""].includes(query.get("embed")))root.classList.add("embed");` +
