@@ -98,14 +98,14 @@ pub fn StudioRoot(props: &StudioRootProps) -> Html {
             ),
         })
     };
-    // Kept as typed, from the first change on: a visit that changes nothing keeps nothing.
+    // Kept as typed (the editor's input saves it) and as each file is opened; a visit
+    // that changes nothing keeps nothing.
     let kept = use_state_eq(|| persistence.is_available());
-    let first = use_mut_ref(|| true);
     {
-        let (persistence, kept) = (persistence.clone(), kept.clone());
-        use_effect_with(state.source.clone(), move |source| {
-            if !std::mem::replace(&mut *first.borrow_mut(), false) {
-                kept.set(persistence.save_studio_work(source).is_ok());
+        let (persistence, kept, source) = (persistence.clone(), kept.clone(), state.source.clone());
+        use_effect_with(state.opened, move |opened| {
+            if *opened > 0 {
+                kept.set(persistence.save_studio_work(&source).is_ok());
             }
         });
     }
