@@ -84,6 +84,41 @@ pub fn fetch_text(url: &str, done: impl FnOnce(Option<String>) + 'static) {
     on_err.forget();
 }
 
+/// Fetches several text files at once; `done` hears each one's text (or `None`), in the
+/// order of `urls`, once all have arrived or failed.
+pub fn fetch_texts(urls: &[String], done: impl FnOnce(Vec<Option<String>>) + 'static) {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    let found: Rc<RefCell<Vec<Option<Option<String>>>>> =
+        Rc::new(RefCell::new(vec![None; urls.len()]));
+    let done = Rc::new(RefCell::new(Some(done)));
+    if urls.is_empty() {
+        if let Some(done) = done.borrow_mut().take() {
+            done(Vec::new());
+        }
+    }
+    for (n, url) in urls.iter().enumerate() {
+        let (found, done) = (found.clone(), done.clone());
+        fetch_text(url, move |text| {
+            let all = {
+                let mut found = found.borrow_mut();
+                if let Some(slot) = found.get_mut(n) {
+                    *slot = Some(text);
+                }
+                found
+                    .iter()
+                    .all(Option::is_some)
+                    .then(|| found.drain(..).flatten().collect())
+            };
+            if let Some(texts) = all {
+                if let Some(done) = done.borrow_mut().take() {
+                    done(texts);
+                }
+            }
+        });
+    }
+}
+
 /// Runs `f` once the next frame is on screen: an animation-frame callback runs just
 /// before that frame, so it queues `f` as a task after it. A hidden page has no frames:
 /// `f` waits until it shows again.

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { codeFor, dist, firstLoadSizes, instrumentIn, launch, languages, pack, packSize, serve } from './support.mjs';
+import { checkSize, codeFor, dist, firstLoadSizes, instrumentIn, launch, languages, pack, packSize, serve } from './support.mjs';
 
 const RUNS = 10;
 const CPU_THROTTLE = 4;
@@ -87,10 +87,12 @@ function printSizes() {
   for (const k of order) {
     if (!sizes.some((s) => kind(s.file) === k)) throw new Error(`no .${k} file in ${dist}`);
   }
-  console.log('\nLanguage packs in dist/lang/ (gzip level 9), and the first load with each');
+  console.log('\nEach language\'s words (gzip level 9): its pack (dist/lang/) and its questionnaire file');
+  console.log('(dist/instruments/partnership-health/), and the first load with them');
   for (const { tag } of languages) {
-    const p = packSize(tag);
-    console.log(`  ${padEnd(tag, 5)} ${pad(p.raw, 8)} raw ${pad(p.gzip, 8)} gzip   first load ${pad(gzip + p.gzip, 8)} bytes gzip (${kb(gzip + p.gzip)})`);
+    const [p, c] = [packSize(tag), checkSize(tag)];
+    const total = gzip + p.gzip + c.gzip;
+    console.log(`  ${padEnd(tag, 5)} pack ${pad(p.gzip, 6)} + file ${pad(c.gzip, 6)} gzip   first load ${pad(total, 8)} bytes gzip (${kb(total)})`);
   }
 }
 

@@ -138,11 +138,18 @@ export async function launch() {
   return browser;
 }
 
-/** A built language pack's raw and gzip sizes (dist/lang/<tag>.json). */
-export function packSize(tag, dir = dist) {
-  const bytes = fs.readFileSync(path.join(dir, 'lang', `${tag}.json`));
-  return { file: `lang/${tag}.json`, raw: bytes.length, gzip: zlib.gzipSync(bytes, { level: 9 }).length };
+/** A built file's raw and gzip sizes (`file` in dist/). */
+function sizeOf(file, dir) {
+  const bytes = fs.readFileSync(path.join(dir, file));
+  return { file, raw: bytes.length, gzip: zlib.gzipSync(bytes, { level: 9 }).length };
 }
+
+/** A built language pack's raw and gzip sizes (dist/lang/<tag>.json). */
+export const packSize = (tag, dir = dist) => sizeOf(`lang/${tag}.json`, dir);
+
+/** The built-in check's file in a language, as built
+ * (dist/instruments/partnership-health/<tag>.json): loaded beside the pack. */
+export const checkSize = (tag, dir = dist) => sizeOf(`instruments/partnership-health/${tag}.json`, dir);
 
 /** The first-load files (HTML, JS, wasm, CSS) with raw and gzip sizes. */
 export function firstLoadSizes(dir = dist) {

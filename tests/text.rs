@@ -28,10 +28,24 @@ fn pack(tag: &str) -> &'static str {
     }
 }
 
+/// The built-in check's file in one language, as the build publishes it.
+fn check_file(tag: &str) -> String {
+    let file =
+        rapport_core::instrument_file::read(include_str!("../instruments/partnership-health.json"))
+            .unwrap_or_else(|p| panic!("{p:?}"));
+    serde_json::to_string(&file.in_language(tag)).unwrap()
+}
+
 fn load(tag: &str, locale: &str) -> Words {
     let list = languages();
     let language = find(&list, tag).unwrap().clone();
-    match words(language, locale.to_owned(), pack(tag), None) {
+    match words(
+        language,
+        locale.to_owned(),
+        pack(tag),
+        &check_file(tag),
+        None,
+    ) {
         Ok(words) => words,
         Err(_) => panic!("the {tag} pack gives no words"),
     }
@@ -177,13 +191,58 @@ fn arabic_has_six_plural_forms_and_reads_right_to_left() {
 }
 
 #[wasm_bindgen_test]
-fn a_broken_or_incomplete_pack_gives_no_words() {
+fn a_broken_or_incomplete_pack_or_questionnaire_file_gives_no_words() {
     let list = languages();
     let french = find(&list, "fr").unwrap();
-    assert!(words(french.clone(), "fr".into(), "{", None).is_err());
-    let mut pack: serde_json::Value = serde_json::from_str(pack("fr")).unwrap();
-    pack["messages"].as_object_mut().unwrap().remove("start");
-    assert!(words(french.clone(), "fr".into(), &pack.to_string(), None).is_err());
+    let file = check_file("fr");
+    assert!(words(french.clone(), "fr".into(), "{", &file, None).is_err());
+    let mut broken: serde_json::Value = serde_json::from_str(pack("fr")).unwrap();
+    broken["messages"].as_object_mut().unwrap().remove("start");
+    assert!(words(
+        french.clone(),
+        "fr".into(),
+        &broken.to_string(),
+        &file,
+        None
+    )
+    .is_err());
+    // The questionnaire's file: not JSON, or not the check codes and plans name. The
+    // reason is in the pack's words (shown if English fails too).
+    let failure = |file: &str| match words(french.clone(), "fr".into(), pack("fr"), file, None) {
+        Err(Some(why)) => why,
+        Err(None) => panic!("no reason"),
+        Ok(_) => panic!("words from a wrong file"),
+    };
+    assert!(
+        failure("{").starts_with("Rapport n’a pas pu"),
+        "{}",
+        failure("{")
+    );
+    let mut turned: serde_json::Value = serde_json::from_str(&file).unwrap();
+    let first = &mut turned["dimensions"][0]["statements"][0];
+    first["reversed"] = (!first["reversed"].as_bool().unwrap_or(false)).into();
+    let why = failure(&turned.to_string());
+    assert!(why.contains("(1 problème)"), "{why}");
+    // The pack as published, without the current version's words: the file has them.
+    let mut published: serde_json::Value = serde_json::from_str(pack("fr")).unwrap();
+    let versions = published["instruments"]["partnership-health"]
+        .as_object_mut()
+        .unwrap();
+    assert!(versions.remove("2").is_some());
+    let Ok(w) = words(
+        french.clone(),
+        "fr".into(),
+        &published.to_string(),
+        &file,
+        None,
+    ) else {
+        panic!("no words from the published pack");
+    };
+    assert_eq!(w.instruments.current().code, "PH");
+    assert_eq!(
+        w.instruments.current().dimensions[0].statements[0].text,
+        "Je peux expliquer en une phrase pourquoi ce partenariat existe."
+    );
 }
 
 #[wasm_bindgen_test]
@@ -192,7 +251,13 @@ fn a_site_owner_s_instrument_is_the_one_new_checks_use_in_the_words_language() {
         .unwrap_or_else(|p| panic!("{p:?}"));
     let list = languages();
     let french = find(&list, "fr").unwrap();
-    let Ok(w) = words(french.clone(), "fr-FR".into(), pack("fr"), Some(&file)) else {
+    let Ok(w) = words(
+        french.clone(),
+        "fr-FR".into(),
+        pack("fr"),
+        &check_file("fr"),
+        Some(&file),
+    ) else {
         panic!("no words");
     };
     let current = w.instruments.current();

@@ -3,9 +3,11 @@
 //    on its `export default`) and updates its integrity hash in index.html;
 // 2. writes rapport.js, the stable script a host page loads to mount Rapport into its
 //    <div data-rapport> elements (the app's own files carry content hashes);
-// 3. minifies the language packs (the instrument files stay as written), and adds to index.html (and
-//    rapport.js) the few lines that start loading the visitor's pack while the wasm
-//    loads, rather than after it;
+// 3. writes the built-in check once per language (instruments/partnership-health/<tag>.json,
+//    from the six-language file), takes its words out of the packs and minifies them (the
+//    instrument files stay as written), and adds to index.html (and rapport.js) the few
+//    lines that start loading the visitor's pack and check while the wasm loads, rather
+//    than after it;
 // 4. adds the service worker's registration to index.html (not to rapport.js: a mount
 //    never registers one on its host's origin);
 // 4b. writes the welcome screen and the first step into index.html, in every language:
@@ -40,15 +42,36 @@ const js = find(/^rapport-app-[0-9a-f]+\.js$/);
 const wasm = find(/^rapport-app-[0-9a-f]+_bg\.wasm$/);
 const css = find(/^style-[0-9a-f]+\.css$/);
 
+// The built-in check's current version, one file a language: the app reads a visitor's
+// language only, through the same reader as any instrument file (src/words.rs). Written
+// by the core (`instruments split`), each that language alone.
+const repo = new URL('..', import.meta.url);
+const builtIn = JSON.parse(fs.readFileSync(path.join(dir, 'instruments', 'partnership-health.json'), 'utf8'));
+const byLanguage = path.join(dir, 'instruments', builtIn.id);
+{
+  const args = ['run', '--quiet', '-p', 'rapport-core', '--example', 'instruments', '--', 'split', path.join(dir, 'instruments', 'partnership-health.json'), byLanguage];
+  const split = spawnSync('cargo', args, { stdio: 'inherit', cwd: repo });
+  if (split.status !== 0) throw new Error(`the built-in check was not written once per language (cargo ${args.join(' ')})`);
+}
+const builtInIn = (tag) => JSON.parse(fs.readFileSync(path.join(byLanguage, `${tag}.json`), 'utf8'));
+
 // Language packs (the app's and the studio's): minified, and their tags listed for the
-// preload below. Instrument files stay as written: people read them, and the studio
-// starts from them (minifying saves 2.5 % once gzipped).
+// preload below. The app's packs keep the interface words and the older versions' words:
+// the current version's are in its files above, and a visitor would download them twice.
+// Instrument files stay as written: people read them, and the studio starts from them
+// (minifying saves 2.5 % once gzipped).
 const languages = JSON.parse(fs.readFileSync(new URL('../core/data/languages.json', import.meta.url), 'utf8'));
 const tags = languages.map((l) => l.tag);
 for (const tag of tags) {
-  for (const file of [path.join(dir, 'lang', `${tag}.json`), path.join(dir, 'lang', 'studio', `${tag}.json`)]) {
-    fs.writeFileSync(file, JSON.stringify(JSON.parse(fs.readFileSync(file, 'utf8'))));
-  }
+  if (!fs.existsSync(path.join(byLanguage, `${tag}.json`))) throw new Error(`instruments/partnership-health.json has no ${tag}: export it anew`);
+  const file = path.join(dir, 'lang', `${tag}.json`);
+  const pack = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const versions = pack.instruments[builtIn.id];
+  if (!versions?.[builtIn.version]) throw new Error(`the ${tag} pack has no words for ${builtIn.id} ${builtIn.version}`);
+  delete versions[builtIn.version];
+  fs.writeFileSync(file, JSON.stringify(pack));
+  const studio = path.join(dir, 'lang', 'studio', `${tag}.json`);
+  fs.writeFileSync(studio, JSON.stringify(JSON.parse(fs.readFileSync(studio, 'utf8'))));
 }
 // Guesses the language the app will choose (src/lib.rs, core language::choose: the
 // person's earlier choice, then the host's lang setting, then the browser's languages)
@@ -70,10 +93,8 @@ const dirs = Object.fromEntries(languages.map((l) => [l.tag, l.dir]));
 const titles = Object.fromEntries(
   languages.map(({ tag }) => {
     const words = JSON.parse(fs.readFileSync(path.join(dir, 'lang', `${tag}.json`), 'utf8'));
-    // The version new checks use: the highest.
-    const versions = words.instruments['partnership-health'];
-    const current = versions[Math.max(...Object.keys(versions).map(Number))];
-    return [tag, `${words.messages.brand} · ${current.title}`];
+    // The version new checks use: its file's.
+    return [tag, `${words.messages.brand} · ${builtInIn(tag).title[tag]}`];
   }),
 );
 // The copies are written in each language's own locale (languages.json); a visitor whose
@@ -125,20 +146,22 @@ const early =
   `const from=copyOf(tag),to=copyOf(picked.value);if(!to)return location.reload();tag=picked.value;` +
   `for(const i of from.querySelectorAll("input")){const j=to.querySelector(i.type==="radio"?'[name="'+i.name+'"][value="'+i.value+'"]':"input[type=text]");` +
   `if(j)i.type==="radio"?j.checked=i.checked:j.value=i.value}show();to.querySelector("select").focus()},true);`;
-const preload = (setting, key, packs, page = false) => `(()=>{const tags=${JSON.stringify(tags)};let chosen=null;` +
+// The built-in check's file in the same language goes beside the pack (src/words.rs,
+// built_in_file: the same address).
+const preload = (setting, key, packs, checks, page = false) => `(()=>{const tags=${JSON.stringify(tags)};let chosen=null;` +
   // A storage key the app would refuse (core/src/embed.rs, MAX_KEY_CHARS) is no key.
   `const given=${key},prefix=/^[A-Za-z0-9_-]{1,32}$/.test(given||"")?"rapport-"+given:"rapport",key=prefix+".language";` +
   `try{chosen=localStorage.getItem(key)}catch(e){}` +
   `const wanted=[chosen,${setting},...(navigator.languages||[navigator.language])];` +
   `let tag=wanted.map((t)=>String(t||"").split(/[-_]/)[0].toLowerCase()).find((t)=>tags.includes(t))||tags[0];` +
-  `const link=document.createElement("link");link.rel="preload";link.as="fetch";link.crossOrigin="anonymous";` +
-  `link.href=${packs}+tag+".json";if(!document.querySelector('link[href="'+link.href+'"]'))document.head.append(link);` +
+  `for(const folder of [${packs},${checks}]){const link=document.createElement("link");link.rel="preload";link.as="fetch";link.crossOrigin="anonymous";` +
+  `link.href=folder+tag+".json";if(!document.querySelector('link[href="'+link.href+'"]'))document.head.append(link)}` +
   (page ? early : '') + `})()`;
 {
   const index = path.join(dir, 'index.html');
   const html = fs.readFileSync(index, 'utf8');
   const query = 'new URLSearchParams(location.search)';
-  const { code: preloadCode } = await minify(preload(`${query}.get("lang")`, `${query}.get("storage-key")`, '"lang/"', true), { compress: true, mangle: true });
+  const { code: preloadCode } = await minify(preload(`${query}.get("lang")`, `${query}.get("storage-key")`, '"lang/"', JSON.stringify(`instruments/${builtIn.id}/`), true), { compress: true, mangle: true });
   const script = `<script>${preloadCode}</script>`;
   if (!html.includes('</title>')) throw new Error('index.html has no </title> to put the pack preload after');
   fs.writeFileSync(index, html.replace('</title>', `</title>${script}`));
@@ -191,18 +214,21 @@ const current = Math.max(...fs.readdirSync(data).map((f) => f.match(/^partnershi
 const structure = JSON.parse(fs.readFileSync(new URL(`partnership-health-${current}.json`, data), 'utf8')).dimensions[0];
 function checkStep(step, tag) {
   const words = JSON.parse(fs.readFileSync(path.join(dir, 'lang', `${tag}.json`), 'utf8'));
-  const instrument = words.instruments['partnership-health'][current];
-  const dimension = instrument.dimensions[structure.id];
+  const file = builtInIn(tag);
+  if (file.version !== current) throw new Error(`instruments/partnership-health.json is version ${file.version}, not ${current}: export it anew`);
+  const dimension = file.dimensions[0];
+  const statementText = Object.fromEntries(dimension.statements.map((s) => [s.id, s.text[tag]]));
   const missing = [];
   const expect = (what, found) => found || missing.push(what);
-  for (const text of [dimension.name, dimension.description, ...instrument.agreement, instrument.dont_know]) expect(text, step.includes(escape(text)));
+  expect(`the first dimension, ${structure.id}`, dimension.id === structure.id);
+  for (const text of [dimension.name, dimension.description, ...file.scale.labels, file.scale.dontKnow].map((t) => t[tag])) expect(text, step.includes(escape(text)));
   const line = escape(words.messages.step_of)
     .replace(/[.*+?^$()|[\]\\]/g, '\\$&')
     .replace(/\{(step|total)\}/g, '[^<{}]+');
   expect('the progress line', new RegExp(`class="step-of">${line}</p>`).test(step));
   const statements = structure.statements.map((s) => s.id);
   for (const id of statements) {
-    expect(dimension.statements[id], step.includes(escape(dimension.statements[id])));
+    expect(statementText[id], step.includes(escape(statementText[id])));
     for (const value of [1, 2, 3, 4, 5, 0]) expect(`answer ${value} to ${id}`, step.includes(`name="answer-${id}" value="${value}"`));
   }
   const names = new Set([...step.matchAll(/name="answer-([^"]+)"/g)].map((m) => m[1]));
@@ -318,6 +344,7 @@ const loader = `// Rapport: mounts into every element with a data-rapport attrib
 // in its own shadow root so that neither page's styles reach the other. Generated at build.
 const base = new URL('.', import.meta.url);
 const packs = new URL('lang/', base).href;
+const checks = new URL(${JSON.stringify(`instruments/${builtIn.id}/`)}, base).href;
 for (const host of document.querySelectorAll('[data-rapport]')) {
   if (host.shadowRoot) continue;
   const shadow = host.attachShadow({ mode: 'open' });
@@ -328,7 +355,7 @@ for (const host of document.querySelectorAll('[data-rapport]')) {
   root.className = 'rapport-root embed';
   root.dataset.packs = packs;
   shadow.append(style, root);
-  ${preload('host.dataset.lang', 'host.dataset.storageKey', 'packs')};
+  ${preload('host.dataset.lang', 'host.dataset.storageKey', 'packs', 'checks')};
 }
 const { default: init } = await import(new URL(${JSON.stringify(js)}, base).href);
 await init({ module_or_path: new URL(${JSON.stringify(wasm)}, base) });
@@ -341,7 +368,7 @@ fs.writeFileSync(path.join(dir, 'rapport.js'), loader);
   const publicUrl = process.env.TRUNK_PUBLIC_URL || '/';
   const args = ['build', '--config', 'studio/Trunk.toml', '--dist', path.join(dir, 'studio'), '--public-url', `${publicUrl}studio/`];
   if (process.env.TRUNK_PROFILE === 'release') args.push('--release');
-  const built = spawnSync('trunk', args, { stdio: 'inherit', cwd: new URL('..', import.meta.url) });
+  const built = spawnSync('trunk', args, { stdio: 'inherit', cwd: repo });
   if (built.status !== 0) throw new Error(`the studio did not build (trunk ${args.join(' ')})`);
 }
 

@@ -5,7 +5,7 @@
 //
 // The studio's worker (studio/sw.js, scope studio/) precaches the studio's files and what
 // its page fetches from the app (the packs, the studio's packs, the built-in instrument
-// files), with their revisions, so one version of all of it installs and takes over
+// files, and the built-in check's file in each language), with their revisions, so one version of all of it installs and takes over
 // together, and the studio opens offline once visited. The app's own worker precaches
 // none of it: the app's visitors never download the studio.
 import fs from 'node:fs';
@@ -23,7 +23,9 @@ if (process.env.TRUNK_PROFILE === 'release') await minifyGlue(dir, glue[0]);
 // The app's build this one goes into (tools/post-build.mjs gives studio/ of its staging
 // directory as this build's dist; Trunk stages in .stage inside it).
 const app = path.resolve(dir, '..', '..');
-const fromApp = ['lang', path.join('lang', 'studio'), 'instruments'].flatMap((folder) =>
+// The built-in check's file per language (instruments/partnership-health/) comes with
+// each pack: the studio's words are the app's.
+const fromApp = ['lang', path.join('lang', 'studio'), 'instruments', path.join('instruments', 'partnership-health')].flatMap((folder) =>
   fs.readdirSync(path.join(app, folder)).filter((f) => f.endsWith('.json')).map((f) => path.join(folder, f)));
 if (!fromApp.includes(path.join('lang', 'studio', 'en.json'))) throw new Error(`no studio packs in ${app}: is this the app's build?`);
 const revision = (file) => crypto.createHash('md5').update(fs.readFileSync(path.join(app, file))).digest('hex');

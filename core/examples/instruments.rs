@@ -5,13 +5,16 @@
 //! cargo run -p rapport-core --example instruments -- check instruments
 //! cargo run -p rapport-core --features schema --example instruments -- schema instruments/schema.json
 //! cargo run -p rapport-core --example instruments -- export instruments
+//! cargo run -p rapport-core --example instruments -- split instruments/partnership-health.json dist/instruments/partnership-health
 //! ```
 //!
 //! `check` is run by the build (Trunk's pre_build hook): every problem is printed with
 //! its file, line, column and JSON path, in the English pack's words, and the build
 //! fails. `schema.json` itself is not an instrument and is left out. `export` writes the
 //! built-in Partnership Health Check (its current version, in every language) as an
-//! instrument file.
+//! instrument file. `split` writes a file once per language it is written in
+//! (`<folder>/<tag>.json`, that language alone, unindented): the build publishes the
+//! built-in check so, and the app reads a visitor's language only.
 
 // The package's other dependencies are visible here, and not needed.
 #![allow(unused_crate_dependencies)]
@@ -31,8 +34,11 @@ fn main() -> ExitCode {
         ["check", dir] => check(Path::new(dir)),
         ["schema", out] => write_schema(Path::new(out)),
         ["export", dir] => export(Path::new(dir)),
+        ["split", file, dir] => split(Path::new(file), Path::new(dir)),
         _ => {
-            eprintln!("usage: instruments check <folder> | schema <file> | export <folder>");
+            eprintln!(
+                "usage: instruments check <folder> | schema <file> | export <folder> | split <file> <folder>"
+            );
             ExitCode::from(2)
         }
     }
@@ -75,6 +81,42 @@ fn export(dir: &Path) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+fn split(file: &Path, dir: &Path) -> ExitCode {
+    let name = file.display();
+    let text = match std::fs::read_to_string(file) {
+        Ok(text) => text,
+        Err(e) => {
+            eprintln!("{name}: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let instrument = match read(&text) {
+        Ok(instrument) => instrument,
+        Err(problems) => {
+            eprintln!("{name}: {} problems: check it first", problems.len());
+            return ExitCode::FAILURE;
+        }
+    };
+    if let Err(e) = std::fs::create_dir_all(dir) {
+        eprintln!("{}: {e}", dir.display());
+        return ExitCode::FAILURE;
+    }
+    for tag in &instrument.languages {
+        let out = dir.join(format!("{tag}.json"));
+        // For the app, not for editors: no schema to point them to.
+        let alone = rapport_core::instrument_file::InstrumentFile {
+            schema: None,
+            ..instrument.in_language(tag)
+        };
+        let alone = serde_json::to_string(&alone).unwrap_or_default();
+        if let Err(e) = std::fs::write(&out, alone) {
+            eprintln!("{}: {e}", out.display());
+            return ExitCode::FAILURE;
+        }
+    }
+    ExitCode::SUCCESS
 }
 
 /// Every language's pack, in the order of `languages.json`.

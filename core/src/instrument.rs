@@ -205,6 +205,40 @@ pub struct Structure {
     pub dimensions: Vec<DimensionStructure>,
 }
 
+impl Structure {
+    /// Whether `instrument` is this structure in some language's words: the same id and
+    /// version, dimensions, statements (in order, reversed alike) and advice (in order,
+    /// each offered when this says), on the five points with "don't know" and the bands
+    /// every built-in version has.
+    fn fits(&self, instrument: &Instrument) -> bool {
+        let bands = Bands::default();
+        instrument.id == self.id
+            && instrument.version == self.version
+            && instrument.scale.agreement.len() == 5
+            && instrument.scale.dont_know.is_some()
+            && (
+                instrument.bands.discuss_from,
+                instrument.bands.strength_from,
+            ) == (bands.discuss_from, bands.strength_from)
+            && instrument.dimensions.len() == self.dimensions.len()
+            && self
+                .dimensions
+                .iter()
+                .zip(&instrument.dimensions)
+                .all(|(s, d)| {
+                    s.id == d.id
+                        && s.statements
+                            .iter()
+                            .map(|s| (&s.id, s.reversed))
+                            .eq(d.statements.iter().map(|s| (&s.id, s.reversed)))
+                        && s.advice
+                            .iter()
+                            .map(|a| (&a.id, &a.when))
+                            .eq(d.advice.iter().map(|a| (&a.id, &a.when)))
+                })
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DimensionStructure {
@@ -296,6 +330,9 @@ pub enum InstrumentError {
     /// The words give no text for this id: a dimension's, a statement's
     /// (`trust/trust-2`) or a recommendation's (`trust/concern-1`).
     NoText(String),
+    /// The current version, as given (read from its file), is not its structure: another
+    /// id or version, other statements, advice, scale or bands.
+    NotItsStructure,
 }
 
 /// A site owner's instrument under the id of a built-in one.
@@ -324,6 +361,32 @@ impl Instruments {
     /// that every text is there.
     pub fn partnership_health(words: &InstrumentWords) -> Result<Instruments, InstrumentError> {
         Instruments::of(&PARTNERSHIP_HEALTH, words)
+    }
+
+    /// Every version of the Partnership Health Check: the older ones in a pack's words,
+    /// and `current`, the current version as the app reads it from its instrument file
+    /// in one language. That must be the current structure to the letter (format-1 codes
+    /// name statements by their place, plans name advice by id); it gets the letters
+    /// codes name it by, which files do not carry.
+    pub fn partnership_health_with(
+        words: &InstrumentWords,
+        mut current: Instrument,
+    ) -> Result<Instruments, InstrumentError> {
+        let (last, older) = PARTNERSHIP_HEALTH
+            .split_last()
+            .ok_or(InstrumentError::NoWords)?;
+        let structure: Structure =
+            serde_json::from_str(last).map_err(|e| InstrumentError::Parse(Position::from(&e)))?;
+        if !structure.fits(&current) {
+            return Err(InstrumentError::NotItsStructure);
+        }
+        current.code = structure.code;
+        let mut versions = older
+            .iter()
+            .map(|s| Instrument::build(s, words))
+            .collect::<Result<Vec<_>, _>>()?;
+        versions.push(current);
+        Ok(Instruments { versions })
     }
 
     /// Builds each structure (oldest first) in `words`.

@@ -919,6 +919,44 @@ impl InstrumentFile {
         })
     }
 
+    /// This file in `language` alone (one of Rapport's languages): every text as
+    /// [`InstrumentFile::instrument`] would show it in that language. The build publishes
+    /// the built-in check this way, one file a language, so a visitor downloads the words
+    /// of their own language only.
+    pub fn in_language(&self, language: &str) -> InstrumentFile {
+        let fallback = self.languages.first().map_or("", String::as_str);
+        let mut alone = InstrumentFile {
+            languages: vec![language.to_owned()],
+            ..self.clone()
+        };
+        for text in alone.texts_mut() {
+            let words = text.get(language, fallback).to_owned();
+            *text = Text(BTreeMap::from([(language.to_owned(), words)]));
+        }
+        alone
+    }
+
+    /// Every text of the file, each once.
+    fn texts_mut(&mut self) -> Vec<&mut Text> {
+        let mut texts = vec![&mut self.title, &mut self.intro];
+        texts.extend(&mut self.scale.labels);
+        texts.extend(&mut self.scale.dont_know);
+        if let Some(names) = &mut self.bands.names {
+            texts.extend([&mut names.concern, &mut names.discuss, &mut names.strength]);
+        }
+        for d in &mut self.dimensions {
+            texts.extend([&mut d.name, &mut d.description]);
+            for s in &mut d.statements {
+                texts.push(&mut s.text);
+                texts.extend(&mut s.advice);
+            }
+            texts.extend(&mut d.advice.concern);
+            texts.extend(&mut d.advice.discuss);
+            texts.extend(&mut d.advice.strength);
+        }
+        texts
+    }
+
     /// The instrument's fingerprint ([`Instrument::fingerprint`]): the same in every
     /// language of the file.
     pub fn fingerprint(&self) -> String {
@@ -1635,6 +1673,7 @@ mod tests {
 #[cfg(test)]
 mod published_tests {
     use super::*;
+    use crate::instrument::InstrumentError;
 
     /// Every language's pack, in the order of `languages.json`.
     fn packs() -> Vec<(String, language::Pack)> {
@@ -1651,6 +1690,7 @@ mod published_tests {
     /// `cargo run -p rapport-core --example instruments -- export instruments` writes it
     /// anew.
     const PUBLISHED: &str = include_str!("../../instruments/partnership-health.json");
+    const PULSE: &str = include_str!("../../instruments/pulse.json");
 
     #[test]
     fn the_built_in_check_is_published_as_a_file_in_every_language() {
@@ -1694,6 +1734,104 @@ mod published_tests {
             }
         }
         assert_eq!(file.fingerprint(), read(PUBLISHED).unwrap().fingerprint());
+    }
+
+    #[test]
+    fn each_language_of_a_file_alone_reads_as_the_same_instrument() {
+        for file in [read(PUBLISHED).unwrap(), read(PULSE).unwrap()] {
+            for tag in &file.languages {
+                let alone = file.in_language(tag);
+                let text = serde_json::to_string(&alone).unwrap();
+                let again = read(&text).unwrap_or_else(|p| panic!("{} {tag}: {p:?}", file.id));
+                // No other language's words are left in it.
+                for other in file.languages.iter().filter(|o| *o != tag) {
+                    assert!(!text.contains(&format!("\"{other}\":")), "{other} in {tag}");
+                }
+                assert_eq!(again.languages, [tag.as_str()]);
+                assert_eq!(
+                    again.instrument(tag),
+                    file.instrument(tag),
+                    "{} {tag}",
+                    file.id
+                );
+                assert_eq!(again.fingerprint(), file.fingerprint());
+            }
+        }
+        // A language the file lacks is its first language's words, under that tag.
+        let pulse = read(PULSE).unwrap();
+        let alone = pulse.in_language("en").in_language("de");
+        assert_eq!(alone.languages, ["de"]);
+        assert_eq!(alone.instrument("de").title, pulse.instrument("en").title);
+    }
+
+    #[test]
+    fn the_app_reads_the_current_version_from_its_file_and_the_older_ones_from_its_pack() {
+        let file = read(PUBLISHED).unwrap();
+        for (tag, pack) in packs() {
+            let whole = pack.partnership_health().unwrap();
+            // The pack as the build publishes it: the current version's words taken out.
+            let mut published = pack.clone();
+            let versions = &mut published.instruments.get_mut(&file.id).unwrap().0;
+            assert!(versions.remove(&file.version).is_some());
+            assert_eq!(
+                published.partnership_health(),
+                Err(InstrumentError::NoWords)
+            );
+            let alone = read(&serde_json::to_string(&file.in_language(&tag)).unwrap()).unwrap();
+            let read_back = published.partnership_health_with(alone.instrument(&tag));
+            assert_eq!(read_back, Ok(whole), "{tag}");
+        }
+    }
+
+    #[test]
+    fn a_file_that_is_not_the_current_structure_is_not_the_built_in_check() {
+        let pack = crate::fixtures::english_pack();
+        let file = read(PUBLISHED).unwrap();
+        let built = |edit: &dyn Fn(&mut InstrumentFile)| {
+            let mut file = file.clone();
+            edit(&mut file);
+            pack.partnership_health_with(file.instrument("en"))
+        };
+        assert!(built(&|_| {}).is_ok());
+        type Change<'a> = (&'a str, &'a dyn Fn(&mut InstrumentFile));
+        let changes: [Change; 8] = [
+            ("another id", &|f| f.id = "partnership-pulse".into()),
+            ("another version", &|f| f.version += 1),
+            ("a statement reversed", &|f| {
+                f.dimensions[0].statements[0].reversed ^= true
+            }),
+            ("two statements swapped", &|f| {
+                f.dimensions[1].statements.swap(0, 1)
+            }),
+            ("a dimension fewer", &|f| {
+                f.dimensions.pop();
+            }),
+            ("a point fewer", &|f| {
+                f.scale.labels.pop();
+            }),
+            ("no don't know", &|f| f.scale.dont_know = None),
+            ("other bands", &|f| f.bands.discuss_from = 2.5),
+        ];
+        for (change, edit) in changes {
+            assert_eq!(
+                built(edit),
+                Err(InstrumentError::NotItsStructure),
+                "{change}"
+            );
+        }
+        // Advice offered for another band, or a statement's advice dropped.
+        assert_eq!(
+            built(&|f| {
+                let d = &mut f.dimensions[0];
+                let moved = d.advice.concern.pop().unwrap();
+                d.advice.discuss.push(moved);
+            }),
+            Err(InstrumentError::NotItsStructure)
+        );
+        assert_eq!(
+            built(&|f| f.dimensions[2].statements[0].advice = None),
+            Err(InstrumentError::NotItsStructure)
+        );
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! in `data/languages.json`; no code changes. Plural categories (CLDR) are chosen by the
 //! browser's `Intl.PluralRules`, so the core only picks a form by its category's name.
 
-use crate::instrument::{InstrumentError, InstrumentWords, Instruments};
+use crate::instrument::{Instrument, InstrumentError, InstrumentWords, Instruments};
 use crate::json::{unique, Position};
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -151,9 +151,21 @@ impl Pack {
         self.messages.get(name)
     }
 
-    /// Every version of the shipped questionnaire in this pack's words.
+    /// Every version of the shipped questionnaire in this pack's words (a pack as
+    /// written: the build takes the current version's words out of the packs it
+    /// publishes, into the instrument's file).
     pub fn partnership_health(&self) -> Result<Instruments, InstrumentError> {
         Instruments::partnership_health(&self.instruments)
+    }
+
+    /// Every version of the shipped questionnaire: the older ones in this pack's words,
+    /// the current one as `current` gives it, read from its file
+    /// ([`Instruments::partnership_health_with`]).
+    pub fn partnership_health_with(
+        &self,
+        current: Instrument,
+    ) -> Result<Instruments, InstrumentError> {
+        Instruments::partnership_health_with(&self.instruments, current)
     }
 }
 

@@ -7,7 +7,6 @@ use crate::browser;
 use crate::words;
 use rapport_core::language::{Language, StudioPack};
 use rapport_core::Instruments;
-use std::cell::RefCell;
 use std::rc::Rc;
 
 /// The app's files, from the studio's page (`studio/`).
@@ -72,33 +71,25 @@ pub fn load(
 /// Fetches the built-in files one may start from, in the order of [`STARTS`]; one that
 /// cannot be had is left out.
 pub fn load_starts(done: impl FnOnce(Vec<Start>) + 'static) {
-    let found: Rc<RefCell<Vec<Option<Option<Start>>>>> =
-        Rc::new(RefCell::new(vec![None; STARTS.len()]));
-    let done = Rc::new(RefCell::new(Some(done)));
-    for (n, id) in STARTS.iter().enumerate() {
-        let (found, done) = (found.clone(), done.clone());
-        let file = format!("{id}.json");
-        browser::fetch_text(&format!("{APP}instruments/{file}"), move |text| {
-            let start = text.map(|text| Start {
-                reading: Reading::of(&text),
-                text: Rc::new(text),
-                file,
-            });
-            let all = {
-                let mut found = found.borrow_mut();
-                if let Some(slot) = found.get_mut(n) {
-                    *slot = Some(start);
-                }
-                found
-                    .iter()
-                    .all(Option::is_some)
-                    .then(|| found.drain(..).flatten().flatten().collect())
-            };
-            if let Some(starts) = all {
-                if let Some(done) = done.borrow_mut().take() {
-                    done(starts);
-                }
-            }
-        });
-    }
+    let files: Vec<String> = STARTS.iter().map(|id| format!("{id}.json")).collect();
+    let urls: Vec<String> = files
+        .iter()
+        .map(|file| format!("{APP}instruments/{file}"))
+        .collect();
+    browser::fetch_texts(&urls, move |texts| {
+        done(
+            files
+                .into_iter()
+                .zip(texts)
+                .filter_map(|(file, text)| {
+                    let text = text?;
+                    Some(Start {
+                        reading: Reading::of(&text),
+                        text: Rc::new(text),
+                        file,
+                    })
+                })
+                .collect(),
+        )
+    });
 }

@@ -73,7 +73,9 @@ impl Text {
     pub fn instrument_error(&self, error: &InstrumentError) -> String {
         let why = match error {
             InstrumentError::Parse(at) => self.instrument_parse(at.line, at.column),
-            InstrumentError::NoWords | InstrumentError::NoText(_) => self.instrument_invalid(1),
+            InstrumentError::NoWords
+            | InstrumentError::NoText(_)
+            | InstrumentError::NotItsStructure => self.instrument_invalid(1),
         };
         self.instrument_broken(&why)
     }

@@ -9,7 +9,7 @@ import { useApp, watch, codeAt, started, eventually } from './app.mjs';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { languages, pack, instrumentIn, serve } from '../support.mjs';
+import { dist, languages, pack, instrumentIn, serve } from '../support.mjs';
 
 const env = useApp();
 
@@ -221,12 +221,23 @@ describe('choosing and switching', () => {
     await context.close();
   });
 
-  it('a pack that fails to load or to read falls back to English and says so', async () => {
+  it('a pack or its questionnaire file that fails to load or to read falls back to English and says so', async () => {
     const en = wordsOf('en');
     const notice = fill(en.m.language_unavailable, { language: 'Français', shown: 'English' });
-    for (const broken of [{ status: 404, body: 'not found' }, { status: 200, body: '{"messages": {"start": ' }]) {
+    // The French questionnaire's file with its first statement turned round: a file that
+    // reads, but is not the check that codes and plans name.
+    const turned = JSON.parse(fs.readFileSync(path.join(dist, 'instruments/partnership-health/fr.json'), 'utf8'));
+    turned.dimensions[0].statements[0].reversed = !turned.dimensions[0].statements[0].reversed;
+    const failures = [
+      ['**/lang/fr.json', { status: 404, body: 'not found' }],
+      ['**/lang/fr.json', { status: 200, body: '{"messages": {"start": ' }],
+      ['**/instruments/partnership-health/fr.json', { status: 404, body: 'not found' }],
+      ['**/instruments/partnership-health/fr.json', { status: 200, body: '{"format": 1, ' }],
+      ['**/instruments/partnership-health/fr.json', { status: 200, body: JSON.stringify(turned) }],
+    ];
+    for (const [file, broken] of failures) {
       const context = await env.browser.newContext({ locale: 'fr-FR' });
-      await context.route('**/lang/fr.json', (route) => route.fulfill({ ...broken, contentType: 'application/json' }));
+      await context.route(file, (route) => route.fulfill({ ...broken, contentType: 'application/json' }));
       const page = await context.newPage();
       await page.goto(env.url);
       await page.getByRole('heading', { level: 1, name: en.i.title, exact: true }).waitFor();

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { useApp, open, plans, completeCheck, goHistory, answerStep, codeAt, comparePasted, onStep } from './app.mjs';
-import { dist, firstLoadSizes, languages, packSize } from '../support.mjs';
+import { checkSize, dist, firstLoadSizes, languages, packSize } from '../support.mjs';
 
 const env = useApp();
 
@@ -32,18 +32,28 @@ const env = useApp();
  * took the first load from 333,704 to 334,561 (+857, the wasm): the reader sorts JSON
  * mistakes and the kinds of value it expected, so the studio can word them in any
  * language, and the app's messages and the studio's share one catalogue.
+ * The built-in check read through its instrument file (the app fetches the visitor's
+ * language's file beside the pack, whose words for it the build takes out) took it from
+ * 334,588 to 337,869 (+3,281): the pack and the file together +1,641 over the pack alone
+ * (the file's own keys, and gzip no longer sees version 1's words beside version 2's, so
+ * shared phrases are compressed twice), the wasm +1,629 (reading the two at once, and
+ * checking the file against the structure codes name). Raised to 339,000.
  */
-const BUDGET_GZIP = 336_000;
+const BUDGET_GZIP = 339_000;
 /**
- * Each language pack, gzip. The languages issue set 12 KB; the action-plan issue's
+ * Each language's words, gzip: its pack, and since the built-in check is read through its
+ * file, that file in the language too (both load on every visit). The languages issue
+ * set 12 KB for the pack; the action-plan issue's
  * messages (about 70, with six plural forms each in Arabic) took Arabic to 12,500:
  * raised to 13,000, said in that issue's note. Version 2 of the questionnaire (38
  * statements, 88 recommendations) sits beside version 1 in every pack: Arabic, the
  * largest, is 19,980; raised to 21,000, said in that issue's note. The words for what
  * can be wrong in an instrument file (27 messages, plural in Arabic) took Arabic to
- * 21,611: raised to 22,000, said in that issue's note.
+ * 21,611: raised to 22,000, said in that issue's note. Read through its file, version
+ * 2's words cost Arabic, the largest, 1,891 more (21,772 → 14,667 + 8,996 = 23,663): raised
+ * to 24,000, said in the own-questionnaire issue's note.
  */
-const PACK_BUDGET_GZIP = 22_000;
+const PACK_BUDGET_GZIP = 24_000;
 
 async function expectNoViolations(page, where) {
   const { violations } = await new AxeBuilder({ page }).analyze();
@@ -185,11 +195,11 @@ describe('privacy and weight', () => {
     await context.close();
   });
 
-  it(`an English visitor's first load (HTML + JS + wasm + CSS + the English pack) stays under ${BUDGET_GZIP} bytes gzip`, () => {
-    const sizes = [...firstLoadSizes(), packSize('en')];
+  it(`an English visitor's first load (HTML + JS + wasm + CSS + the English pack and questionnaire file) stays under ${BUDGET_GZIP} bytes gzip`, () => {
+    const sizes = [...firstLoadSizes(), packSize('en'), checkSize('en')];
     const kinds = sizes.map((s) => s.file.split('.').pop()).sort();
     // The stylesheet is inside index.html (so counted there), not a file the page loads.
-    assert.deepEqual(kinds, ['html', 'js', 'json', 'wasm']);
+    assert.deepEqual(kinds, ['html', 'js', 'json', 'json', 'wasm']);
     assert.match(fs.readFileSync(path.join(dist, 'index.html'), 'utf8'), /<style>[\s\S]*?\.screen[\s\S]*?<\/style>/);
     const gzip = sizes.reduce((sum, s) => sum + s.gzip, 0);
     const raw = sizes.reduce((sum, s) => sum + s.raw, 0);
@@ -197,10 +207,10 @@ describe('privacy and weight', () => {
     assert.ok(gzip <= BUDGET_GZIP, `first load is ${gzip} bytes gzip, over the ${BUDGET_GZIP} budget`);
   });
 
-  it(`every language pack is at most ${PACK_BUDGET_GZIP} bytes gzip`, () => {
+  it(`every language's words (its pack and questionnaire file) are at most ${PACK_BUDGET_GZIP} bytes gzip`, () => {
     for (const { tag } of languages) {
-      const { gzip } = packSize(tag);
-      assert.ok(gzip <= PACK_BUDGET_GZIP, `${tag} pack is ${gzip} bytes gzip`);
+      const [pack, file] = [packSize(tag).gzip, checkSize(tag).gzip];
+      assert.ok(pack + file <= PACK_BUDGET_GZIP, `${tag}: pack ${pack} + file ${file} bytes gzip`);
     }
   });
 });
