@@ -74,10 +74,15 @@ pub fn words(
 ) -> Result<Words, Failure> {
     let pack = Pack::read(json).map_err(|_| None)?;
     let text = Text::new(language, locale, &pack).map_err(|_| None)?;
-    // Read as any instrument file is, problems and limits alike.
-    let current = instrument_file::read(file).map_err(|problems| {
-        Some(text.instrument_broken(&text.instrument_invalid(problems.len())))
-    })?;
+    // Read as any instrument file is, problems and limits alike; and in this language
+    // (a file of another would show its words under these).
+    let current = instrument_file::read(file)
+        .map_err(|problems| problems.len())
+        .and_then(|file| match &file.languages[..] {
+            [only] if *only == text.language.tag => Ok(file),
+            _ => Err(1),
+        })
+        .map_err(|count| Some(text.instrument_broken(&text.instrument_invalid(count))))?;
     match pack.partnership_health_with(current.instrument(&text.language.tag)) {
         Ok(instruments) => Ok(Words {
             instruments: Rc::new(match own {

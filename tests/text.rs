@@ -223,6 +223,9 @@ fn a_broken_or_incomplete_pack_or_questionnaire_file_gives_no_words() {
     first["reversed"] = (!first["reversed"].as_bool().unwrap_or(false)).into();
     let why = failure(&turned.to_string());
     assert!(why.contains("(1 problème)"), "{why}");
+    // Another language's file, served under French.
+    let why = failure(&check_file("ar"));
+    assert!(why.contains("(1 problème)"), "{why}");
     // The pack as published, without the current version's words: the file has them.
     let mut published: serde_json::Value = serde_json::from_str(pack("fr")).unwrap();
     let versions = published["instruments"]["partnership-health"]

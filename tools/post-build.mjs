@@ -142,6 +142,10 @@ const early =
   `root.dataset.start=step?"shown":"pressed";step&&step.focus()},true);` +
   `addEventListener("keydown",(e)=>{if(e.key==="Enter"&&e.target.matches(".pre .step input")){e.preventDefault();root.dataset.next="pressed"}},true);` +
   `addEventListener("click",(e)=>{if(e.target.closest(".pre .step .secondary")){delete root.dataset.start;delete root.dataset.next;inCopy(".welcome h1").focus()}},true);` +
+  // A link of the copy to another setting of the app (the pulse) keeps the page's own
+  // (embed, theme, lang, storage key), as the app's links do (browser::with_setting).
+  `addEventListener("click",(e)=>{const a=e.target.closest('.pre a[href^="?"]');if(!a)return;const q=new URLSearchParams(location.search);` +
+  `for(const[k,v]of new URLSearchParams(a.getAttribute("href").slice(1)))q.set(k,v);a.setAttribute("href","?"+q.toString().replaceAll("%2F","/"))},true);` +
   `addEventListener("change",(e)=>{const picked=e.target.closest(".pre select");if(!picked)return;try{localStorage.setItem(key,picked.value)}catch(x){}` +
   `const from=copyOf(tag),to=copyOf(picked.value);if(!to)return location.reload();tag=picked.value;` +
   `for(const i of from.querySelectorAll("input")){const j=to.querySelector(i.type==="radio"?'[name="'+i.name+'"][value="'+i.value+'"]':"input[type=text]");` +

@@ -209,17 +209,13 @@ impl Structure {
     /// Whether `instrument` is this structure in some language's words: the same id and
     /// version, dimensions, statements (in order, reversed alike) and advice (in order,
     /// each offered when this says), on the five points with "don't know" and the bands
-    /// every built-in version has.
+    /// every built-in version has (named as every check names them, not by the file).
     fn fits(&self, instrument: &Instrument) -> bool {
-        let bands = Bands::default();
         instrument.id == self.id
             && instrument.version == self.version
             && instrument.scale.agreement.len() == 5
             && instrument.scale.dont_know.is_some()
-            && (
-                instrument.bands.discuss_from,
-                instrument.bands.strength_from,
-            ) == (bands.discuss_from, bands.strength_from)
+            && instrument.bands == Bands::default()
             && instrument.dimensions.len() == self.dimensions.len()
             && self
                 .dimensions

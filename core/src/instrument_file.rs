@@ -58,7 +58,7 @@ pub struct InstrumentFile {
     pub version: u32,
     /// The languages the file is written in. Every text is given in the first; a text
     /// missing in another language falls back to the first.
-    #[cfg_attr(feature = "schema", schemars(length(min = 1, max = 6)))]
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub languages: Vec<String>,
     /// The instrument's name, shown as the check's heading (at most 80 characters).
     pub title: Text,
@@ -477,13 +477,15 @@ pub fn check(file: &InstrumentFile) -> Vec<(Flaw, Path)> {
     if !VERSIONS.contains(&file.version) {
         c.flag(Flaw::BadVersion(file.version), root.then("version"));
     }
+    // Each of Rapport's languages at most once: a language added to Rapport may be added
+    // to a file.
+    let known = language::languages();
     c.count(
         Counted::Languages,
         file.languages.len(),
-        1..=6,
+        1..=known.len(),
         root.then("languages"),
     );
-    let known = language::languages();
     let mut seen = BTreeSet::new();
     for (n, tag) in file.languages.iter().enumerate() {
         let at = root.then("languages").then(n);
@@ -985,6 +987,7 @@ pub fn schema() -> serde_json::Value {
         .map(|l| serde_json::Value::from(l.tag))
         .collect();
     schema["properties"]["languages"]["items"]["enum"] = tags.clone().into();
+    schema["properties"]["languages"]["maxItems"] = tags.len().into();
     schema["$defs"]["Text"]["propertyNames"] = serde_json::json!({ "enum": tags });
     schema["$defs"]["Text"]["additionalProperties"] = serde_json::json!({
         "type": "string",
@@ -1794,7 +1797,7 @@ mod published_tests {
         };
         assert!(built(&|_| {}).is_ok());
         type Change<'a> = (&'a str, &'a dyn Fn(&mut InstrumentFile));
-        let changes: [Change; 8] = [
+        let changes: [Change; 9] = [
             ("another id", &|f| f.id = "partnership-pulse".into()),
             ("another version", &|f| f.version += 1),
             ("a statement reversed", &|f| {
@@ -1811,6 +1814,14 @@ mod published_tests {
             }),
             ("no don't know", &|f| f.scale.dont_know = None),
             ("other bands", &|f| f.bands.discuss_from = 2.5),
+            ("bands named", &|f| {
+                let name = |words: &str| Text(BTreeMap::from([("en".into(), words.into())]));
+                f.bands.names = Some(BandNames {
+                    concern: name("Red"),
+                    discuss: name("Amber"),
+                    strength: name("Green"),
+                });
+            }),
         ];
         for (change, edit) in changes {
             assert_eq!(

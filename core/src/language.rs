@@ -1,7 +1,8 @@
 //! The languages Rapport speaks and their packs. A pack is data (`data/lang/<tag>.json`):
 //! every word of the interface, keyed by message names, and every word of each
 //! instrument, keyed by the instrument's ids. Adding a language adds a pack and its entry
-//! in `data/languages.json`; no code changes. Plural categories (CLDR) are chosen by the
+//! in `data/languages.json`, and the built-in check's file exported anew; no code
+//! changes. Plural categories (CLDR) are chosen by the
 //! browser's `Intl.PluralRules`, so the core only picks a form by its category's name.
 
 use crate::instrument::{Instrument, InstrumentError, InstrumentWords, Instruments};

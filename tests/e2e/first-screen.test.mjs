@@ -191,6 +191,20 @@ describe('the first screen in the first paint', () => {
     assert.deepEqual(problems, []);
     await context.close();
   });
+
+  it('the pulse taken before the app runs keeps the page’s settings: frame, language, theme', async () => {
+    const { context, page, problems, release } = await held('en-GB', { path: '?embed=1&lang=es&theme=dark' });
+    await page.locator('.pre[data-pre=es] .pulse-offer a').click();
+    await page.waitForURL((url) => url.searchParams.get('instrument') === 'instruments/pulse.json');
+    release();
+    const query = new URL(page.url()).searchParams;
+    assert.deepEqual(Object.fromEntries(query), { embed: '1', lang: 'es', theme: 'dark', instrument: 'instruments/pulse.json' });
+    const pulse = JSON.parse(fs.readFileSync(path.join(dist, 'instruments/pulse.json'), 'utf8'));
+    await page.getByRole('heading', { level: 1, name: pulse.title.es, exact: true }).waitFor();
+    assert.deepEqual(await page.evaluate(() => [document.documentElement.dataset.theme, document.documentElement.classList.contains('embed')]), ['dark', true]);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
 });
 
 /** The first step's statements in `tag`, each with the label of its `level` (1 to 5). */

@@ -263,10 +263,13 @@ pub(crate) fn pack_case(
 }
 
 /// An instrument file: what reads, written out, reads back the same with the same
-/// fingerprint; what does not read has problems, each placed inside the text.
+/// fingerprint, and taken as the built-in check's current version (as the app takes
+/// its file, beside the English pack) is either refused or that check; what does not
+/// read has problems, each placed inside the text.
 pub(crate) fn instrument_file_case(
     c: &Corpus,
 ) -> impl Fn(&mut Rng, &AtomicU64) -> (usize, Outcome) + Sync + '_ {
+    let english = Pack::read(include_str!("../../data/lang/en.json")).ok();
     let pools = Pools {
         primary: &c.instrument_files,
         secondary: &c.exports,
@@ -279,8 +282,26 @@ pub(crate) fn instrument_file_case(
         let outcome = guarded(|| match instrument_file::read(&input) {
             Ok(file) => {
                 let again = serde_json::to_string(&file).unwrap_or_default();
+                // Refused, or the built-in check with the file's structure and words.
+                let built_in = file.languages.iter().all(|tag| {
+                    let Some(english) = &english else {
+                        return false;
+                    };
+                    let current = file.instrument(tag);
+                    match english.partnership_health_with(current.clone()) {
+                        Ok(all) => {
+                            let made = all.current();
+                            made.fingerprint() == current.fingerprint()
+                                && made.dimensions == current.dimensions
+                                && made.code == "PH"
+                        }
+                        Err(_) => true,
+                    }
+                });
                 match instrument_file::read(&again) {
-                    Ok(back) if back == file && back.fingerprint() == file.fingerprint() => {
+                    Ok(back)
+                        if back == file && back.fingerprint() == file.fingerprint() && built_in =>
+                    {
                         Outcome::Ok
                     }
                     other => {
