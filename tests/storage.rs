@@ -1,4 +1,5 @@
-//! The storage adapter against the real `window.localStorage` of headless Chromium,
+//! The storage adapter against the real `window.localStorage` of headless Chromium (and of
+//! Firefox ESR: `./dev test` runs both),
 //! including storage that throws and storage that is full.
 // Every dependency of the package is visible here; the library is where they are checked.
 #![allow(unused_crate_dependencies)]

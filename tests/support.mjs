@@ -66,16 +66,24 @@ const types = {
 };
 
 /** Serves dist/ on 127.0.0.1 with gzip, as a static host would. Compressed bodies are
- * cached, so timings measure the browser, not this server's compression. */
-export async function serve(dir = dist, { prefix = '/', host = '127.0.0.1', rewrite, headers: extra = {} } = {}) {
+ * cached, so timings measure the browser, not this server's compression. `files` adds
+ * files of the tests' own by path (`{'/x.js': {type, body}}`); `hold(pathname)` may
+ * return a promise the answer waits for (a file that arrives late). */
+export async function serve(dir = dist, { prefix = '/', host = '127.0.0.1', rewrite, headers: extra = {}, files = {}, hold } = {}) {
   const gzipped = new Map();
   const gzip = (file, body) => {
     const key = `${file}:${fs.statSync(file).mtimeMs}:${body.length}`;
     if (!gzipped.has(key)) gzipped.set(key, zlib.gzipSync(body, { level: 9 }));
     return gzipped.get(key);
   };
-  const server = http.createServer((req, res) => {
+  const server = http.createServer(async (req, res) => {
     const url = new URL(req.url, 'http://localhost');
+    await hold?.(url.pathname);
+    const own = files[url.pathname];
+    if (own) {
+      res.writeHead(200, { 'content-type': own.type, 'cache-control': 'no-store' }).end(own.body);
+      return;
+    }
     if (!url.pathname.startsWith(prefix)) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;

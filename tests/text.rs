@@ -1,5 +1,5 @@
 //! The words as people read them, made from the shipped packs with the browser's own
-//! plural rules and number formats (headless Chromium's `Intl`).
+//! plural rules and number formats (the `Intl` of headless Chromium and of Firefox ESR).
 // Every dependency of the package is visible here; the library is where they are checked.
 #![allow(unused_crate_dependencies)]
 #![cfg(target_arch = "wasm32")]

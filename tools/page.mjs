@@ -66,8 +66,9 @@ export async function writeWorker(dir, options) {
     cleanupOutdatedCaches: true,
     directoryIndex: 'index.html',
     ignoreURLParametersMatching: [/.*/],
-    // Hashed file names are their own revision.
-    dontCacheBustURLsMatching: /-[0-9a-f]{16}(_bg)?\.(js|wasm|css|svg)$/,
+    // Hashed file names are their own revision. Trunk writes the hash in hex without
+    // leading zeros: 16 digits most of the time, fewer one build in sixteen or so.
+    dontCacheBustURLsMatching: /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css|svg)$/,
     ...options,
   });
   for (const w of warnings) console.warn(`workbox: ${w}`);
