@@ -97,33 +97,29 @@ const titles = Object.fromEntries(
     return [tag, `${words.messages.brand} · ${builtInIn(tag).title[tag]}`];
   }),
 );
-// The copies are written in each language's own locale (languages.json); a visitor whose
-// browser asks for a region that writes other digits (Arabic in Egypt: ١٠, not 10) gets
-// them as the app will write them (it picks the locale as `language::locale` does), in
-// the frame before the first paint, so the app's take-over changes nothing. The regions
-// come from this machine's Intl, by digit string.
+// The copies are written in each language's own locale (languages.json), in ASCII digits.
+// A visitor whose browser asks for a region that writes other digits (Arabic in Egypt:
+// ١٠, not 10), or whose engine writes other digits for the language itself (WebKitGTK's
+// ICU writes Arabic-Indic digits for plain "ar", Chromium's and Firefox's Latin ones),
+// gets them as the app will write them (it picks the locale as `language::locale` does,
+// and the engine's own Intl writes it), in the frame before the first paint, so the app's
+// take-over changes nothing. Only for the languages some locale writes with other digits
+// (found with this machine's Intl): the others never pay for Intl before the first paint.
 const allDigits = (locale) => [...'0123456789'].map((d) => new Intl.NumberFormat(locale, { useGrouping: false }).format(Number(d))).join('');
-const regionDigits = {};
+const varying = [];
 for (const { tag, locale } of languages) {
-  const own = allDigits(locale);
-  for (const a of 'ABCDEFGHIJKLMNOPQRSTUVWXYZ') {
-    for (const b of 'ABCDEFGHIJKLMNOPQRSTUVWXYZ') {
-      const digits = allDigits(`${tag}-${a}${b}`);
-      if (digits !== own) ((regionDigits[tag] ??= {})[digits] ??= []).push(a + b);
-    }
-  }
+  if (allDigits(locale) !== '0123456789') throw new Error(`the ${tag} copies would not be written in ASCII digits (${locale}: ${allDigits(locale)})`);
+  const regions = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'].flatMap((a) => [...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'].map((b) => `${tag}-${a}${b}`));
+  if (regions.some((l) => allDigits(l) !== '0123456789')) varying.push(tag);
 }
-const digitsByRegion = Object.fromEntries(
-  Object.entries(regionDigits).map(([tag, byDigits]) => [tag, Object.fromEntries(Object.entries(byDigits).map(([d, regions]) => [d, regions.join(' ')]))]),
-);
+const locales = Object.fromEntries(languages.map((l) => [l.tag, l.locale]));
 const early =
   `const root=document.documentElement,query=new URLSearchParams(location.search),theme=query.get("theme"),` +
   `dirs=${JSON.stringify(dirs)},titles=${JSON.stringify(titles)},copyOf=(t)=>document.querySelector('.pre[data-pre="'+t+'"]'),` +
   `inCopy=(s)=>copyOf(tag)?.querySelector(s);` +
-  `const asked=(navigator.languages||[navigator.language]).find((t)=>t.includes("-")&&t.split("-")[0].toLowerCase()===tag),` +
-  `region=asked&&asked.split("-").slice(1).find((s)=>/^[a-z]{2}$/i.test(s)),byDigits=${JSON.stringify(digitsByRegion)}[tag]||{},` +
-  `digits=region&&Object.keys(byDigits).find((d)=>byDigits[d].includes(region.toUpperCase()));` +
-  `if(digits){const own=(s)=>s.replace(/[0-9]/g,(n)=>digits[n]),write=()=>{const copy=copyOf(tag);if(!copy)return;` +
+  `const asked=(navigator.languages||[navigator.language]).find((t)=>t.includes("-")&&t.split("-")[0].toLowerCase()===tag);let digits="";` +
+  `if(${JSON.stringify(varying)}.includes(tag))try{const f=new Intl.NumberFormat(asked||${JSON.stringify(locales)}[tag],{useGrouping:false});for(let n=0;n<10;n++)digits+=f.format(n)}catch(x){}` +
+  `if(digits.length===10&&digits!=="0123456789"){const own=(s)=>s.replace(/[0-9]/g,(n)=>digits[n]),write=()=>{const copy=copyOf(tag);if(!copy)return;` +
   `const walk=document.createTreeWalker(copy,4);for(let n;(n=walk.nextNode());)n.data=own(n.data);` +
   `for(const e of copy.querySelectorAll("[aria-valuetext]"))e.setAttribute("aria-valuetext",own(e.getAttribute("aria-valuetext")))};` +
   // Before every frame while the page is still being read, and once it is read: a

@@ -128,17 +128,20 @@ pub fn radar(
                     anchor_point.y - height / 2 + 11
                 };
                 let x = anchor_point.x.to_string();
+                let y = |l: usize| (first_baseline + LINE_HEIGHT * l as i32).to_string();
+                let scored = lines.len();
+                // A text element per line, not lines as positioned spans of one: WebKit
+                // lays out a right-to-left text's spans as one line and then cuts it
+                // where the spans start, so Arabic labels came out in pieces.
                 html! {
-                    <text class="axis-label" x={x.clone()} y={first_baseline.to_string()} text-anchor={anchor}>
+                    <g class="axis-label">
                         { for lines.into_iter().enumerate().map(|(l, line)| html! {
-                            <tspan x={x.clone()} dy={if l == 0 { "0".to_owned() } else { LINE_HEIGHT.to_string() }}>
-                                { line }
-                            </tspan>
+                            <text x={x.clone()} y={y(l)} text-anchor={anchor}>{ line }</text>
                         }) }
                         if let Some(score) = score {
-                            <tspan class="axis-score" x={x.clone()} dy={LINE_HEIGHT.to_string()}>{ score }</tspan>
+                            <text class="axis-score" x={x.clone()} y={y(scored)} text-anchor={anchor}>{ score }</text>
                         }
-                    </text>
+                    </g>
                 }
             }) }
         </svg>

@@ -76,7 +76,9 @@ describe('walk-through', () => {
     // The chart: a labelled axis per dimension, both threshold rings, and a text alternative.
     const chart = page.getByRole('img', { name: 'Scores by dimension' });
     await chart.waitFor();
-    assert.equal(await chart.locator('text.axis-label').count(), dimensions.length);
+    // Each label's lines (each a text of its own) read as the dimension's name.
+    const labels = await chart.locator('g.axis-label').evaluateAll((gs) => gs.map((g) => [...g.querySelectorAll('text:not(.axis-score)')].map((t) => t.textContent).join(' ')));
+    assert.deepEqual(labels, dimensions.map((d) => d.name));
     assert.deepEqual(await chart.locator('text.ring-label').allTextContents(), ['3.0', '4.0']);
 
     await page.getByRole('button', { name: 'Print report' }).waitFor();

@@ -93,6 +93,41 @@ for (const engine of engineNames) {
       }
     });
 
+    it('in Arabic, the page’s own first step writes its numbers as the app will, and the app takes it over unchanged', async () => {
+      let release;
+      const late = new Promise((resolve) => (release = resolve));
+      const held = await serveWatched({ hold: (at) => at.endsWith('.wasm') && late });
+      const s = await openSession(engine, { pageLoadStrategy: 'none' });
+      try {
+        await s.goto(`${held.url}?lang=ar`);
+        await s.click('.pre[data-pre=ar] .welcome button[type=submit]');
+        // What the page shows before the app runs, once its step is on screen.
+        const line = () =>
+          s.evaluate(() => [document.documentElement.dir, [...document.querySelectorAll('.step-of')].find((e) => e.getClientRects().length > 0)?.textContent]);
+        const before = await s.wait(async () => {
+          const [dir, text] = await line();
+          assert.ok(text, 'the page’s step');
+          return [dir, text];
+        });
+        release();
+        await started(s);
+        // The app's own step 1, in the same words and digits (Intl's, in this engine).
+        const after = await s.wait(async () => {
+          const [dir, text] = await line();
+          assert.ok(text);
+          return [dir, text];
+        });
+        const digits = await s.evaluate(() => new Intl.NumberFormat('ar', { useGrouping: false }).format(1));
+        assert.deepEqual(before, after, `the app writes ${digits} for 1`);
+        assert.equal(before[0], 'rtl');
+        assert.deepEqual(await s.violations(), []);
+      } finally {
+        release();
+        await s.close();
+        held.close();
+      }
+    });
+
     it('a plan with its owner and due date, kept over a reload, exported as JSON and imported into another browser', async () => {
       const s = await openSession(engine);
       let file;
@@ -234,6 +269,13 @@ for (const engine of engineNames) {
         assert.ok(brand > navigation, `brand at ${brand}, navigation at ${navigation}`);
         await walkThrough(s, instrumentIn('ar'));
         assert.equal(await s.value('#share-code'), codeFor(answerOf));
+        // The chart's labels are laid out whole, line by line: each line as wide as its
+        // words (WebKit once cut right-to-left labels into pieces at their spans).
+        const lines = await s.evaluate(() =>
+          [...document.querySelectorAll('svg.radar .axis-label text')].map((t) => [t.textContent, Math.round(t.getBBox().width), Math.round(t.getComputedTextLength())]),
+        );
+        assert.ok(lines.length > instrument.dimensions.length, `${lines.length} lines`);
+        for (const [line, width, length] of lines) assert.ok(Math.abs(width - length) <= 1, `“${line}” spans ${width} px for ${length} px of text`);
         assert.deepEqual(await s.violations(), []);
       } finally {
         await s.close();

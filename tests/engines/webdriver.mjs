@@ -29,7 +29,7 @@ export const ENGINES = {
         prefs: { 'intl.accept_languages': language },
       },
     }),
-    version: () => execFileSync('/usr/bin/chromium', ['--version'], { encoding: 'utf8' }).trim(),
+    version: () => execFileSync('/usr/bin/chromium', ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim(),
     // What its date field takes typed: month, day and year, in the order it shows them.
     dateKeys: ([year, month, day]) => `${month}/${day}/${year}`,
   },
