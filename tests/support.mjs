@@ -119,6 +119,24 @@ export async function serve(dir = dist, { prefix = '/', host = '127.0.0.1', rewr
   return { url: `${origin}${prefix}`, origin, close: () => server.close() };
 }
 
+/**
+ * Runs `check` (assertions on what the page shows or stores) until it passes, and fails
+ * with its last error after `timeout` ms: for a state an action brings about a render, a
+ * frame or a storage write later, so a test asserts that very state once it is there,
+ * never a neighbour that arrived first. Returns what `check` returns.
+ */
+export async function eventually(check, { timeout = 10_000, every = 50 } = {}) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() >= end) throw error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, every));
+  }
+}
+
 export const chromiumArgs = [
   '--no-sandbox',
   '--disable-gpu',

@@ -2,7 +2,9 @@
 // person makes in Rapport (answering steps, finishing a check).
 import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, instrument } from '../support.mjs';
+import { serve, launch, instrument, eventually } from '../support.mjs';
+
+export { eventually };
 
 export { instrument };
 export const dimensions = instrument.dimensions;
@@ -39,24 +41,6 @@ export async function open(env, { contextOptions = {}, initScript } = {}) {
   await page.goto(env.url);
   await started(page);
   return { context, page, problems, requests, expectNoProblems: () => assert.deepEqual(problems, []) };
-}
-
-/**
- * Runs `check` (assertions on what the page shows or stores) until it passes, and fails
- * with its last error after `timeout` ms: for a state an action brings about a render, a
- * frame or a storage write later, so a test asserts that very state once it is there,
- * never a neighbour that arrived first. Returns what `check` returns.
- */
-export async function eventually(check, { timeout = 10_000, every = 50 } = {}) {
-  const end = Date.now() + timeout;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() >= end) throw error;
-    }
-    await new Promise((resolve) => setTimeout(resolve, every));
-  }
 }
 
 /** Waits until step `n` of the walk-through is on screen (its "Step n of 8" line). */

@@ -64,17 +64,32 @@ async function recordDownloads(s) {
 const downloads = async (s) =>
   (await s.evaluate(() => window.downloads)).map(({ name, href }) => ({ name, text: decodeURIComponent(href.slice(href.indexOf(',') + 1)) }));
 
+/**
+ * Runs `journey` in a session whose server holds the wasm back until `release()`: until
+ * then the page's own first screens are all there is. No command waits for the page to
+ * load, which it does only with the wasm (WebKitWebDriver's click waits for a load even
+ * with the `eager` strategy). No policy violation, whatever the journey.
+ */
+async function withHeldApp(engine, journey) {
+  let release;
+  const late = new Promise((resolve) => (release = resolve));
+  const held = await serveWatched({ hold: (at) => at.endsWith('.wasm') && late });
+  const s = await openSession(engine, { pageLoadStrategy: 'none' });
+  try {
+    await journey(s, held.url, release);
+    assert.deepEqual(await s.violations(), []);
+  } finally {
+    release();
+    await s.close();
+    held.close();
+  }
+}
+
 for (const engine of engineNames) {
   describe(`${engine}: ${ENGINES[engine].version()}`, () => {
-    it('before the app runs, the page’s own first step answers at once, and the app keeps those answers', async () => {
-      let release;
-      const late = new Promise((resolve) => (release = resolve));
-      const held = await serveWatched({ hold: (at) => at.endsWith('.wasm') && late });
-      // `none`: no command waits for the page to load, which it does only with the wasm
-      // (WebKitWebDriver's click waits for a load even under `eager`).
-      const s = await openSession(engine, { pageLoadStrategy: 'none' });
-      try {
-        await s.goto(held.url);
+    it('before the app runs, the page’s own first step answers at once, and the app keeps those answers', () =>
+      withHeldApp(engine, async (s, url, release) => {
+        await s.goto(url);
         await s.click('.pre[data-pre=en] .welcome button[type=submit]');
         const first = instrument.dimensions[0];
         await s.wait(async () => assert.ok((await s.text('.pre[data-pre=en] .step h1')).endsWith(first.name)));
@@ -85,48 +100,27 @@ for (const engine of engineNames) {
         const answers = () => s.evaluate(() => Object.fromEntries([...document.querySelectorAll('.screen.step input:checked')].map((i) => [i.name, i.value])));
         await s.wait(async () => assert.deepEqual(await answers(), Object.fromEntries(first.statements.map((st) => [`answer-${st.id}`, String(answerOf(st))]))));
         assert.ok((await s.text('.screen.step h1')).endsWith(first.name));
-        assert.deepEqual(await s.violations(), []);
-      } finally {
-        release();
-        await s.close();
-        held.close();
-      }
-    });
+      }));
 
-    it('in Arabic, the page’s own first step writes its numbers as the app will, and the app takes it over unchanged', async () => {
-      let release;
-      const late = new Promise((resolve) => (release = resolve));
-      const held = await serveWatched({ hold: (at) => at.endsWith('.wasm') && late });
-      const s = await openSession(engine, { pageLoadStrategy: 'none' });
-      try {
-        await s.goto(`${held.url}?lang=ar`);
+    it('in Arabic, the page’s own first step writes its numbers as the app will, and the app takes it over unchanged', () =>
+      withHeldApp(engine, async (s, url, release) => {
+        await s.goto(`${url}?lang=ar`);
         await s.click('.pre[data-pre=ar] .welcome button[type=submit]');
-        // What the page shows before the app runs, once its step is on screen.
+        // The step's direction and progress line on screen: the page's own, then the app's.
         const line = () =>
-          s.evaluate(() => [document.documentElement.dir, [...document.querySelectorAll('.step-of')].find((e) => e.getClientRects().length > 0)?.textContent]);
-        const before = await s.wait(async () => {
-          const [dir, text] = await line();
-          assert.ok(text, 'the page’s step');
-          return [dir, text];
-        });
+          s.wait(async () => {
+            const [dir, text] = await s.evaluate(() => [document.documentElement.dir, [...document.querySelectorAll('.step-of')].find((e) => e.getClientRects().length > 0)?.textContent]);
+            assert.ok(text, 'a step on screen');
+            return [dir, text];
+          });
+        const before = await line();
         release();
         await started(s);
-        // The app's own step 1, in the same words and digits (Intl's, in this engine).
-        const after = await s.wait(async () => {
-          const [dir, text] = await line();
-          assert.ok(text);
-          return [dir, text];
-        });
+        const after = await line();
         const digits = await s.evaluate(() => new Intl.NumberFormat('ar', { useGrouping: false }).format(1));
         assert.deepEqual(before, after, `the app writes ${digits} for 1`);
         assert.equal(before[0], 'rtl');
-        assert.deepEqual(await s.violations(), []);
-      } finally {
-        release();
-        await s.close();
-        held.close();
-      }
-    });
+      }));
 
     it('a plan with its owner and due date, kept over a reload, exported as JSON and imported into another browser', async () => {
       const s = await openSession(engine);

@@ -10,7 +10,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Builder, By, Key } from 'selenium-webdriver';
-import { serve } from '../support.mjs';
+import { eventually, serve } from '../support.mjs';
 
 const MINIBROWSER = '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
 const GECKODRIVER = path.join(os.homedir(), '.cargo', 'bin', 'geckodriver');
@@ -179,17 +179,7 @@ export async function openSession(engine, { language = 'en-GB', pageLoadStrategy
     text: async (css) => (await (await session.find(css)).getText()).trim(),
     value: async (css) => (await session.find(css)).getAttribute('value'),
     evaluate: (fn, ...args) => driver.executeScript(fn, ...args),
-    async wait(check, { timeout = 20_000, every = 100 } = {}) {
-      const end = Date.now() + timeout;
-      for (;;) {
-        try {
-          return await check();
-        } catch (error) {
-          if (Date.now() >= end) throw error;
-        }
-        await new Promise((resolve) => setTimeout(resolve, every));
-      }
-    },
+    wait: (check, { timeout = 20_000, every = 100 } = {}) => eventually(check, { timeout, every }),
     async close() {
       await driver.quit().catch(() => {});
       await driverServer.stop();
