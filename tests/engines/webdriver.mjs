@@ -15,18 +15,22 @@ import { eventually, serve } from '../support.mjs';
 const MINIBROWSER = '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
 const GECKODRIVER = path.join(os.homedir(), '.cargo', 'bin', 'geckodriver');
 
-/** The engines, each with its driver and the capabilities of a fresh, private session in
- * English (`language` asks for another). */
+/** The browser's language where the engine takes one (WebKitGTK keeps its own, en-US:
+ * setting the driver's locale did not change it). Journeys in other languages ask by
+ * address (`?lang=`), the same in every engine. */
+const LANGUAGE = 'en-GB';
+
+/** The engines, each with its driver and the capabilities of a fresh, private session. */
 export const ENGINES = {
   chromium: {
     driver: '/usr/bin/chromedriver',
     args: (port) => [`--port=${port}`],
-    capabilities: (language) => ({
+    capabilities: () => ({
       browserName: 'chrome',
       'goog:chromeOptions': {
         binary: '/usr/bin/chromium',
-        args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-quic', `--lang=${language}`],
-        prefs: { 'intl.accept_languages': language },
+        args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-quic', `--lang=${LANGUAGE}`],
+        prefs: { 'intl.accept_languages': LANGUAGE },
       },
     }),
     version: () => execFileSync('/usr/bin/chromium', ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim(),
@@ -36,13 +40,13 @@ export const ENGINES = {
   firefox: {
     driver: GECKODRIVER,
     args: (port) => ['--port', String(port), '--binary', '/usr/bin/firefox-esr'],
-    capabilities: (language) => ({
+    capabilities: () => ({
       browserName: 'firefox',
       'moz:firefoxOptions': {
         binary: '/usr/bin/firefox-esr',
         args: ['-headless'],
         prefs: {
-          'intl.accept_languages': language,
+          'intl.accept_languages': LANGUAGE,
           // A closed network: no update, telemetry or safe-browsing requests.
           'app.update.disabledForTesting': true,
           'browser.safebrowsing.update.enabled': false,
@@ -58,8 +62,6 @@ export const ENGINES = {
   webkit: {
     driver: '/usr/bin/WebKitWebDriver',
     args: (port) => [`--port=${port}`],
-    // WebKitGTK takes the visitor's languages from the process's locale.
-    env: (language) => ({ LANGUAGE: language.replace('-', '_'), LANG: `${language.replace('-', '_')}.UTF-8` }),
     capabilities: () => ({
       browserName: 'MiniBrowser',
       'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] },
@@ -85,14 +87,12 @@ const freePort = () =>
     });
   });
 
-/** Starts `engine`'s driver (in `language`, for WebKit, whose languages are the
- * process's) and waits until it answers. */
-export async function startDriver(engine, language = 'en-GB') {
+/** Starts `engine`'s driver and waits until it answers. */
+export async function startDriver(engine) {
   const spec = ENGINES[engine];
   const port = await freePort();
   const output = [];
   const child = spawn(spec.driver, spec.args(port), {
-    env: { ...process.env, ...(spec.env?.(language) ?? {}) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout.on('data', (d) => output.push(String(d)));
@@ -127,11 +127,11 @@ export async function startDriver(engine, language = 'en-GB') {
  * engine. `wait(check)` retries `check` (assertions on what the page shows) until it
  * passes, so a journey asserts the very state an action brings about.
  */
-export async function openSession(engine, { language = 'en-GB', pageLoadStrategy = 'normal' } = {}) {
-  const driverServer = await startDriver(engine, language);
+export async function openSession(engine, { pageLoadStrategy = 'normal' } = {}) {
+  const driverServer = await startDriver(engine);
   let driver;
   try {
-    const capabilities = { ...ENGINES[engine].capabilities(language), pageLoadStrategy };
+    const capabilities = { ...ENGINES[engine].capabilities(), pageLoadStrategy };
     driver = await new Builder().usingServer(driverServer.url).withCapabilities(capabilities).build();
   } catch (error) {
     await driverServer.stop();
